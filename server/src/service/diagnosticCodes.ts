@@ -1,0 +1,121 @@
+/**
+ * Every diagnostic code the service reports, with its default severity. The README's table and
+ * the severity setting are checked against this list by the tests.
+ */
+
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
+
+export interface CodeInfo {
+  severity: SeverityName;
+  meaning: string;
+  example: string;
+}
+
+export const diagnosticCodes = {
+  'invalid-json': {
+    severity: 'error',
+    meaning: 'The JSON that Iterable would send is malformed, so Regal rejects the request.',
+    example: '`{ "name": "Signup" "eventSource": "iterable" }` (missing comma)',
+  },
+  comment: {
+    severity: 'error',
+    meaning: 'A `//` or `/* */` comment. Iterable sends the body verbatim and JSON has no comments.',
+    example: '`"userId": "{{userId}}", //this is optional`',
+  },
+  'trailing-comma': {
+    severity: 'error',
+    meaning: 'A comma before `}` or `]` (possibly only when a `{{#if}}` renders nothing).',
+    example: '`{ "name": "Signup", }`',
+  },
+  'duplicate-key': {
+    severity: 'warning',
+    meaning: 'The same key twice in one object; Regal keeps only the last.',
+    example: '`{ "name": "A", "name": "B" }`',
+  },
+  'missing-phone': {
+    severity: 'error',
+    meaning: "Neither `traits.phone` nor a number in `traits.phones`: Regal's guide makes the phone the one required field.",
+    example: '`{ "traits": { "email": "{{email}}" } }`',
+  },
+  'optin-required': {
+    severity: 'error',
+    meaning: 'An `optIn` item without `channel` or `subscribed`.',
+    example: '`"optIn": [ { "channel": "sms" } ]`',
+  },
+  'optin-channel': {
+    severity: 'error',
+    meaning: 'An `optIn` channel Regal does not support (`voice`, `sms`, `email`).',
+    example: '`{ "channel": "text", "subscribed": true }`',
+  },
+  'quoted-boolean': {
+    severity: 'warning',
+    meaning: 'A boolean key whose value is a quoted template: it sends the string "true", not a boolean.',
+    example: '`"subscribed": "{{voice_optin_subscribed}}"`',
+  },
+  'unquoted-merge-field': {
+    severity: 'warning',
+    meaning: 'A bare merge field as a JSON value renders invalid JSON when the field is blank.',
+    example: '`"age": {{age}}`',
+  },
+  type: {
+    severity: 'error',
+    meaning: 'A literal of the wrong JSON type for the key.',
+    example: '`"subscribed": "yes"`, `"properties": []`',
+  },
+  'phone-format': {
+    severity: 'warning',
+    meaning: 'A literal phone (value or `phones` key) that is not E.164; Regal drops invalid numbers silently.',
+    example: '`"phone": "(555) 123-4567"`',
+  },
+  'unknown-property': {
+    severity: 'warning',
+    meaning: 'A key Regal does not define where custom keys are not allowed (top level, optIn items, opt-in objects, phone and email entries, address).',
+    example: '`"optIn": [ { "chanel": "sms", … } ]`',
+  },
+  'handlebars-syntax': {
+    severity: 'error',
+    meaning: 'Broken Handlebars: an unclosed `{{`, unbalanced or mismatched blocks, an invalid expression, or syntax Iterable does not support.',
+    example: '`{{#if voice}}true{{/unless}}`',
+  },
+  'unknown-helper': {
+    severity: 'warning',
+    meaning: 'A helper Iterable does not provide (Iterable has no custom helpers).',
+    example: '`{{uppercase firstName}}`',
+  },
+  'reserved-event-name': {
+    severity: 'warning',
+    meaning: 'An event `name` that Regal emits itself (such as `contact.created` or `sms.sent`).',
+    example: '`"name": "contact.created"`',
+  },
+  'empty-event-name': {
+    severity: 'error',
+    meaning: 'An empty event `name`: Regal records events by name.',
+    example: '`"name": ""`',
+  },
+  'legacy-shape': {
+    severity: 'hint',
+    meaning: 'The payload uses `traits.phone` / `optIn[]`; Regal now recommends `traits.phones`.',
+    example: '`"traits": { "phone": "{{phoneNumber}}" }`',
+  },
+  schema: {
+    severity: 'error',
+    meaning: 'Any other value the Regal schema does not allow.',
+    example: '(reserved for schema rules without a dedicated code)',
+  },
+} satisfies Record<string, CodeInfo>;
+
+export type DiagnosticCode = keyof typeof diagnosticCodes;
+
+export function isDiagnosticCode(value: string): value is DiagnosticCode {
+  return Object.prototype.hasOwnProperty.call(diagnosticCodes, value);
+}
+
+/** A problem found in a payload, in document offsets, before severities are applied. */
+export interface Finding {
+  code: DiagnosticCode;
+  start: number;
+  end: number;
+  message: string;
+  data?: Record<string, unknown>;
+  related?: Array<{ start: number; end: number; message: string }>;
+}

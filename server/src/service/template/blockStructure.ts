@@ -1,0 +1,125 @@
+/**
+ * Pairs block tags (`{{#if}}`, `{{else}}`, `{{/if}}`) into blocks with branches, and reports
+ * unbalanced or mismatched tags at the tag that is wrong, then keeps going.
+ */
+import type { Mustache } from './mustacheScanner';
+import { blockName } from './expressionAnalyzer';
+
+export interface Branch {
+  /** Content of the branch, between the tags. */
+  start: number;
+  end: number;
+  /** The `{{else …}}` tag that opens this branch (undefined for the first branch). */
+  elseTag?: Mustache;
+}
+
+export interface Block {
+  name: string;
+  open: Mustache;
+  /** Explicit branches in document order; the first follows the open tag. */
+  branches: Branch[];
+  /** False when no `{{else}}` ends the chain: the block can also render nothing. */
+  hasFinalElse: boolean;
+  close?: Mustache;
+  /** The enclosing block, if any. */
+  parent?: Block;
+}
+
+export interface BlockProblem {
+  start: number;
+  end: number;
+  message: string;
+}
+
+export interface BlockStructure {
+  blocks: Block[];
+  problems: BlockProblem[];
+}
+
+export function buildBlockStructure(text: string, mustaches: readonly Mustache[]): BlockStructure {
+  const blocks: Block[] = [];
+  const problems: BlockProblem[] = [];
+  const stack: Block[] = [];
+  const lineOf = lineCounter(text);
+
+  const finish = (block: Block, closeStart: number, close?: Mustache) => {
+    block.branches[block.branches.length - 1].end = closeStart;
+    block.close = close;
+  };
+
+  for (const m of mustaches) {
+    if (!m.closed) continue; // reported by the template model; its structure is unknown
+    const content = text.slice(m.contentStart, m.contentEnd);
+    if (m.kind === 'blockOpen' || m.kind === 'inverseOpen') {
+      const block: Block = {
+        name: blockName(content),
+        open: m,
+        branches: [{ start: m.end, end: text.length }],
+        hasFinalElse: false,
+        parent: stack[stack.length - 1],
+      };
+      blocks.push(block);
+      stack.push(block);
+    } else if (m.kind === 'else') {
+      const top = stack[stack.length - 1];
+      if (!top) {
+        problems.push({ start: m.start, end: m.end, message: '`{{else}}` is outside any block: remove it or add the `{{#if …}}` it belongs to.' });
+        continue;
+      }
+      if (top.hasFinalElse) {
+        problems.push({ start: m.start, end: m.end, message: `\`{{#${top.name}}}\` already has an \`{{else}}\`; a second one is never rendered.` });
+      }
+      top.branches[top.branches.length - 1].end = m.start;
+      top.branches.push({ start: m.end, end: text.length, elseTag: m });
+      if (/^\s*(else|\^)?\s*$/.test(content) || content.trim() === 'else') top.hasFinalElse = true;
+    } else if (m.kind === 'blockClose') {
+      const name = content.trim();
+      const depth = findOpen(stack, name);
+      if (depth === -1) {
+        const top = stack.pop();
+        if (top) {
+          problems.push({
+            start: m.start,
+            end: m.end,
+            message: `\`{{/${name}}}\` does not match \`{{#${top.name}}}\` opened on line ${lineOf(top.open.start)}: write \`{{/${top.name}}}\`.`,
+          });
+          finish(top, m.start, m);
+        } else {
+          problems.push({ start: m.start, end: m.end, message: `\`{{/${name}}}\` closes a block that was never opened: remove it or add \`{{#${name} …}}\`.` });
+        }
+        continue;
+      }
+      // Blocks opened after the one this tag closes were never closed.
+      while (stack.length - 1 > depth) {
+        const unclosed = stack.pop() as Block;
+        problems.push(unclosedProblem(unclosed, `before \`{{/${name}}}\` on line ${lineOf(m.start)}`));
+        finish(unclosed, m.start);
+      }
+      finish(stack.pop() as Block, m.start, m);
+    }
+  }
+  while (stack.length > 0) {
+    const unclosed = stack.pop() as Block;
+    problems.push(unclosedProblem(unclosed, 'before the end of the payload'));
+    finish(unclosed, text.length);
+  }
+  return { blocks, problems };
+}
+
+function unclosedProblem(block: Block, where: string): BlockProblem {
+  return { start: block.open.start, end: block.open.end, message: `\`{{#${block.name}}}\` is never closed: add \`{{/${block.name}}}\` ${where}.` };
+}
+
+function findOpen(stack: readonly Block[], name: string): number {
+  for (let i = stack.length - 1; i >= 0; i--) if (stack[i].name === name) return i;
+  return -1;
+}
+
+/** 1-based line numbers for messages, computed lazily (only when a problem is reported). */
+function lineCounter(text: string): (offset: number) => number {
+  return (offset) => {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+    return line;
+  };
+}

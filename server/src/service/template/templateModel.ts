@@ -1,0 +1,130 @@
+/**
+ * The Handlebars side of a payload template: every mustache with its expression, the block
+ * structure, the template's own problems, and the JSON views built from them.
+ */
+import { buildBlockStructure, type Block } from './blockStructure';
+import { analyzeExpression, type ExpressionAnalysis, type NamedSpan } from './expressionAnalyzer';
+import { iterableHelpers } from './iterableHelpers';
+import { buildJsonView, viewCount, type JsonView } from './jsonView';
+import { scanMustaches, type Mustache } from './mustacheScanner';
+import { closestMatches } from '../util/suggest';
+
+export type TemplateProblemCode = 'handlebars-syntax' | 'unknown-helper';
+
+export interface TemplateProblem {
+  code: TemplateProblemCode;
+  start: number;
+  end: number;
+  message: string;
+  data?: Record<string, unknown>;
+}
+
+export interface TemplateModel {
+  text: string;
+  /** In document order. */
+  mustaches: Mustache[];
+  /** The expression of each mustache that has one (same index as `mustaches`). */
+  expressions: Array<ExpressionAnalysis | undefined>;
+  blocks: Block[];
+  problems: TemplateProblem[];
+  /** Deepest `{`/`[` nesting outside strings, and where it is reached. */
+  maxDepth: number;
+  maxDepthOffset: number;
+  /** Number of JSON views that cover the blocks' branches (1 without blocks). */
+  viewCount: number;
+  /** Builds (once) the JSON view with the given index. */
+  view(index: number): JsonView;
+}
+
+const isIterableHelper = (name: string) => iterableHelpers.has(name);
+
+export function parseTemplate(text: string): TemplateModel {
+  const scan = scanMustaches(text);
+  const { mustaches } = scan;
+  const problems: TemplateProblem[] = [];
+  const expressions = mustaches.map((m) => {
+    reportTagProblems(text, m, problems);
+    if (!m.closed) return undefined;
+    const analysis = analyzeExpression(text, m, isIterableHelper);
+    if (analysis) reportExpressionProblems(m, analysis, problems);
+    return analysis;
+  });
+  const structure = buildBlockStructure(text, mustaches);
+  for (const p of structure.problems) problems.push({ code: 'handlebars-syntax', ...p });
+  problems.sort((a, b) => a.start - b.start);
+
+  const views = new Map<number, JsonView>();
+  const count = viewCount(structure.blocks);
+  return {
+    text,
+    mustaches,
+    expressions,
+    blocks: structure.blocks,
+    problems,
+    maxDepth: scan.maxDepth,
+    maxDepthOffset: scan.maxDepthOffset,
+    viewCount: count,
+    view(index: number): JsonView {
+      let view = views.get(index);
+      if (!view) {
+        view = buildJsonView(text, mustaches, structure.blocks, index);
+        views.set(index, view);
+      }
+      return view;
+    },
+  };
+}
+
+function reportTagProblems(text: string, m: Mustache, problems: TemplateProblem[]): void {
+  const syntax = (message: string, start = m.start, end = m.end) => problems.push({ code: 'handlebars-syntax', start, end, message });
+  if (!m.closed) {
+    const opener = text.slice(m.start, m.contentStart).replace(/[#/^>&!~]/g, '');
+    const closer = opener === '{{{' ? '}}}' : '}}';
+    syntax(`\`${opener}\` is never closed: add \`${closer}\` after the expression.`, m.start, Math.max(m.end, m.start + opener.length));
+    return;
+  }
+  if (m.contentEnd <= m.contentStart && m.kind !== 'comment' && m.kind !== 'else') {
+    syntax('Empty Handlebars expression: write a merge field name, e.g. `{{phoneNumber}}`, or remove the braces.');
+  } else if (m.kind === 'partial') {
+    syntax('Iterable does not support Handlebars partials (`{{> name}}`); use a snippet: `{{snippet \'name\'}}`.');
+  } else if (m.kind === 'inverseOpen') {
+    syntax('Iterable does not support inverse sections (`{{^field}}`); use `{{#unless field}}…{{/unless}}`.');
+  }
+}
+
+function reportExpressionProblems(m: Mustache, analysis: ExpressionAnalysis, problems: TemplateProblem[]): void {
+  if (analysis.error) {
+    problems.push({ code: 'handlebars-syntax', start: analysis.error.start, end: analysis.error.end, message: analysis.error.message });
+    return;
+  }
+  for (const u of analysis.unsupported) problems.push({ code: 'handlebars-syntax', start: u.start, end: u.end, message: u.message });
+  for (const helper of analysis.helpers) {
+    const known = iterableHelpers.get(helper.name);
+    if (!known) problems.push(unknownHelper(helper));
+    else if (known.form === 'inline' && isBlockHead(m, analysis, helper)) {
+      problems.push({
+        code: 'unknown-helper',
+        start: helper.start,
+        end: helper.end,
+        message: `\`${helper.name}\` is not a block helper in Iterable: write \`${known.signature}\`.`,
+        data: { helper: helper.name },
+      });
+    }
+  }
+}
+
+function isBlockHead(m: Mustache, analysis: ExpressionAnalysis, helper: NamedSpan): boolean {
+  return (m.kind === 'blockOpen' || m.kind === 'else') && analysis.head?.start === helper.start;
+}
+
+function unknownHelper(helper: NamedSpan): TemplateProblem {
+  const suggestions = closestMatches(helper.name, iterableHelpers.keys());
+  const hint = suggestions.length > 0 ? ` Did you mean \`${suggestions[0]}\`?` : ' Iterable does not run custom helpers.';
+  return {
+    code: 'unknown-helper',
+    start: helper.start,
+    end: helper.end,
+    message: `\`${helper.name}\` is not a Handlebars helper Iterable provides.${hint}`,
+    data: { helper: helper.name, suggestions },
+  };
+}
