@@ -1,0 +1,39 @@
+/**
+ * `regal-webhook`: the language service on the command line, for CI pipelines (dist/cli.js).
+ */
+import schema from '../../schemas/regal-event.schema.json';
+import { version } from '../../package.json';
+import { parseArguments, UsageError, USAGE } from './cli/cliArguments';
+import { checkFiles, type CliOutput } from './cli/checkFiles';
+import { createLanguageService } from './service/languageService';
+
+export async function runCli(argv: readonly string[], io: CliOutput): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArguments(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`regal-webhook: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.command === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  if (parsed.command === 'version') {
+    io.out(version);
+    return 0;
+  }
+  return checkFiles(parsed.options, createLanguageService({ schema }), io);
+}
+
+const io: CliOutput = { out: (text) => console.log(text), err: (text) => console.error(text) };
+runCli(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`regal-webhook: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,103 @@
+/**
+ * LSP wiring, kept thin: document sync, settings, debounced push diagnostics. All knowledge of
+ * payloads lives in the pure language service (./service).
+ */
+import { TextDocuments, TextDocumentSyncKind, type Connection, type Diagnostic } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService } from './service/languageService';
+import { defaultSettings, normalizeSettings, type ValidationSettings } from './service/settings';
+
+export interface ServerOptions {
+  schema: Record<string, unknown>;
+  /** Quiet time after the last edit before a document is validated again. */
+  debounceMs?: number;
+}
+
+export const SETTINGS_SECTION = 'regal';
+
+export function startLanguageServer(connection: Connection, options: ServerOptions): void {
+  const service = createLanguageService({ schema: options.schema });
+  const documents = new TextDocuments(TextDocument);
+  const debounceMs = options.debounceMs ?? 200;
+  const pending = new Map<string, NodeJS.Timeout>();
+  const settingsCache = new Map<string, Promise<ValidationSettings>>();
+  let pullsSettings = false;
+  let pushedSettings: ValidationSettings = defaultSettings;
+
+  connection.onInitialize((params) => {
+    pullsSettings = params.capabilities.workspace?.configuration === true;
+    return {
+      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+      serverInfo: { name: 'regal-webhook-language-server', version: '0.1.0' },
+    };
+  });
+
+  const settingsFor = (uri: string): Promise<ValidationSettings> => {
+    if (!pullsSettings) return Promise.resolve(pushedSettings);
+    let settings = settingsCache.get(uri);
+    if (!settings) {
+      settings = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
+        .then(normalizeSettings, (error: unknown) => {
+          connection.console.warn(`Could not read the "${SETTINGS_SECTION}" settings (${String(error)}); using defaults.`);
+          return defaultSettings;
+        });
+      settingsCache.set(uri, settings);
+    }
+    return settings;
+  };
+
+  const validate = async (uri: string): Promise<void> => {
+    const document = documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const settings = await settingsFor(uri);
+    // Dropped if the document changed or closed while the settings were read: a newer run follows.
+    if (documents.get(uri)?.version !== version) return;
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = service.doValidation(document, settings);
+    } catch (error) {
+      connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      diagnostics = [];
+    }
+    await connection.sendDiagnostics({ uri, version, diagnostics });
+  };
+
+  const schedule = (uri: string, delay = debounceMs) => {
+    clearTimeout(pending.get(uri));
+    pending.set(
+      uri,
+      setTimeout(() => {
+        pending.delete(uri);
+        validate(uri).catch((error: unknown) => connection.console.error(`Validation of ${uri} failed: ${String(error)}`));
+      }, delay),
+    );
+  };
+
+  // A newly opened document is validated at once; edits wait for a pause in typing.
+  const validatedOnce = new Set<string>();
+  documents.onDidChangeContent((event) => {
+    const { uri } = event.document;
+    schedule(uri, validatedOnce.has(uri) ? debounceMs : 0);
+    validatedOnce.add(uri);
+  });
+  documents.onDidClose((event) => {
+    const { uri } = event.document;
+    clearTimeout(pending.get(uri));
+    pending.delete(uri);
+    validatedOnce.delete(uri);
+    settingsCache.delete(uri);
+    service.forget(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settingsCache.clear();
+    if (!pullsSettings) pushedSettings = normalizeSettings((change.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION]);
+    for (const document of documents.all()) schedule(document.uri, 0);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
