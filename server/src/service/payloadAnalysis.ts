@@ -40,7 +40,9 @@ export function analyzePayload(text: string, validator: SchemaValidator): Payloa
   }
   const index = indexTemplate(template);
   const primary = viewFindings(template.view(0), validator, index);
-  findings.push(...primary, ...unquotedMergeFields(template));
+  // A mustache where JSON expects no value (a key, say) is invalid JSON, not an unquoted value.
+  const brokenAt = new Set(primary.filter((f) => f.code === 'invalid-json').map((f) => f.start));
+  findings.push(...primary, ...unquotedMergeFields(template).filter((f) => !brokenAt.has(f.start)));
 
   const seen = new Set(primary.map(findingKey));
   for (let v = 1; v < template.viewCount; v++) {
@@ -59,13 +61,19 @@ export function analyzePayload(text: string, validator: SchemaValidator): Payloa
 
 function viewFindings(view: JsonView, validator: SchemaValidator, template: TemplateIndex): Finding[] {
   const parsed = parseJsonView(view.text);
-  const findings = syntaxFindings(view.text, parsed.errors);
+  const findings = syntaxFindings(view.text, parsed.errors).map((f) => widenToMustache(f, template));
   const root = parsed.root;
   if (!root) return findings;
   const source = template.source;
   findings.push(...schemaFindings(validator.validate(toInstance(root, source)), root, source, template));
   findings.push(...payloadLints(root, source, template));
   return findings;
+}
+
+/** A JSON error on a value placeholder covers the whole mustache, not its one-character mask. */
+function widenToMustache(finding: Finding, template: TemplateIndex): Finding {
+  const [m] = template.mustachesIn(finding.start, finding.start + 1);
+  return m && m.start === finding.start && finding.end < m.end ? { ...finding, end: m.end } : finding;
 }
 
 function findingKey(f: Finding): string {

@@ -72,7 +72,11 @@ export function toInstance(node: Node, source: string): unknown {
       const result: Record<string, unknown> = {};
       for (const property of node.children ?? []) {
         const value = valueOf(property);
-        if (value) result[keyOf(property, source)] = toInstance(value, source);
+        if (!value) continue;
+        const key = keyOf(property, source);
+        // `"__proto__"` is an ordinary key in JSON: define it, never assign it (which would set the prototype).
+        if (key === '__proto__') Object.defineProperty(result, key, { value: toInstance(value, source), enumerable: true, writable: true, configurable: true });
+        else result[key] = toInstance(value, source);
       }
       return result;
     }

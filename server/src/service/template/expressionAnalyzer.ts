@@ -47,7 +47,8 @@ interface Synthetic {
   /** Offset in the document of `source[prefixLength]`. */
   base: number;
   prefixLength: number;
-  isBlock: boolean;
+  /** The head is a helper even without arguments (`{{#each}}`), not a field (`{{^field}}`). */
+  headIsHelper: boolean;
 }
 
 const cache = new Map<string, ExpressionAnalysis>();
@@ -81,18 +82,18 @@ function toSynthetic(text: string, m: Mustache): Synthetic | undefined {
   switch (m.kind) {
     case 'expression':
     case 'unescaped':
-      return { source: `{{${content}}}`, base: m.contentStart, prefixLength: 2, isBlock: false };
+      return { source: `{{${content}}}`, base: m.contentStart, prefixLength: 2, headIsHelper: false };
     case 'blockOpen':
     case 'inverseOpen': {
       const name = blockName(content);
-      return { source: `{{#${content}}}{{/${name}}}`, base: m.contentStart, prefixLength: 3, isBlock: true };
+      return { source: `{{#${content}}}{{/${name}}}`, base: m.contentStart, prefixLength: 3, headIsHelper: m.kind === 'blockOpen' };
     }
     case 'else': {
       const chain = /^else\s+/.exec(content);
       if (!chain) return undefined;
       const rest = content.slice(chain[0].length);
       const name = blockName(rest);
-      return { source: `{{#${rest}}}{{/${name}}}`, base: m.contentStart + chain[0].length, prefixLength: 3, isBlock: true };
+      return { source: `{{#${rest}}}{{/${name}}}`, base: m.contentStart + chain[0].length, prefixLength: 3, headIsHelper: true };
     }
     default:
       return undefined;
@@ -150,7 +151,7 @@ function analyzeSource(synthetic: Synthetic, isHelper: HelperLookup): Expression
     return args;
   };
 
-  result.args = visitCall(statement, synthetic.isBlock);
+  result.args = visitCall(statement, synthetic.headIsHelper);
   if (statement.path.type === 'PathExpression') {
     const path = statement.path as AST.PathExpression;
     result.head = { ...spanOf(path), name: path.original, isHelper: result.helpers.some((h) => h.start === offsetOf(path.loc.start)) };
@@ -173,8 +174,8 @@ function describeParseError(error: unknown, synthetic: Synthetic, lineStarts: nu
   let message: string;
   if (hash.token === 'CLOSE' || hash.token === 'EOF' || hash.token === 'CLOSE_UNESCAPED') {
     message = 'Incomplete Handlebars expression: it ends where an argument or a name is expected.';
-  } else if (token === '"') {
-    message = "Invalid Handlebars expression: unexpected `\"`. Inside a JSON string, write Handlebars string literals with single quotes ('text').";
+  } else if (token === '"' || token === '\\') {
+    message = `Invalid Handlebars expression: unexpected \`${token}\`. Handlebars reads \`{{ }}\` before JSON does, so JSON escapes do not apply there: write Handlebars string literals with single quotes ('text').`;
   } else {
     message = `Invalid Handlebars expression: unexpected \`${token}\`.`;
   }

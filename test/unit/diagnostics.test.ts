@@ -1,0 +1,267 @@
+/**
+ * Every diagnostic code: a payload that must raise it (at the ⟦marked⟧ range) and a near miss that
+ * must not. Payloads carry a phone so that `missing-phone` stays out of the way unless tested.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { diagnosticCodes } from '../../server/src/service/diagnosticCodes';
+import { marked, validate } from '../support/service';
+
+interface Case {
+  title: string;
+  raise: string;
+  nearMiss: string;
+}
+
+const cases: Record<string, Case[]> = {
+  'invalid-json': [
+    {
+      title: 'missing comma between properties',
+      raise: '{ "traits": { "phones": { "+12225555555": {} } }, "name": "A" ⟦"eventSource"⟧: "iterable" }',
+      nearMiss: '{ "traits": { "phones": { "+12225555555": {} } }, "name": "A", "eventSource": "iterable" }',
+    },
+    {
+      title: 'merge field outside quotes in key position',
+      raise: '{ "traits": { "phones": { "+12225555555": {} }, ⟦{{key}}⟧: 1 } }',
+      nearMiss: '{ "traits": { "phones": { "+12225555555": {} }, "{{key}}": 1 } }',
+    },
+    {
+      title: 'empty payload',
+      raise: '⟦⟧',
+      nearMiss: '{ "traits": { "phones": { "+12225555555": {} } } }',
+    },
+  ],
+  comment: [
+    {
+      title: 'line comment as in Regal\'s guide',
+      raise: '{\n  "userId": "{{uniqueIdentifier}}", ⟦//this is optional⟧\n  "traits": { "phone": "{{phoneNumber}}" }\n}',
+      nearMiss: '{\n  "userId": "{{uniqueIdentifier}}",\n  "traits": { "phone": "{{phoneNumber}}" }\n}',
+    },
+    {
+      title: 'block comment',
+      raise: '{ ⟦/* contact */⟧ "traits": { "phone": "{{phoneNumber}}" } }',
+      nearMiss: '{ "traits": { "phone": "{{phoneNumber}}", "note": "/* not a comment */ // nor this" } }',
+    },
+  ],
+  'trailing-comma': [
+    {
+      title: 'comma before }',
+      raise: '{ "traits": { "phone": "{{phoneNumber}}"⟦,⟧ } }',
+      nearMiss: '{ "traits": { "phone": "{{phoneNumber}}" } }',
+    },
+    {
+      title: 'comma that remains when {{#if}} renders nothing',
+      raise: '{ "traits": { "phone": "{{phoneNumber}}"⟦,⟧ {{#if email}}"email": "{{email}}"{{/if}} } }',
+      nearMiss: '{ "traits": { {{#if email}}"email": "{{email}}",{{/if}} "phone": "{{phoneNumber}}" } }',
+    },
+  ],
+  'duplicate-key': [
+    {
+      title: 'same key twice',
+      raise: '{ "traits": { "phone": "{{phoneNumber}}" }, "name": "A", ⟦"name"⟧: "B" }',
+      nearMiss: '{ "traits": { "phone": "{{phoneNumber}}" }, {{#if a}}"name": "A"{{else}}"name": "B"{{/if}} }',
+    },
+    {
+      title: 'two phones keyed by different merge fields are different keys',
+      raise: '{ "traits": { "phones": { "{{phoneNumber}}": {}, ⟦"{{phoneNumber}}"⟧: {} } } }',
+      nearMiss: '{ "traits": { "phones": { "{{phoneNumber}}": {}, "{{workPhone}}": {} } } }',
+    },
+  ],
+  'missing-phone': [
+    {
+      title: 'traits without phone',
+      raise: '{ ⟦"traits"⟧: { "email": "{{email}}" } }',
+      nearMiss: '{ "traits": { "email": "{{email}}", "phone": "{{phoneNumber}}" } }',
+    },
+    {
+      title: 'empty phones object',
+      raise: '{ "traits": { ⟦"phones"⟧: {} } }',
+      nearMiss: '{ "traits": { "phones": { "{{phoneNumber}}": {} } } }',
+    },
+    {
+      title: 'no traits at all',
+      raise: '⟦{⟧ "name": "Signup" }',
+      nearMiss: '{ "name": "Signup", "traits": { "phones": { "{{phoneNumber}}": {} } } }',
+    },
+  ],
+  'optin-required': [
+    {
+      title: 'optIn item without subscribed',
+      raise: '{ "traits": { "phone": "{{phoneNumber}}", "optIn": [ ⟦{⟧ "channel": "sms" } ] } }',
+      nearMiss: '{ "traits": { "phone": "{{phoneNumber}}", "optIn": [ { "channel": "sms", "subscribed": true } ] } }',
+    },
+  ],
+  'optin-channel': [
+    {
+      title: 'unsupported channel',
+      raise: '{ "traits": { "phone": "{{phoneNumber}}", "optIn": [ { "channel": ⟦"Voice"⟧, "subscribed": true } ] } }',
+      nearMiss: '{ "traits": { "phone": "{{phoneNumber}}", "optIn": [ { "channel": "email", "subscribed": true } ] } }',
+    },
+  ],
+  'quoted-boolean': [
+    {
+      title: 'quoted merge field in subscribed',
+      raise: '{ "traits": { "phone": "{{phoneNumber}}", "optIn": [ { "channel": "sms", "subscribed": ⟦"{{flag}}"⟧ } ] } }',
+      nearMiss: '{ "traits": { "phone": "{{phoneNumber}}", "optIn": [ { "channel": "sms", "subscribed": {{#if flag}}true{{else}}false{{/if}} } ] } }',
+    },
+    {
+      title: 'any boolean key, with a block inside the quotes',
+      raise: '{ "traits": { "phones": { "{{phoneNumber}}": { "isPrimary": ⟦"{{#if p}}true{{else}}false{{/if}}"⟧ } } } }',
+      nearMiss: '{ "traits": { "phones": { "{{phoneNumber}}": { "isPrimary": true, "label": "{{label}}" } } } }',
+    },
+  ],
+  'unquoted-merge-field': [
+    {
+      title: 'bare merge field as a value',
+      raise: '{ "traits": { "phone": "{{phoneNumber}}", "age": ⟦{{age}}⟧ } }',
+      nearMiss: '{ "traits": { "phone": "{{phoneNumber}}", "age": {{#if age}}{{age}}{{else}}null{{/if}}, "score": {{defaultIfEmpty score 0}} } }',
+    },
+  ],
+  type: [
+    {
+      title: 'string literal where a boolean belongs',
+      raise: '{ "traits": { "phone": "{{phoneNumber}}", "optIn": [ { "channel": "sms", "subscribed": ⟦"yes"⟧ } ] } }',
+      nearMiss: '{ "traits": { "phone": "{{phoneNumber}}", "optIn": [ { "channel": "sms", "subscribed": false } ] } }',
+    },
+    {
+      title: 'array where an object belongs',
+      raise: '{ "traits": { "phone": "{{phoneNumber}}" }, "name": "A", "properties": ⟦[]⟧ }',
+      nearMiss: '{ "traits": { "phone": "{{phoneNumber}}" }, "name": "A", "properties": { "list": [] } }',
+    },
+    {
+      title: 'a string that is one merge field never fails a type check',
+      raise: '{ "traits": { "phone": "{{phoneNumber}}", "address": { "zipcode": ⟦33026⟧ } } }',
+      nearMiss: '{ "traits": { "phone": "{{phoneNumber}}", "address": { "zipcode": "{{zip}}" } }, "properties": "{{toJson props}}" }',
+    },
+  ],
+  'phone-format': [
+    {
+      title: 'literal phone value',
+      raise: '{ "traits": { "phone": ⟦"(555) 123-4567"⟧ } }',
+      nearMiss: '{ "traits": { "phone": "+15551234567" } }',
+    },
+    {
+      title: 'literal phones key',
+      raise: '{ "traits": { "phones": { ⟦"555-123-4567"⟧: {} } } }',
+      nearMiss: '{ "traits": { "phones": { "{{phoneNumber}}": {}, "+442071234567": {} } } }',
+    },
+  ],
+  'unknown-property': [
+    {
+      title: 'misspelt key in an optIn item',
+      raise: '{ "traits": { "phone": "{{phoneNumber}}", "optIn": [ { "channel": "sms", "subscribed": true, ⟦"sorce"⟧: "x" } ] } }',
+      nearMiss: '{ "traits": { "phone": "{{phoneNumber}}", "optIn": [ { "channel": "sms", "subscribed": true, "source": "x" } ] } }',
+    },
+    {
+      title: 'unknown top-level key (custom traits are fine)',
+      raise: '{ "traits": { "phone": "{{phoneNumber}}" }, ⟦"userID"⟧: "{{userId}}" }',
+      nearMiss: '{ "traits": { "phone": "{{phoneNumber}}", "favouriteColour": "{{colour}}" }, "userId": "{{userId}}" }',
+    },
+  ],
+  'handlebars-syntax': [
+    {
+      title: 'unclosed mustache',
+      raise: '{ "traits": { "phone": "⟦{{phoneNumber⟧" } }',
+      nearMiss: '{ "traits": { "phone": "{{phoneNumber}}" } }',
+    },
+    {
+      title: 'mismatched block close',
+      raise: '{ "traits": { "phone": "{{phoneNumber}}" }, "name": "{{#if a}}A⟦{{/unless}}⟧" }',
+      nearMiss: '{ "traits": { "phone": "{{phoneNumber}}" }, "name": "{{#unless a}}A{{/unless}}" }',
+    },
+    {
+      title: 'unclosed block reported at its open tag',
+      raise: '{ "traits": { "phone": "{{phoneNumber}}" }, "name": "⟦{{#if a}}⟧A" }',
+      nearMiss: '{ "traits": { "phone": "{{phoneNumber}}" }, "name": "{{#if a}}A{{/if}}" }',
+    },
+  ],
+  'unknown-helper': [
+    {
+      title: 'helper Iterable does not have',
+      raise: '{ "traits": { "phone": "{{phoneNumber}}", "firstName": "{{⟦uppr⟧ firstName}}" } }',
+      nearMiss: '{ "traits": { "phone": "{{phoneNumber}}", "firstName": "{{upper firstName}}" } }',
+    },
+  ],
+  'reserved-event-name': [
+    {
+      title: 'name Regal emits itself',
+      raise: '{ "traits": { "phone": "{{phoneNumber}}" }, "name": ⟦"sms.sent"⟧ }',
+      nearMiss: '{ "traits": { "phone": "{{phoneNumber}}" }, "name": "SMS Sent From Iterable" }',
+    },
+  ],
+  'empty-event-name': [
+    {
+      title: 'empty name',
+      raise: '{ "traits": { "phone": "{{phoneNumber}}" }, "name": ⟦""⟧ }',
+      nearMiss: '{ "traits": { "phone": "{{phoneNumber}}" }, "name": "{{eventName}}" }',
+    },
+  ],
+  'legacy-shape': [
+    {
+      title: 'traits.phone',
+      raise: '{ "traits": { ⟦"phone"⟧: "{{phoneNumber}}" } }',
+      nearMiss: '{ "traits": { "phones": { "{{phoneNumber}}": {} } } }',
+    },
+  ],
+};
+
+describe('diagnostic codes', () => {
+  it('has raise/near-miss cases for every code but the schema fallback', () => {
+    const documented = Object.keys(diagnosticCodes).filter((code) => code !== 'schema');
+    assert.deepEqual(Object.keys(cases).sort(), documented.sort());
+  });
+
+  for (const [code, list] of Object.entries(cases)) {
+    describe(code, () => {
+      for (const c of list) {
+        it(`raises it: ${c.title}`, () => {
+          const { text, ranges } = marked(c.raise);
+          const found = validate(text).filter((f) => f.code === code);
+          assert.equal(found.length, 1, `expected one ${code} in ${text}, got ${JSON.stringify(validate(text).map((f) => [f.code, f.covers]))}`);
+          assert.deepEqual({ start: found[0].start, end: found[0].end }, ranges[0], `range of ${code}: covers ${JSON.stringify(found[0].covers)}`);
+          assert.equal(found[0].diagnostic.source, 'regal');
+          assert.ok(found[0].message.length > 20, 'a message that says what to do');
+        });
+        it(`does not raise it: near miss of ${c.title}`, () => {
+          const found = validate(c.nearMiss);
+          assert.deepEqual(found.filter((f) => f.code === code).map((f) => f.covers), []);
+        });
+      }
+    });
+  }
+});
+
+describe('must not produce any error', () => {
+  const clean = [
+    '{ "traits": { "phone": "{{phoneNumber}}" } }',
+    '{ "traits": { "phone": "{{phoneNumber}}", "optIn": [ { "channel": "voice", "subscribed": {{#if voice}}true{{else}}false{{/if}} } ] } }',
+    '{ "traits": {\n  {{#if email}}"email": "{{email}}",{{/if}}\n  "phone": "{{phoneNumber}}"\n} }',
+    '{ "traits": { "phones": { "{{phoneNumber}}": { "voiceOptIn": { "subscribed": true } } } } }',
+    '{ "traits": { "phone": "{{phoneNumber}}", "firstName": "{{defaultIfEmpty firstName \'there\'}}" } }',
+    '{ "traits": { "phone": "{{phoneNumber}}", "custom": "{{[Field With Spaces].x}} {{! note }} {{~lower (capitalize name)~}} {{{raw}}} {{join list sep=\', \'}}" } }',
+    '{ "traits": { "phone": "{{phoneNumber}}" }, "name": "{{#ifEq plan \'pro\'}}Pro{{else if trial}}Trial{{else}}Free{{/ifEq}} Signup" }',
+  ];
+  for (const text of clean) {
+    it(text.replace(/\s+/g, ' '), () => {
+      const problems = validate(text).filter((f) => f.diagnostic.severity !== 4);
+      assert.deepEqual(problems.map((f) => `${f.code}: ${f.covers}`), []);
+    });
+  }
+});
+
+describe('branches other than the first', () => {
+  it('checks the {{else}} branch and says which condition it depends on', () => {
+    const text = '{ "traits": { "phone": "{{phoneNumber}}", "optIn": [ { "channel": "sms", "subscribed": {{#if f}}true{{else}}"no"{{/if}} } ] } }';
+    const found = validate(text).filter((f) => f.code === 'type');
+    assert.equal(found.length, 1);
+    assert.equal(found[0].covers, '"no"');
+    assert.match(found[0].message, /when `\{\{#if f\}\}` takes its `\{\{else\}\}` branch/);
+  });
+
+  it('reports JSON broken only when a block renders nothing', () => {
+    const text = '{ "traits": { "phone": "{{phoneNumber}}", {{#if e}}"email": "{{e}}"{{/if}} } }';
+    const found = validate(text).filter((f) => f.code === 'trailing-comma');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /renders nothing/);
+  });
+});
