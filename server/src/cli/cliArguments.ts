@@ -45,7 +45,8 @@ const MIN_SEVERITIES = ['error', 'warning', 'information', 'hint'];
 const LEVELS = ['error', 'warning', 'information', 'hint', 'off'];
 
 export function parseArguments(argv: readonly string[]): ParsedCommand {
-  if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return { command: 'help' };
+  if (argv.length === 0) throw new UsageError('Name a command: "check".');
+  if (argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return { command: 'help' };
   if (argv[0] === '-v' || argv[0] === '--version') return { command: 'version' };
   if (argv[0] !== 'check') throw new UsageError(`Unknown command "${argv[0]}": the command is "check".`);
   const options: CheckOptions = { patterns: [], format: 'text', failOn: 'error', minSeverity: 'information', severity: {} };
