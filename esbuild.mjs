@@ -20,6 +20,20 @@ const common = {
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+if (process.argv.includes('--tests')) {
+  // The real-VS-Code tests run in the extension host from plain JS; mocha stays a node_modules require.
+  await esbuild.build({
+    ...common,
+    entryPoints: ['test/vscode/runVsCodeTests.ts', 'test/vscode/suite/index.ts', 'test/vscode/suite/client.test.ts'],
+    outdir: 'out/test/vscode',
+    outbase: 'test/vscode',
+    external: ['vscode', 'mocha', '@vscode/test-electron'],
+    sourcemap: true,
+    minify: false,
+  });
+  process.exit(0);
+}
+
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),

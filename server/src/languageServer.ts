@@ -2,7 +2,7 @@
  * LSP wiring, kept thin: document sync, settings, debounced push diagnostics. All knowledge of
  * payloads lives in the pure language service (./service).
  */
-import { TextDocuments, TextDocumentSyncKind, type Connection, type Diagnostic } from 'vscode-languageserver';
+import { DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from './service/languageService';
 import { defaultSettings, normalizeSettings, type ValidationSettings } from './service/settings';
@@ -22,14 +22,25 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   const pending = new Map<string, NodeJS.Timeout>();
   const settingsCache = new Map<string, Promise<ValidationSettings>>();
   let pullsSettings = false;
+  let registersConfigurationChanges = false;
   let pushedSettings: ValidationSettings = defaultSettings;
 
   connection.onInitialize((params) => {
     pullsSettings = params.capabilities.workspace?.configuration === true;
+    registersConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     return {
       capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
       serverInfo: { name: 'regal-webhook-language-server', version: '0.1.0' },
     };
+  });
+
+  // Clients that pull settings (VS Code's among them) only announce changes to servers that register for them.
+  connection.onInitialized(() => {
+    if (registersConfigurationChanges) {
+      connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch((error: unknown) => {
+        connection.console.warn(`Could not register for settings changes (${String(error)}); edit a payload to apply new settings.`);
+      });
+    }
   });
 
   const settingsFor = (uri: string): Promise<ValidationSettings> => {

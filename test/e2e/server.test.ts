@@ -250,8 +250,13 @@ describe('language server over node IPC', () => {
   });
   after(() => client.dispose());
 
+  it('registers for settings changes when the client pulls settings dynamically', async () => {
+    await client.initializeAndConfirm({ workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } });
+    const registration = await client.waitForRegistration('workspace/didChangeConfiguration');
+    assert.deepEqual(registration.registerOptions, { section: 'regal' });
+  });
+
   it('reports a quoted boolean and exits cleanly', async () => {
-    await client.initializeAndConfirm({});
     const uri = 'file:///tmp/e2e/ipc.regal.json';
     const text = '{\n  "traits": {\n    "phone": "{{phoneNumber}}",\n    "optIn": [ { "channel": "sms", "subscribed": "{{flag}}" } ]\n  }\n}\n';
     const mirror = new Mirror(uri, text);

@@ -17,6 +17,7 @@ import {
   IPCMessageWriter,
   LogMessageNotification,
   PublishDiagnosticsNotification,
+  RegistrationRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -27,6 +28,7 @@ import {
   type MessageWriter,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type Registration,
 } from 'vscode-languageserver-protocol/node';
 import { repoRoot } from './service';
 
@@ -60,6 +62,9 @@ export class LspClient {
   readonly configurationRequests: ConfigurationParams[] = [];
   /** `window/logMessage` texts from the server. */
   readonly logMessages: string[] = [];
+  /** Capabilities the server registered dynamically (`client/registerCapability`), in order. */
+  readonly registrations: Registration[] = [];
+  private readonly registrationWaiters = new Set<(registration: Registration) => void>();
 
   private stderrText = '';
   private configurationHandler: ConfigurationHandler = nullConfiguration;
@@ -102,6 +107,12 @@ export class LspClient {
     this.connection.onRequest(ConfigurationRequest.type, async (params) => {
       this.configurationRequests.push(params);
       return this.configurationHandler(params);
+    });
+    this.connection.onRequest(RegistrationRequest.type, (params) => {
+      for (const registration of params.registrations) {
+        this.registrations.push(registration);
+        for (const notify of this.registrationWaiters) notify(registration);
+      }
     });
     this.connection.onNotification(LogMessageNotification.type, (params) => {
       this.logMessages.push(params.message);
@@ -154,6 +165,22 @@ export class LspClient {
     const result = await this.initialize(capabilities);
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;
+  }
+
+  /** Resolves with the server's dynamic registration of `method`, already received or still to come. */
+  waitForRegistration(method: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Registration> {
+    const done = this.registrations.find((r) => r.method === method);
+    if (done) return Promise.resolve(done);
+    let notify: ((registration: Registration) => void) | undefined;
+    const waiting = new Promise<Registration>((resolve) => {
+      notify = (registration) => {
+        if (registration.method === method) resolve(registration);
+      };
+      this.registrationWaiters.add(notify);
+    });
+    return this.bounded(waiting, timeoutMs, `a registration of ${method}`).finally(() => {
+      if (notify) this.registrationWaiters.delete(notify);
+    });
   }
 
   openDocument(uri: string, text: string, version = 1, languageId = 'regal-webhook'): Promise<void> {
