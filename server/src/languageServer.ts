@@ -2,13 +2,16 @@
  * LSP wiring, kept thin: document sync, settings, debounced push diagnostics. All knowledge of
  * payloads lives in the pure language service (./service).
  */
-import { DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind, type Connection, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService } from './service/languageService';
+import { version as serverVersion } from '../../package.json';
+import { createLanguageService, DIAGNOSTIC_SOURCE, type LanguageService } from './service/languageService';
 import { defaultSettings, normalizeSettings, type ValidationSettings } from './service/settings';
 
 export interface ServerOptions {
   schema: Record<string, unknown>;
+  /** A language service to use instead of one built from `schema` (tests inject failing ones). */
+  service?: LanguageService;
   /** Quiet time after the last edit before a document is validated again. */
   debounceMs?: number;
 }
@@ -16,7 +19,7 @@ export interface ServerOptions {
 export const SETTINGS_SECTION = 'regal';
 
 export function startLanguageServer(connection: Connection, options: ServerOptions): void {
-  const service = createLanguageService({ schema: options.schema });
+  const service = options.service ?? createLanguageService({ schema: options.schema });
   const documents = new TextDocuments(TextDocument);
   const debounceMs = options.debounceMs ?? 200;
   const pending = new Map<string, NodeJS.Timeout>();
@@ -30,7 +33,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     registersConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     return {
       capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
-      serverInfo: { name: 'regal-webhook-language-server', version: '0.1.0' },
+      serverInfo: { name: 'regal-webhook-language-server', version: serverVersion },
     };
   });
 
@@ -69,8 +72,17 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     try {
       diagnostics = service.doValidation(document, settings);
     } catch (error) {
+      // A bug of ours must not look like a clean payload: say so in the file, details in the log.
       connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      diagnostics = [];
+      diagnostics = [
+        {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: DiagnosticSeverity.Warning,
+          source: DIAGNOSTIC_SOURCE,
+          code: 'internal-error',
+          message: 'The Regal language server could not check this payload (an internal error, logged in the "Regal Webhook Language Server" output). Please report it with the payload.',
+        },
+      ];
     }
     await connection.sendDiagnostics({ uri, version, diagnostics });
   };
