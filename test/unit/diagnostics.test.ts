@@ -240,6 +240,8 @@ describe('must not produce any error', () => {
     '{ "traits": { "phone": "{{phoneNumber}}", "firstName": "{{defaultIfEmpty firstName \'there\'}}" } }',
     '{ "traits": { "phone": "{{phoneNumber}}", "custom": "{{[Field With Spaces].x}} {{! note }} {{~lower (capitalize name)~}} {{{raw}}} {{join list sep=\', \'}}" } }',
     '{ "traits": { "phone": "{{phoneNumber}}" }, "name": "{{#ifEq plan \'pro\'}}Pro{{else if trial}}Trial{{else}}Free{{/ifEq}} Signup" }',
+    '{ "traits": { "phone": "{{phoneNumber}}" }, "properties": { "items": [ {{#each items}}{ "sku": "{{sku}}" }{{#unless @last}},{{/unless}}{{/each}} ] } }',
+    '{ "traits": { "phone": "{{phoneNumber}}" }, "properties": { "tags": [ {{#each tags}}{{#if @first}}{{else}},{{/if}}"{{this}}"{{/each}} ] } }',
   ];
   for (const text of clean) {
     it(text.replace(/\s+/g, ' '), () => {

@@ -23,6 +23,11 @@ export interface Block {
   close?: Mustache;
   /** The enclosing block, if any. */
   parent?: Block;
+  /**
+   * The branch every view renders, when the condition is known: `{{#unless @last}},{{/unless}}`
+   * inside `{{#each}}` renders nothing for the one item the views model (@first and @last are true).
+   */
+  fixedBranch?: number;
 }
 
 export interface BlockProblem {
@@ -40,6 +45,7 @@ export function buildBlockStructure(text: string, mustaches: readonly Mustache[]
   const blocks: Block[] = [];
   const problems: BlockProblem[] = [];
   const stack: Block[] = [];
+  const loopConditions = new Map<Block, 'if' | 'unless' | undefined>();
   const lineOf = lineCounter(text);
 
   const finish = (block: Block, closeStart: number, close?: Mustache) => {
@@ -60,6 +66,7 @@ export function buildBlockStructure(text: string, mustaches: readonly Mustache[]
       };
       blocks.push(block);
       stack.push(block);
+      loopConditions.set(block, loopCondition(content));
     } else if (m.kind === 'else') {
       const top = stack[stack.length - 1];
       if (!top) {
@@ -103,7 +110,24 @@ export function buildBlockStructure(text: string, mustaches: readonly Mustache[]
     problems.push(unclosedProblem(unclosed, 'before the end of the payload'));
     finish(unclosed, text.length);
   }
+  for (const [block, condition] of loopConditions) {
+    if (!condition || !insideEach(block)) continue;
+    // @first and @last are true for the single item: `if` renders its first branch, `unless` its
+    // else branch (or nothing).
+    block.fixedBranch = condition === 'if' ? 0 : block.hasFinalElse ? block.branches.length - 1 : block.branches.length;
+  }
   return { blocks, problems };
+}
+
+/** 'if' / 'unless' for a block tested on `@first` or `@last` alone. */
+function loopCondition(content: string): 'if' | 'unless' | undefined {
+  const match = /^\s*(if|unless)\s+@(?:first|last)\s*$/.exec(content);
+  return match ? (match[1] as 'if' | 'unless') : undefined;
+}
+
+function insideEach(block: Block): boolean {
+  for (let parent = block.parent; parent; parent = parent.parent) if (parent.name === 'each') return true;
+  return false;
 }
 
 function unclosedProblem(block: Block, where: string): BlockProblem {

@@ -34,7 +34,7 @@ const ZERO = 0x30;
 
 export function viewCount(blocks: readonly Block[]): number {
   let count = 1;
-  for (const block of blocks) if (block.close) count = Math.max(count, branchCount(block));
+  for (const block of blocks) if (block.close && block.fixedBranch === undefined) count = Math.max(count, branchCount(block));
   return Math.min(count, MAX_VIEWS);
 }
 
@@ -48,13 +48,13 @@ export function buildJsonView(text: string, mustaches: readonly Mustache[], bloc
   for (const block of blocks) {
     // An unclosed block has no known extent: it is reported, and rendered as if always true.
     if (!block.close) continue;
-    const selected = Math.min(index, branchCount(block) - 1);
+    const selected = block.fixedBranch ?? Math.min(index, branchCount(block) - 1);
     block.branches.forEach((branch, i) => {
       if (i !== selected) hidden.push({ start: branch.start, end: branch.end });
       else if (i > 0) focus.push({ start: branch.start, end: branch.end });
     });
     // The implicit empty branch renders nothing: the whole block is focus for what surrounds it.
-    if (selected === block.branches.length) focus.push({ start: block.open.start, end: block.close?.end ?? text.length });
+    if (selected === block.branches.length && block.fixedBranch === undefined) focus.push({ start: block.open.start, end: block.close.end });
   }
   if (mustaches.length === 0) return { index, text, hidden, focus };
 
