@@ -61,10 +61,10 @@ export function analyzePayload(text: string, validator: SchemaValidator): Payloa
 
 function viewFindings(view: JsonView, validator: SchemaValidator, template: TemplateIndex): Finding[] {
   const parsed = parseJsonView(view.text);
-  const findings = syntaxFindings(view.text, parsed.errors).map((f) => widenToMustache(f, template));
+  const source = template.source;
+  const findings = syntaxFindings(view.text, parsed.errors, source).map((f) => widenToMustache(f, template));
   const root = parsed.root;
   if (!root) return findings;
-  const source = template.source;
   findings.push(...schemaFindings(validator.validate(toInstance(root, source)), root, source, template));
   findings.push(...payloadLints(root, source, template));
   return findings;

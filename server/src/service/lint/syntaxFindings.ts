@@ -9,14 +9,15 @@ import type { Finding } from '../diagnosticCodes';
 /** Past this many, further syntax errors of a garbled file add nothing for the reader. */
 const MAX_FINDINGS = 200;
 
-export function syntaxFindings(viewText: string, errors: readonly ParseError[]): Finding[] {
+/** `source` is the template itself, quoted in messages; offsets are the same in both texts. */
+export function syntaxFindings(viewText: string, errors: readonly ParseError[], source = viewText): Finding[] {
   const findings: Finding[] = [];
   const trailingCommaAt = new Set<number>();
   let lastLineReported = -1;
   const lineOf = lineCounter(viewText);
   for (const error of errors) {
     if (error.error === ParseErrorCode.InvalidCommentToken) {
-      findings.push(commentFinding(viewText, error));
+      findings.push(commentFinding(source, error));
       continue;
     }
     const comma = trailingComma(viewText, error);
@@ -47,8 +48,8 @@ export function syntaxFindings(viewText: string, errors: readonly ParseError[]):
   return findings;
 }
 
-function commentFinding(viewText: string, error: ParseError): Finding {
-  const comment = viewText.slice(error.offset, error.offset + error.length);
+function commentFinding(source: string, error: ParseError): Finding {
+  const comment = source.slice(error.offset, error.offset + error.length);
   const shown = comment.length > 40 ? `${comment.slice(0, 37)}…` : comment;
   return {
     code: 'comment',
