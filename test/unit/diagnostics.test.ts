@@ -242,6 +242,15 @@ describe('must not produce any error', () => {
     '{ "traits": { "phone": "{{phoneNumber}}" }, "name": "{{#ifEq plan \'pro\'}}Pro{{else if trial}}Trial{{else}}Free{{/ifEq}} Signup" }',
     '{ "traits": { "phone": "{{phoneNumber}}" }, "properties": { "items": [ {{#each items}}{ "sku": "{{sku}}" }{{#unless @last}},{{/unless}}{{/each}} ] } }',
     '{ "traits": { "phone": "{{phoneNumber}}" }, "properties": { "tags": [ {{#each tags}}{{#if @first}}{{else}},{{/if}}"{{this}}"{{/each}} ] } }',
+    '{ "traits": { "phone": "{{phoneNumber}}" }, "properties": { "skus": [ {{#each items}}{{#if @index}},{{/if}}"{{sku}}"{{/each}} ] } }',
+    '{ "traits": { "phones": { "{{phoneNumber}}": { "isPrimary": {{#if vip}}true{{ else }}false{{/if}} } } } }',
+    '{ "traits": { "phone": "{{phoneNumber}}", "age": {{#if age}}{{age}}{{/if}}{{#unless age}}0{{/unless}} } }',
+    '{ "traits": { "phone": "{{phoneNumber}}"{{#if email}}, "email": "{{email}}"{{/if}}{{#unless email}}, "email": "none"{{/unless}} } }',
+    '{ "traits": { "phone": "{{phoneNumber}}", "age": {{#if age}}{{age}}{{else if years}}{{years}}{{else}}null{{/if}} } }',
+    '{ "traits": { "phone": "{{phoneNumber}}", "n": 1{{! units }}5, "m": 1{{#if a}}5{{/if}} } }',
+    '{ "traits": { "phone": "{{phoneNumber}}", "x": "{{!--}}", "y": "{{!-- a }} b --}}{{!-- c --~}}" } }',
+    '\uFEFF{ "traits": { "phone": "{{phoneNumber}}" } }',
+    '{ "traits": {{{toJson profile}}}, "properties": {{{toJson props}}}, "originalTimestamp": "{{now}}" }',
   ];
   for (const text of clean) {
     it(text.replace(/\s+/g, ' '), () => {
@@ -251,13 +260,50 @@ describe('must not produce any error', () => {
   }
 });
 
+describe('findings from the review of Iterable idioms', () => {
+  const codes = (text: string) => validate(text).filter((f) => f.code !== 'legacy-shape').map((f) => `${f.code}:${f.covers}`);
+
+  it('finds a duplicate key whose first copy is in another branch', () => {
+    assert.deepEqual(codes('{ "traits": { "phone": "{{p}}", {{#if a}}"x": 1{{else}}"y": 1{{/if}}, "y": 2 } }'), ['duplicate-key:"y"']);
+  });
+
+  it('reports a bare helper that renders text', () => {
+    assert.deepEqual(codes('{ "traits": { "phone": "{{p}}" }, "originalTimestamp": {{now}} }'), ['unquoted-merge-field:{{now}}']);
+  });
+
+  it('advises a real boolean for a boolean key and quotes for a string key', () => {
+    const [boolean] = validate('{ "traits": { "phone": "{{p}}", "optIn": [ { "channel": "sms", "subscribed": {{flag}} } ] } }').filter((f) => f.code === 'unquoted-merge-field');
+    assert.match(boolean.message, /\{\{#if flag\}\}true\{\{else\}\}false\{\{\/if\}\}/);
+    const [text] = validate('{ "traits": { "phone": {{p}} } }').filter((f) => f.code === 'unquoted-merge-field');
+    assert.match(text.message, /Put it in quotes: `"\{\{p\}\}"`/);
+  });
+
+  it('flags {{else}} in {{#each}} and block-only helpers written inline', () => {
+    assert.deepEqual(codes('{ "traits": { "phone": "{{p}}", "x": "{{#each a}}{{b}}{{else}}none{{/each}}", "y": "{{urlEncode email}}" } }'), [
+      'handlebars-syntax:{{else}}',
+      'unknown-helper:urlEncode',
+    ]);
+  });
+
+  it('names the branch a problem is in', () => {
+    const [found] = validate('{ "traits": { "phone": "{{p}}", "x": {{#if a}}1{{else if b}}tru{{else}}2{{/if}} } }').filter((f) => f.code === 'invalid-json');
+    assert.equal(found.covers, 'tru');
+    assert.match(found.message, /\(in the `\{\{else if b\}\}` branch of `\{\{#if a\}\}`\)/);
+  });
+
+  it('reports one unclosed mustache inside a string, not a cascade', () => {
+    const text = '{\n  "traits": {\n    "phone": "{{phoneNumber",\n    "optIn": [{"channel": "sms", "subscribed": true}]\n  },\n  "properties": {"plan": {"tier": "gold"}}\n}';
+    assert.deepEqual(codes(text), ['handlebars-syntax:{{phoneNumber']);
+  });
+});
+
 describe('branches other than the first', () => {
   it('checks the {{else}} branch and says which condition it depends on', () => {
     const text = '{ "traits": { "phone": "{{phoneNumber}}", "optIn": [ { "channel": "sms", "subscribed": {{#if f}}true{{else}}"no"{{/if}} } ] } }';
     const found = validate(text).filter((f) => f.code === 'type');
     assert.equal(found.length, 1);
     assert.equal(found[0].covers, '"no"');
-    assert.match(found[0].message, /when `\{\{#if f\}\}` takes its `\{\{else\}\}` branch/);
+    assert.match(found[0].message, /\(in the `\{\{else\}\}` branch of `\{\{#if f\}\}`\)/);
   });
 
   it('reports JSON broken only when a block renders nothing', () => {

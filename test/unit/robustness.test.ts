@@ -91,6 +91,32 @@ describe('robustness', () => {
     for (const text of inputs) check(text);
   });
 
+  it('survives inputs with a hundred thousand findings (no argument-spreading overflow)', () => {
+    check('{ "a": [' + '[1,],'.repeat(130000) + '1] }');
+    check('/* x */'.repeat(150000));
+  });
+
+  it('survives the patterns that once made the checks quadratic', () => {
+    // Each took seconds to minutes at 0.5-1 MB once. Timing belongs in a benchmark, not a test: this
+    // only checks that they complete cleanly.
+    const size = 200_000;
+    const repeat = (s: string) => s.repeat(Math.ceil(size / s.length));
+    const props = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i)).join(',');
+    for (const text of [
+      `{ "a": "${repeat('{{!-- x }}')}" }`,
+      `{\n${repeat('"a": "{{x",\n')} "z": 1 }`,
+      repeat('{{#if a}}{{/each}}\n'),
+      `{ "x": 1 ${repeat('{{#if a}}, "a": 1{{else}}, "b" 1{{/if}}\n')} }`,
+      `{ ${repeat('"a": {{#if x}}{{y}}{{else}}1{{/if}},\n')} "z": 1 }`,
+      '[' + repeat('1 ') + ']',
+      '{{x ' + repeat("'"),
+      `{ ${props(10000, (i) => `"k${i}": 1`)} }`,
+      `{ "traits": { "phones": { ${props(10000, (i) => `"55${i}": {"isPrimary": "y"}`)} } } }`,
+    ]) {
+      check(text);
+    }
+  });
+
   it('reports too deep nesting instead of overflowing the stack', () => {
     const text = '['.repeat(20000) + ']'.repeat(20000);
     const diagnostics = service.doValidation(documentOf(text));

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { describePath, parsePointer } from '../../server/src/service/schema/schemaFindings';
+import { inlineLocalRefs } from '../../server/src/service/schema/schemaValidator';
 import { marked, validate } from '../support/service';
 
 function validateWith(schema: Record<string, unknown>, text: string) {
@@ -101,5 +102,23 @@ describe('JSON pointers and paths', () => {
     assert.equal(describePath(['traits', 'optIn', 0]), '`traits.optIn[0]`');
     assert.equal(describePath(['traits', 'phones', '+12225555555', 'voiceOptIn']), '`traits.phones["+12225555555"].voiceOptIn`');
     assert.equal(describePath([]), 'the body');
+  });
+});
+
+describe('local $ref inlining', () => {
+  it('keeps recursive references working and siblings winning', () => {
+    const schema = {
+      type: 'object',
+      properties: { tree: { $ref: '#/definitions/node', description: 'the root' } },
+      additionalProperties: false,
+      definitions: {
+        node: { type: 'object', description: 'a node', properties: { child: { $ref: '#/definitions/node' }, name: { type: 'string' } }, additionalProperties: false },
+      },
+    };
+    const inlined = inlineLocalRefs(schema) as { properties: { tree: { description: string; properties: { child: { $ref: string } } } } };
+    assert.equal(inlined.properties.tree.description, 'the root');
+    assert.equal(inlined.properties.tree.properties.child.$ref, '#/definitions/node');
+    const found = validateWith(schema, '{ "tree": { "child": { "child": { "name": 1, "nmae": "x" } } } }');
+    assert.deepEqual(found.map((f) => `${f.code}:${f.covers}`).sort(), ['type:1', 'unknown-property:"nmae"']);
   });
 });

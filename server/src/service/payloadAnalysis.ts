@@ -1,20 +1,22 @@
 /**
  * Runs every check on one payload text and returns findings in document offsets.
  *
- * View 0 (every block's first branch) gets every check. The other views (see jsonView.ts) exist to
+ * View 0 (every condition true) gets every check. The other views (see jsonView.ts) exist to
  * catch what only breaks in another branch: they report JSON syntax problems anywhere, other
- * problems only inside the branches they render, and nothing view 0 already reported.
+ * problems only where they touch the branches they render, and nothing view 0 already reported.
  */
 import type { Finding } from './diagnosticCodes';
-import { parseJsonView, toInstance } from './json/jsonTree';
+import { parseJsonView, toInstance, type Node } from './json/jsonTree';
 import { payloadLints } from './lint/payloadLints';
 import { syntaxFindings } from './lint/syntaxFindings';
 import { unquotedMergeFields } from './lint/unquotedMergeFields';
 import { schemaFindings } from './schema/schemaFindings';
 import type { SchemaValidator } from './schema/schemaValidator';
-import type { JsonView } from './template/jsonView';
+import { blockEnd, innermostBlockAt, type Block } from './template/blockStructure';
+import { selectedBranch, type JsonView } from './template/jsonView';
 import { indexTemplate, type TemplateIndex } from './template/templateIndex';
 import { parseTemplate, type TemplateModel } from './template/templateModel';
+import { append } from './util/append';
 
 /** Deeper nesting than this is no Regal payload, and would exhaust recursive parsers' stacks. */
 export const MAX_NESTING = 512;
@@ -40,34 +42,41 @@ export function analyzePayload(text: string, validator: SchemaValidator): Payloa
   }
   const index = indexTemplate(template);
   const primary = viewFindings(template.view(0), validator, index);
+  append(findings, primary.findings);
   // A mustache where JSON expects no value (a key, say) is invalid JSON, not an unquoted value.
-  const brokenAt = new Set(primary.filter((f) => f.code === 'invalid-json').map((f) => f.start));
-  findings.push(...primary, ...unquotedMergeFields(template).filter((f) => !brokenAt.has(f.start)));
+  const brokenAt = new Set(primary.findings.filter((f) => f.code === 'invalid-json').map((f) => f.start));
+  for (const f of unquotedMergeFields(template, primary.root, validator.propertyTypes)) if (!brokenAt.has(f.start)) findings.push(f);
 
-  const seen = new Set(primary.map(findingKey));
+  const seen = new Set(primary.findings.map(findingKey));
   for (let v = 1; v < template.viewCount; v++) {
     const view = template.view(v);
-    for (const finding of viewFindings(view, validator, index)) {
+    for (const finding of viewFindings(view, validator, index).findings) {
       const key = findingKey(finding);
       if (seen.has(key)) continue;
-      if (!SYNTAX_CODES.has(finding.code) && !view.focus.some((span) => finding.start >= span.start && finding.end <= span.end)) continue;
+      if (!SYNTAX_CODES.has(finding.code) && !touchesFocus(finding, view)) continue;
       seen.add(key);
-      findings.push({ ...finding, message: `${finding.message} ${branchContext(template, finding.start)}` });
+      findings.push({ ...finding, message: `${finding.message} ${branchContext(template, finding.start, v)}` });
     }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
   return { template, findings };
 }
 
-function viewFindings(view: JsonView, validator: SchemaValidator, template: TemplateIndex): Finding[] {
+function viewFindings(view: JsonView, validator: SchemaValidator, template: TemplateIndex): { findings: Finding[]; root: Node | undefined } {
   const parsed = parseJsonView(view.text);
   const source = template.source;
   const findings = syntaxFindings(view.text, parsed.errors, source).map((f) => widenToMustache(f, template));
   const root = parsed.root;
-  if (!root) return findings;
-  findings.push(...schemaFindings(validator.validate(toInstance(root, source)), root, source, template));
-  findings.push(...payloadLints(root, source, template));
-  return findings;
+  if (!root) return { findings, root };
+  append(findings, schemaFindings(validator.validate(toInstance(root, source)), root, source, template));
+  append(findings, payloadLints(root, source, template));
+  return { findings, root };
+}
+
+/** The finding, or one of the places it relates (the first of two duplicate keys), is in a branch this view alone renders. */
+function touchesFocus(finding: Finding, view: JsonView): boolean {
+  const inFocus = (start: number, end: number) => view.focus.some((span) => start >= span.start && end <= span.end);
+  return inFocus(finding.start, finding.end) || (finding.related ?? []).some((r) => inFocus(r.start, r.end));
 }
 
 /** A JSON error on a value placeholder covers the whole mustache, not its one-character mask. */
@@ -80,17 +89,46 @@ function findingKey(f: Finding): string {
   return `${f.code}:${f.start}:${f.end}`;
 }
 
-/** "(when `{{#if email}}` renders nothing)": the block nearest the offset (innermost when inside several). */
-function branchContext(template: TemplateModel, offset: number): string {
-  let best: { block: TemplateModel['blocks'][number]; distance: number } | undefined;
-  for (const block of template.blocks) {
-    if (!block.close) continue;
-    const { start } = block.open;
-    const { end } = block.close;
-    const distance = offset < start ? start - offset : offset > end ? offset - end : 0;
-    if (!best || distance < best.distance || (distance === best.distance && start >= best.block.open.start)) best = { block, distance };
+/**
+ * Says which branch a finding of view `index` depends on: the branch of the innermost block that
+ * holds it, or else what the nearest block renders in that view.
+ */
+function branchContext(template: TemplateModel, offset: number, index: number): string {
+  const text = template.text;
+  const tagOf = (block: Block) => `\`${text.slice(block.open.start, block.open.end)}\``;
+  for (let block = innermostBlockAt(template.blocks, offset); block; block = block.parent) {
+    const branch = block.branches.findIndex((b) => offset >= b.start && offset < b.end);
+    if (branch === -1 || !block.close) continue;
+    const elseTag = block.branches[branch].elseTag;
+    if (!elseTag) return `(when ${tagOf(block)} renders its first branch)`;
+    return `(in the \`${text.slice(elseTag.start, elseTag.end)}\` branch of ${tagOf(block)})`;
   }
-  if (!best) return '';
-  const tag = template.text.slice(best.block.open.start, best.block.open.end);
-  return best.block.hasFinalElse ? `(when \`${tag}\` takes its \`{{else}}\` branch)` : `(when \`${tag}\` renders nothing)`;
+  const block = nearestClosedBlock(template.blocks, offset);
+  if (!block) return '';
+  const selected = selectedBranch(block, index);
+  if (selected === block.branches.length) return `(when ${tagOf(block)} renders nothing)`;
+  const elseTag = block.branches[selected].elseTag;
+  return elseTag ? `(when ${tagOf(block)} takes its \`${text.slice(elseTag.start, elseTag.end)}\` branch)` : `(when ${tagOf(block)} renders its first branch)`;
+}
+
+/**
+ * The block that ends last before `offset` or starts first after it, whichever is nearer, for an
+ * offset inside no block. Binary search: blocks are in the order their tags open.
+ */
+function nearestClosedBlock(blocks: readonly Block[], offset: number): Block | undefined {
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (blocks[mid].open.start <= offset) low = mid + 1;
+    else high = mid;
+  }
+  // The outermost ancestor of the last block opened before the offset ends last among them.
+  let before: Block | undefined = blocks[low - 1];
+  while (before?.parent) before = before.parent;
+  let after: Block | undefined;
+  for (let i = low; i < blocks.length && !after; i++) if (blocks[i].close && !blocks[i].parent) after = blocks[i];
+  if (!before?.close) return after;
+  if (!after) return before;
+  return offset - blockEnd(before) <= after.open.start - offset ? before : after;
 }

@@ -39,11 +39,21 @@ export function propertiesOf(object: Node | undefined): Node[] {
   return object?.type === 'object' ? (object.children ?? []) : [];
 }
 
-/** The property node with the given source key (the last one, as JSON.parse keeps the last). */
+const propertyIndexes = new WeakMap<Node, Map<string, Node>>();
+
+/**
+ * The property node with the given source key (the last one, as JSON.parse keeps the last). Each
+ * object is indexed once, so looking up every key of a wide object stays linear.
+ */
 export function findProperty(object: Node | undefined, key: string, source: string): Node | undefined {
-  let found: Node | undefined;
-  for (const property of propertiesOf(object)) if (keyOf(property, source) === key) found = property;
-  return found;
+  if (object?.type !== 'object') return undefined;
+  let index = propertyIndexes.get(object);
+  if (!index) {
+    index = new Map();
+    for (const property of object.children ?? []) index.set(keyOf(property, source), property);
+    propertyIndexes.set(object, index);
+  }
+  return index.get(key);
 }
 
 export function valueOf(property: Node | undefined): Node | undefined {
@@ -90,4 +100,32 @@ export function toInstance(node: Node, source: string): unknown {
 /** The property node that holds a value node, if the value is a property value. */
 export function owningProperty(node: Node): Node | undefined {
   return node.parent?.type === 'property' && node.parent.children?.[1] === node ? node.parent : undefined;
+}
+
+/**
+ * The innermost node whose range holds `offset` (jsonc-parser's findNodeAtOffset scans children
+ * linearly; this binary-searches them, as they are in document order).
+ */
+export function nodeAtOffset(root: Node, offset: number): Node | undefined {
+  if (offset < root.offset || offset >= root.offset + root.length) return undefined;
+  let node = root;
+  for (;;) {
+    const children = node.children;
+    if (!children || children.length === 0) return node;
+    let low = 0;
+    let high = children.length - 1;
+    let hit: Node | undefined;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const child = children[mid];
+      if (offset < child.offset) high = mid - 1;
+      else if (offset >= child.offset + child.length) low = mid + 1;
+      else {
+        hit = child;
+        break;
+      }
+    }
+    if (!hit) return node;
+    node = hit;
+  }
 }

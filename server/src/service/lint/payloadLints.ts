@@ -14,7 +14,7 @@ export function payloadLints(root: Node, source: string, template: TemplateIndex
   duplicateKeys(root, source, findings);
   const traitsProperty = findProperty(root, 'traits', source);
   const traits = valueOf(traitsProperty);
-  missingPhone(root, traitsProperty, traits, source, findings);
+  missingPhone(root, traitsProperty, traits, source, template, findings);
   if (traits?.type === 'object') {
     phoneFormat(traits, source, template, findings);
     legacyShape(traits, source, findings);
@@ -48,7 +48,9 @@ function duplicateKeys(node: Node, source: string, findings: Finding[]): void {
   for (const child of node.children ?? []) duplicateKeys(child, source, findings);
 }
 
-function missingPhone(root: Node, traitsProperty: Node | undefined, traits: Node | undefined, source: string, findings: Finding[]): void {
+function missingPhone(root: Node, traitsProperty: Node | undefined, traits: Node | undefined, source: string, template: TemplateIndex, findings: Finding[]): void {
+  // `"traits": {{{toJson profile}}}` may hold a phone once rendered: nothing to say before that.
+  if (traits && template.isValuePlaceholder(traits)) return;
   const phone = valueOf(findProperty(traits, 'phone', source));
   const phones = valueOf(findProperty(traits, 'phones', source));
   if (phone) return;

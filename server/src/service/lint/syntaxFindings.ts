@@ -5,6 +5,7 @@
  */
 import { ParseErrorCode, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { Finding } from '../diagnosticCodes';
+import { lineLookup } from '../util/lineIndex';
 
 /** Past this many, further syntax errors of a garbled file add nothing for the reader. */
 const MAX_FINDINGS = 200;
@@ -14,7 +15,7 @@ export function syntaxFindings(viewText: string, errors: readonly ParseError[], 
   const findings: Finding[] = [];
   const trailingCommaAt = new Set<number>();
   let lastLineReported = -1;
-  const lineOf = lineCounter(viewText);
+  const lineOf = lineLookup(viewText);
   for (const error of errors) {
     if (error.error === ParseErrorCode.InvalidCommentToken) {
       findings.push(commentFinding(source, error));
@@ -41,7 +42,7 @@ export function syntaxFindings(viewText: string, errors: readonly ParseError[], 
       code: 'invalid-json',
       start: error.offset,
       end: error.offset + error.length,
-      message: invalidJsonMessage(viewText, error),
+      message: invalidJsonMessage(viewText, source, error),
       data: { parseError: printParseErrorCode(error.error) },
     });
   }
@@ -84,8 +85,8 @@ function trailingComma(viewText: string, error: ParseError): number | undefined 
   return undefined;
 }
 
-function invalidJsonMessage(viewText: string, error: ParseError): string {
-  const found = viewText.slice(error.offset, error.offset + Math.min(error.length, 20));
+function invalidJsonMessage(viewText: string, source: string, error: ParseError): string {
+  const found = source.slice(error.offset, error.offset + Math.min(error.length, 20));
   switch (error.error) {
     case ParseErrorCode.ValueExpected:
       if (viewText.trim() === '') return 'The payload is empty: Regal expects a JSON object, e.g. `{ "traits": { "phone": "{{phoneNumber}}" } }`.';
@@ -121,21 +122,4 @@ function invalidJsonMessage(viewText: string, error: ParseError): string {
     default:
       return 'Invalid JSON.';
   }
-}
-
-/** Line numbers for offsets that mostly increase: linear over the whole error list. */
-function lineCounter(text: string): (offset: number) => number {
-  let position = 0;
-  let line = 0;
-  return (offset) => {
-    if (offset < position) {
-      position = 0;
-      line = 0;
-    }
-    for (let i = text.indexOf('\n', position); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-      line++;
-      position = i + 1;
-    }
-    return line;
-  };
 }

@@ -9,7 +9,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { Finding } from '../diagnosticCodes';
-import { findNodeAtPath, owningProperty, propertiesOf, keyOf, type Node } from '../json/jsonTree';
+import { findNodeAtPath, findProperty, owningProperty, type Node } from '../json/jsonTree';
 import type { TemplateIndex } from '../template/templateIndex';
 import { closestMatches } from '../util/suggest';
 
@@ -32,7 +32,7 @@ function toFinding(error: ErrorObject, path: Path, node: Node, source: string, t
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
-      const property = propertiesOf(node).find((p) => keyOf(p, source) === key);
+      const property = findProperty(node, key, source);
       const keyNode = property?.children?.[0] ?? node;
       const allowed = Object.keys(((error.parentSchema as { properties?: object } | undefined)?.properties ?? {}) as object);
       const suggestions = closestMatches(key, allowed);

@@ -4,6 +4,7 @@
  */
 import type { Mustache } from './mustacheScanner';
 import { blockName } from './expressionAnalyzer';
+import { lineLookup } from '../util/lineIndex';
 
 export interface Branch {
   /** Content of the branch, between the tags. */
@@ -45,8 +46,9 @@ export function buildBlockStructure(text: string, mustaches: readonly Mustache[]
   const blocks: Block[] = [];
   const problems: BlockProblem[] = [];
   const stack: Block[] = [];
-  const loopConditions = new Map<Block, 'if' | 'unless' | undefined>();
-  const lineOf = lineCounter(text);
+  const loopConditions = new Map<Block, LoopCondition | undefined>();
+  const lineIndex = lineLookup(text);
+  const lineOf = (offset: number) => lineIndex(offset) + 1;
 
   const finish = (block: Block, closeStart: number, close?: Mustache) => {
     block.branches[block.branches.length - 1].end = closeStart;
@@ -75,6 +77,13 @@ export function buildBlockStructure(text: string, mustaches: readonly Mustache[]
       }
       if (top.hasFinalElse) {
         problems.push({ start: m.start, end: m.end, message: `\`{{#${top.name}}}\` already has an \`{{else}}\`; a second one is never rendered.` });
+      }
+      if (top.name === 'each') {
+        problems.push({
+          start: m.start,
+          end: m.end,
+          message: 'Iterable does not support `{{else}}` in `{{#each}}`: wrap the loop instead, `{{#if list}}{{#each list}}…{{/each}}{{else}}…{{/if}}`.',
+        });
       }
       top.branches[top.branches.length - 1].end = m.start;
       top.branches.push({ start: m.end, end: text.length, elseTag: m });
@@ -112,17 +121,22 @@ export function buildBlockStructure(text: string, mustaches: readonly Mustache[]
   }
   for (const [block, condition] of loopConditions) {
     if (!condition || !insideEach(block)) continue;
-    // @first and @last are true for the single item: `if` renders its first branch, `unless` its
-    // else branch (or nothing).
-    block.fixedBranch = condition === 'if' ? 0 : block.hasFinalElse ? block.branches.length - 1 : block.branches.length;
+    // For the single item the views model, @first and @last are true and @index is 0 (false).
+    const rendersFirst = (condition.helper === 'if') === condition.truthy;
+    block.fixedBranch = rendersFirst ? 0 : block.hasFinalElse ? block.branches.length - 1 : block.branches.length;
   }
   return { blocks, problems };
 }
 
-/** 'if' / 'unless' for a block tested on `@first` or `@last` alone. */
-function loopCondition(content: string): 'if' | 'unless' | undefined {
-  const match = /^\s*(if|unless)\s+@(?:first|last)\s*$/.exec(content);
-  return match ? (match[1] as 'if' | 'unless') : undefined;
+interface LoopCondition {
+  helper: 'if' | 'unless';
+  truthy: boolean;
+}
+
+/** A block tested on `@first`, `@last` or `@index` alone, with the value that variable has for one item. */
+function loopCondition(content: string): LoopCondition | undefined {
+  const match = /^\s*(if|unless)\s+@(first|last|index)\s*$/.exec(content);
+  return match ? { helper: match[1] as 'if' | 'unless', truthy: match[2] !== 'index' } : undefined;
 }
 
 function insideEach(block: Block): boolean {
@@ -139,11 +153,24 @@ function findOpen(stack: readonly Block[], name: string): number {
   return -1;
 }
 
-/** 1-based line numbers for messages, computed lazily (only when a problem is reported). */
-function lineCounter(text: string): (offset: number) => number {
-  return (offset) => {
-    let line = 1;
-    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-    return line;
-  };
+/** The innermost block whose tags enclose `offset` (blocks are in the order their tags open). */
+export function innermostBlockAt(blocks: readonly Block[], offset: number): Block | undefined {
+  let low = 0;
+  let high = blocks.length - 1;
+  let candidate = -1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    if (blocks[mid].open.start <= offset) {
+      candidate = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  for (let block: Block | undefined = blocks[candidate]; block; block = block.parent) {
+    if (offset < blockEnd(block)) return block;
+  }
+  return undefined;
+}
+
+export function blockEnd(block: Block): number {
+  return block.close?.end ?? block.branches[block.branches.length - 1].end;
 }

@@ -89,7 +89,7 @@ function toSynthetic(text: string, m: Mustache): Synthetic | undefined {
       return { source: `{{#${content}}}{{/${name}}}`, base: m.contentStart, prefixLength: 3, headIsHelper: m.kind === 'blockOpen' };
     }
     case 'else': {
-      const chain = /^else\s+/.exec(content);
+      const chain = /^\s*else\s+(?=\S)/.exec(content);
       if (!chain) return undefined;
       const rest = content.slice(chain[0].length);
       const name = blockName(rest);

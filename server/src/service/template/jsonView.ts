@@ -6,15 +6,16 @@
  * - a mustache inside a JSON string keeps its characters, except `"`, `\` and control characters,
  *   which become `_` (the string stays one string, and keys such as `"{{phoneNumber}}"` stay distinct);
  * - a mustache in the JSON structure becomes the number `0` padded with spaces (a value placeholder);
- * - comments, partials and block tags become spaces;
- * - each block renders exactly one branch per view; the others become spaces. View 0 takes every
- *   block's first branch; view k takes branch k (the last one if a block has fewer), where a block
- *   without a final `{{else}}` has an extra, empty branch. So `{{#if a}}true{{else}}false{{/if}}`
- *   is checked as `true` in view 0 and as `false` in view 1.
+ * - comments, partials and block tags become spaces (digits where they sit inside a number: `1{{!x}}5`);
+ * - each block renders exactly one branch per view; the others become spaces. View 0 assumes every
+ *   condition true (first branch of `#if`, else branch of `#unless`); view k takes branch k (the
+ *   last one if a block has fewer), where a block without a final `{{else}}` has an extra, empty
+ *   branch. So `{{#if a}}true{{else}}false{{/if}}` is checked as `true` in view 0 and as `false` in
+ *   view 1, and `{{#if a}}…{{/if}}{{#unless a}}…{{/unless}}` never renders both.
  */
 import type { Block } from './blockStructure';
-import type { Mustache } from './mustacheScanner';
 import type { TextSpan } from './expressionAnalyzer';
+import type { Mustache } from './mustacheScanner';
 
 export interface JsonView {
   index: number;
@@ -31,6 +32,8 @@ export const MAX_VIEWS = 4;
 const SPACE = 0x20;
 const UNDERSCORE = 0x5f;
 const ZERO = 0x30;
+const ONE = 0x31;
+const BOM = 0xfeff;
 
 export function viewCount(blocks: readonly Block[]): number {
   let count = 1;
@@ -38,8 +41,18 @@ export function viewCount(blocks: readonly Block[]): number {
   return Math.min(count, MAX_VIEWS);
 }
 
-function branchCount(block: Block): number {
+/** Explicit branches, plus the empty one of a block without a final `{{else}}`. */
+export function branchCount(block: Block): number {
   return block.branches.length + (block.hasFinalElse ? 0 : 1);
+}
+
+/** The branch of `block` that view `index` renders (`block.branches.length` = the empty branch). */
+export function selectedBranch(block: Block, index: number): number {
+  if (block.fixedBranch !== undefined) return block.fixedBranch;
+  const count = branchCount(block);
+  // `#unless` renders its first branch when the condition is false: view 0 (all true) takes its last.
+  if (block.name === 'unless' && count === 2) return index === 0 ? 1 : 0;
+  return Math.min(index, count - 1);
 }
 
 export function buildJsonView(text: string, mustaches: readonly Mustache[], blocks: readonly Block[], index: number): JsonView {
@@ -48,31 +61,40 @@ export function buildJsonView(text: string, mustaches: readonly Mustache[], bloc
   for (const block of blocks) {
     // An unclosed block has no known extent: it is reported, and rendered as if always true.
     if (!block.close) continue;
-    const selected = block.fixedBranch ?? Math.min(index, branchCount(block) - 1);
+    const selected = selectedBranch(block, index);
+    const inView0 = selectedBranch(block, 0);
     block.branches.forEach((branch, i) => {
       if (i !== selected) hidden.push({ start: branch.start, end: branch.end });
-      else if (i > 0) focus.push({ start: branch.start, end: branch.end });
+      else if (i !== inView0) focus.push({ start: branch.start, end: branch.end });
     });
-    // The implicit empty branch renders nothing: the whole block is focus for what surrounds it.
-    if (selected === block.branches.length && block.fixedBranch === undefined) focus.push({ start: block.open.start, end: block.close.end });
+    // The empty branch renders nothing: the whole block is focus for what surrounds it.
+    if (selected === block.branches.length && selected !== inView0) focus.push({ start: block.open.start, end: block.close.end });
   }
-  if (mustaches.length === 0) return { index, text, hidden, focus };
+  const hasBom = text.charCodeAt(0) === BOM;
+  if (mustaches.length === 0 && !hasBom) return { index, text, hidden, focus };
 
   const codes = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+  // An editor hides a byte order mark; Iterable's body field cannot hold one. Read it as a space.
+  if (hasBom) codes[0] = SPACE;
+  const structural: TextSpan[] = [];
   let previousPlaceholderEnd = -1;
   for (const m of mustaches) {
     if (m.inString) {
       if (isValueLike(m)) fillInsideString(codes, m.start, m.end);
       else blank(codes, m.start, m.end);
-    } else if (isValueLike(m)) {
+      continue;
+    }
+    if (isValueLike(m)) {
       writePlaceholder(codes, m.start, m.end, previousPlaceholderEnd === m.start);
       previousPlaceholderEnd = m.end;
     } else {
       blank(codes, m.start, m.end);
     }
+    structural.push({ start: m.start, end: m.end });
   }
   for (const span of hidden) blank(codes, span.start, span.end);
+  joinSplitNumbers(codes, [...structural, ...hidden]);
   return { index, text: decode(codes), hidden, focus };
 }
 
@@ -99,8 +121,31 @@ function blank(codes: Uint16Array, start: number, end: number): void {
 function writePlaceholder(codes: Uint16Array, start: number, end: number, continuesPrevious: boolean): void {
   blank(codes, start, end);
   const before = start > 0 ? codes[start - 1] : SPACE;
-  if (continuesPrevious || (before >= ZERO && before <= ZERO + 9)) return;
+  if (continuesPrevious || isDigit(before)) return;
   codes[start] = ZERO;
+}
+
+/**
+ * Template constructs in the middle of a number (`1{{! unit }}5`, `{{n}}5`) render nothing or
+ * digits, so the number stays one token: fill such a masked run with digits instead of spaces.
+ */
+function joinSplitNumbers(codes: Uint16Array, spans: TextSpan[]): void {
+  spans.sort((a, b) => a.start - b.start);
+  let i = 0;
+  while (i < spans.length) {
+    const start = spans[i].start;
+    let end = spans[i].end;
+    while (i + 1 < spans.length && spans[i + 1].start <= end) end = Math.max(end, spans[++i].end);
+    i++;
+    if (end >= codes.length || !isDigit(codes[end])) continue;
+    const before = start > 0 ? codes[start - 1] : SPACE;
+    if (isDigit(before)) codes.fill(ZERO, start, end);
+    else if (codes[start] === ZERO) codes.fill(ONE, start, end); // a placeholder opens the number
+  }
+}
+
+function isDigit(c: number): boolean {
+  return c >= ZERO && c <= ZERO + 9;
 }
 
 function decode(codes: Uint16Array): string {

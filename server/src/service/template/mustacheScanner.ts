@@ -63,11 +63,12 @@ export function scanMustaches(text: string): ScanResult {
   let depth = 0;
   let maxDepth = 0;
   let maxDepthOffset = 0;
+  const find = memoizedFinder(text);
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === OPEN_BRACE && text.charCodeAt(i + 1) === OPEN_BRACE) {
-      const m = scanOne(text, i, state === JsonState.String);
+      const m = scanOne(text, i, state === JsonState.String, find);
       mustaches.push(m);
       i = m.end > i ? m.end : i + 2;
       continue;
@@ -109,15 +110,31 @@ export function scanMustaches(text: string): ScanResult {
   return { mustaches, maxDepth, maxDepthOffset };
 }
 
+/**
+ * `text.indexOf(pattern, from)` that remembers its last answer per pattern: a search from a later
+ * offset that is still before the remembered hit has the same answer. This keeps the scan linear
+ * when many mustaches look for a closer that is far away or absent (e.g. unclosed `{{!--`).
+ */
+function memoizedFinder(text: string): (pattern: string, from: number) => number {
+  const memo = new Map<string, { from: number; found: number }>();
+  return (pattern, from) => {
+    const last = memo.get(pattern);
+    if (last && from >= last.from && (last.found === -1 || from <= last.found)) return last.found;
+    const found = text.indexOf(pattern, from);
+    memo.set(pattern, { from, found });
+    return found;
+  };
+}
+
 /** Scans the mustache whose `{{` is at `start`. */
-function scanOne(text: string, start: number, inString: boolean): Mustache {
+function scanOne(text: string, start: number, inString: boolean, find: (pattern: string, from: number) => number): Mustache {
   let p = start + 2;
   const triple = text.charCodeAt(p) === OPEN_BRACE;
   if (triple) p++;
   if (text.charCodeAt(p) === TILDE) p++;
 
   if (!triple && text.charCodeAt(p) === 0x21 /* ! */) {
-    return scanComment(text, start, p + 1, inString);
+    return scanComment(text, start, p + 1, inString, find);
   }
 
   let kind: MustacheKind = triple ? 'unescaped' : 'expression';
@@ -144,14 +161,17 @@ function scanOne(text: string, start: number, inString: boolean): Mustache {
         p++;
         break;
       default:
-        if (/^else(?=[\s~}]|$)/.test(text.slice(p, p + 5))) kind = 'else';
+        // `{{else}}`, `{{ else }}`, `{{~ else if x}}`: Handlebars allows spaces before the keyword.
+        if (/^\s*else(?=[\s~}]|$)/.test(text.slice(p, p + 24))) kind = 'else';
     }
   }
   const contentStart = p;
   const closer = triple ? '}}}' : '}}';
   // Walk to the closing braces, stepping over Handlebars string literals ('…' or "…"), which may
-  // legitimately contain `}}`. A new `{{` before any close means this one was never closed.
+  // legitimately contain `}}`. A new `{{` before any close means this one was never closed, and so
+  // does a line break inside a JSON string (JSON strings are one line; the `"` that follows is JSON's).
   const n = text.length;
+  let lineEnd = -1;
   while (p < n) {
     const c = text.charCodeAt(p);
     if (c === CLOSE_BRACE && text.startsWith(closer, p)) {
@@ -161,9 +181,10 @@ function scanOne(text: string, start: number, inString: boolean): Mustache {
       return { kind, start, end: p + closer.length, contentStart, contentEnd, inString, closed: true };
     }
     if (c === OPEN_BRACE && text.charCodeAt(p + 1) === OPEN_BRACE) break;
+    if (inString && (c === LF || c === CR)) break;
     if (c === APOSTROPHE || c === QUOTE) {
+      if (lineEnd < p) lineEnd = nextLineBreak(text, p, find);
       const close = text.indexOf(String.fromCharCode(c), p + 1);
-      const lineEnd = nextLineBreak(text, p + 1);
       // An unterminated literal (or one that runs past the line) is not skipped: let the
       // unclosed-mustache recovery below decide where this mustache stops.
       if (close !== -1 && close < lineEnd) {
@@ -176,22 +197,24 @@ function scanOne(text: string, start: number, inString: boolean): Mustache {
   return unclosed(text, start, contentStart, kind, inString);
 }
 
-function scanComment(text: string, start: number, bodyStart: number, inString: boolean): Mustache {
-  const long = text.startsWith('--', bodyStart);
-  let searchFrom = long ? bodyStart + 2 : bodyStart;
-  for (;;) {
-    const close = text.indexOf('}}', searchFrom);
-    if (close === -1) return unclosed(text, start, bodyStart, 'comment', inString);
-    if (long) {
-      const before = text.charCodeAt(close - 1) === TILDE ? close - 1 : close;
-      if (!text.startsWith('--', before - 2) || before - 2 < bodyStart + 2) {
-        searchFrom = close + 2;
-        continue;
-      }
-      return { kind: 'comment', start, end: close + 2, contentStart: bodyStart, contentEnd: before, inString, closed: true };
+/**
+ * `{{! … }}` ends at the first `}}`; `{{!-- … --}}` at the first `--}}` (or `--~}}`). Like
+ * Handlebars' lexer, a `{{!--` without `--}}` is read as a short comment up to the first `}}`.
+ */
+function scanComment(text: string, start: number, bodyStart: number, inString: boolean, find: (pattern: string, from: number) => number): Mustache {
+  if (text.startsWith('--', bodyStart)) {
+    const plain = find('--}}', bodyStart + 2);
+    const stripped = find('--~}}', bodyStart + 2);
+    const close = plain === -1 ? stripped : stripped === -1 ? plain : Math.min(plain, stripped);
+    if (close !== -1) {
+      const end = close + (close === stripped ? 5 : 4);
+      return { kind: 'comment', start, end, contentStart: bodyStart, contentEnd: close, inString, closed: true };
     }
-    return { kind: 'comment', start, end: close + 2, contentStart: bodyStart, contentEnd: close, inString, closed: true };
   }
+  const close = find('}}', bodyStart);
+  if (close === -1) return unclosed(text, start, bodyStart, 'comment', inString);
+  const contentEnd = text.charCodeAt(close - 1) === TILDE && close - 1 >= bodyStart ? close - 1 : close;
+  return { kind: 'comment', start, end: close + 2, contentStart: bodyStart, contentEnd, inString, closed: true };
 }
 
 /**
@@ -212,7 +235,7 @@ function unclosed(text: string, start: number, contentStart: number, kind: Musta
   return { kind, start, end: p, contentStart, contentEnd: p, inString, closed: false };
 }
 
-function nextLineBreak(text: string, from: number): number {
-  const lf = text.indexOf('\n', from);
+function nextLineBreak(text: string, from: number, find: (pattern: string, from: number) => number): number {
+  const lf = find('\n', from);
   return lf === -1 ? text.length : lf;
 }

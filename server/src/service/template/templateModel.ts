@@ -101,7 +101,15 @@ function reportExpressionProblems(m: Mustache, analysis: ExpressionAnalysis, pro
   for (const helper of analysis.helpers) {
     const known = iterableHelpers.get(helper.name);
     if (!known) problems.push(unknownHelper(helper));
-    else if (known.form === 'inline' && isBlockHead(m, analysis, helper)) {
+    else if (known.form === 'block' && isInlineHead(m, analysis, helper)) {
+      problems.push({
+        code: 'unknown-helper',
+        start: helper.start,
+        end: helper.end,
+        message: `\`${helper.name}\` is a block helper in Iterable: write \`${known.signature}\`.`,
+        data: { helper: helper.name },
+      });
+    } else if (known.form === 'inline' && isBlockHead(m, analysis, helper)) {
       problems.push({
         code: 'unknown-helper',
         start: helper.start,
@@ -111,6 +119,10 @@ function reportExpressionProblems(m: Mustache, analysis: ExpressionAnalysis, pro
       });
     }
   }
+}
+
+function isInlineHead(m: Mustache, analysis: ExpressionAnalysis, helper: NamedSpan): boolean {
+  return (m.kind === 'expression' || m.kind === 'unescaped') && analysis.head?.start === helper.start;
 }
 
 function isBlockHead(m: Mustache, analysis: ExpressionAnalysis, helper: NamedSpan): boolean {
