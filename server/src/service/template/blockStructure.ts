@@ -25,8 +25,9 @@ export interface Block {
   /** The enclosing block, if any. */
   parent?: Block;
   /**
-   * The branch every view renders, when the condition is known: `{{#unless @last}},{{/unless}}`
-   * inside `{{#each}}` renders nothing for the one item the views model (@first and @last are true).
+   * The branch every view renders, when the condition is known: inside `{{#each}}` the views model
+   * one item, for which @first and @last are true and @index is 0, so `{{#unless @last}},{{/unless}}`
+   * and `{{#if @index}},{{/if}}` render nothing.
    */
   fixedBranch?: number;
 }
@@ -87,7 +88,7 @@ export function buildBlockStructure(text: string, mustaches: readonly Mustache[]
       }
       top.branches[top.branches.length - 1].end = m.start;
       top.branches.push({ start: m.end, end: text.length, elseTag: m });
-      if (/^\s*(else|\^)?\s*$/.test(content) || content.trim() === 'else') top.hasFinalElse = true;
+      if (/^\s*(else|\^)?\s*$/.test(content)) top.hasFinalElse = true;
     } else if (m.kind === 'blockClose') {
       const name = content.trim();
       const depth = findOpen(stack, name);
