@@ -1,24 +1,16 @@
 /**
- * The extension's client side: starts the Regal language server (dist/server.js) over IPC for
- * `regal-webhook` documents. Everything about payloads happens in the server.
+ * The extension's entry point: starts the language client and registers each feature, one module
+ * per feature.
  */
 import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { startLanguageClient } from './language/startLanguageClient';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'regal-webhook' }],
-  };
-  client = new LanguageClient('regal', 'Regal Webhook Language Server', serverOptions, clientOptions);
-  context.subscriptions.push(client);
-  await client.start();
+  // Commands first: they must work even while (or if) the server is still starting.
+  client = await startLanguageClient(context);
 }
 
 export async function deactivate(): Promise<void> {

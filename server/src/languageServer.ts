@@ -2,11 +2,12 @@
  * LSP wiring, kept thin: document sync, settings, debounced push diagnostics. All knowledge of
  * payloads lives in the pure language service (./service).
  */
-import { DiagnosticSeverity, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind, type Connection, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, DiagnosticSeverity, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version as serverVersion } from '../../package.json';
 import { createLanguageService, DIAGNOSTIC_SOURCE, type LanguageService } from './service/languageService';
 import { defaultSettings, normalizeSettings, type ValidationSettings } from './service/settings';
+import { emptyWorkspace, type WorkspaceContext } from './service/workspace/workspaceContext';
 
 export interface ServerOptions {
   schema: Record<string, unknown>;
@@ -32,7 +33,17 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     pullsSettings = params.capabilities.workspace?.configuration === true;
     registersConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     return {
-      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: ['"', '{', '#', ':', ' '] },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+      },
       serverInfo: { name: 'regal-webhook-language-server', version: serverVersion },
     };
   });
@@ -61,6 +72,37 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     return settings;
   };
 
+  // PLACEHOLDER until the workspace helper lands: the catalog and the other payload files.
+  const workspaceFor = (_uri: string): WorkspaceContext => emptyWorkspace;
+
+  /**
+   * Runs a request against an open document; unknown documents get `fallback`, and a failure is
+   * logged and answered with `fallback` instead of taking the server down.
+   */
+  const answer = <T>(uri: string, what: string, fallback: T, run: (document: TextDocument) => T): T => {
+    const document = documents.get(uri);
+    if (!document) return fallback;
+    try {
+      return run(document);
+    } catch (error) {
+      connection.console.error(`${what} in ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return fallback;
+    }
+  };
+
+  connection.onCompletion(({ textDocument, position }) =>
+    answer(textDocument.uri, 'Completion', null, (d) => service.doComplete(d, position, workspaceFor(d.uri))),
+  );
+  connection.onHover(({ textDocument, position }) => answer(textDocument.uri, 'Hover', null, (d) => service.doHover(d, position, workspaceFor(d.uri))));
+  connection.onCodeAction(({ textDocument, range, context }) =>
+    answer(textDocument.uri, 'Code actions', [], (d) => service.doCodeActions(d, range, context.diagnostics, workspaceFor(d.uri))),
+  );
+  connection.onDocumentSymbol(({ textDocument }) => answer(textDocument.uri, 'Outline', [], (d) => service.findDocumentSymbols(d)));
+  connection.onFoldingRanges(({ textDocument }) => answer(textDocument.uri, 'Folding', [], (d) => service.getFoldingRanges(d)));
+  connection.onSelectionRanges(({ textDocument, positions }) => answer(textDocument.uri, 'Selection ranges', [], (d) => service.getSelectionRanges(d, positions)));
+  connection.onDocumentFormatting(({ textDocument, options }) => answer(textDocument.uri, 'Formatting', [], (d) => service.format(d, undefined, options)));
+  connection.onDocumentRangeFormatting(({ textDocument, range, options }) => answer(textDocument.uri, 'Formatting', [], (d) => service.format(d, range, options)));
+
   const validate = async (uri: string): Promise<void> => {
     const document = documents.get(uri);
     if (!document) return;
@@ -70,7 +112,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     if (documents.get(uri)?.version !== version) return;
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = service.doValidation(document, settings);
+      diagnostics = service.doValidation(document, settings, workspaceFor(uri));
     } catch (error) {
       // A bug of ours must not look like a clean payload: say so in the file, details in the log.
       connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

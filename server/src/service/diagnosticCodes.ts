@@ -3,6 +3,8 @@
  * the severity setting are checked against this list by the tests.
  */
 
+import type { Range } from 'vscode-languageserver-types';
+
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 
 export interface CodeInfo {
@@ -118,4 +120,6 @@ export interface Finding {
   message: string;
   data?: Record<string, unknown>;
   related?: Array<{ start: number; end: number; message: string }>;
+  /** Places in other files (cross-file checks), already as LSP locations. */
+  relatedElsewhere?: Array<{ uri: string; range: Range; message: string }>;
 }

@@ -1,13 +1,35 @@
 /**
  * The Regal payload language service: pure (no `vscode`, no I/O), working on TextDocuments and
- * returning LSP types, so the server, the CLI and the tests all call the same code.
+ * returning LSP types, so the server, the CLI and the tests all call the same code. Every feature
+ * reads the same cached analysis of a document version; what lies outside the document (the
+ * merge-field catalog, the other payload files) comes in as a WorkspaceContext.
  */
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import {
+  DiagnosticSeverity,
+  type CodeAction,
+  type CompletionList,
+  type Diagnostic,
+  type DocumentSymbol,
+  type FoldingRange,
+  type FormattingOptions,
+  type Hover,
+  type Position,
+  type Range,
+  type SelectionRange,
+  type TextEdit,
+} from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { doCodeActions } from './codeActions/doCodeActions';
+import { doComplete } from './completion/doComplete';
 import type { Finding } from './diagnosticCodes';
+import { doHover } from './hover/doHover';
 import { analyzePayload, type PayloadAnalysis } from './payloadAnalysis';
-import { createSchemaValidator } from './schema/schemaValidator';
+import { createSchemaValidator, type SchemaValidator } from './schema/schemaValidator';
 import { defaultSettings, severityOf, type SeveritySetting, type ValidationSettings } from './settings';
+import { findDocumentSymbols, format, getFoldingRanges, getSelectionRanges } from './structure/documentStructure';
+import { summarizePayload } from './workspace/summarizePayload';
+import { emptyWorkspace, type PayloadFileSummary, type WorkspaceContext } from './workspace/workspaceContext';
+import { workspaceFindings } from './workspace/workspaceFindings';
 
 export const DIAGNOSTIC_SOURCE = 'regal';
 
@@ -17,15 +39,26 @@ export interface LanguageServiceOptions {
 }
 
 export interface LanguageService {
-  doValidation(document: TextDocument, settings?: ValidationSettings): Diagnostic[];
-  /** The analysis of a document version, cached: later features (completion, hover) share it. */
+  doValidation(document: TextDocument, settings?: ValidationSettings, workspace?: WorkspaceContext): Diagnostic[];
+  doComplete(document: TextDocument, position: Position, workspace?: WorkspaceContext): CompletionList;
+  doHover(document: TextDocument, position: Position, workspace?: WorkspaceContext): Hover | null;
+  /** Quick fixes for the given diagnostics (as the client sends them back) and the range. */
+  doCodeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], workspace?: WorkspaceContext): CodeAction[];
+  findDocumentSymbols(document: TextDocument): DocumentSymbol[];
+  getFoldingRanges(document: TextDocument): FoldingRange[];
+  getSelectionRanges(document: TextDocument, positions: readonly Position[]): SelectionRange[];
+  /** Re-indents the JSON (the whole document, or `range`), never touching what is inside `{{ }}`. */
+  format(document: TextDocument, range: Range | undefined, options: FormattingOptions): TextEdit[];
+  /** What this document contributes to workspace-wide features (other documents' WorkspaceContext). */
+  summarize(document: TextDocument): PayloadFileSummary;
+  /** The analysis of a document version, cached: every feature shares it. */
   analyze(document: TextDocument): PayloadAnalysis;
   /** Forgets cached analyses of a closed document. */
   forget(uri: string): void;
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
-  const validator = createSchemaValidator(options.schema);
+  const validator: SchemaValidator = createSchemaValidator(options.schema);
   const cache = new Map<string, { version: number; analysis: PayloadAnalysis }>();
 
   const analyze = (document: TextDocument): PayloadAnalysis => {
@@ -39,15 +72,24 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   return {
     analyze,
     forget: (uri) => void cache.delete(uri),
-    doValidation(document, settings = defaultSettings) {
+    doValidation(document, settings = defaultSettings, workspace = emptyWorkspace) {
       if (!settings.enable) return [];
+      const analysis = analyze(document);
       const diagnostics: Diagnostic[] = [];
-      for (const finding of analyze(document).findings) {
+      for (const finding of [...analysis.findings, ...workspaceFindings(analysis, workspace)]) {
         const severity = severityOf(finding.code, settings);
         if (severity !== 'off') diagnostics.push(toDiagnostic(document, finding, severity));
       }
       return diagnostics;
     },
+    doComplete: (document, position, workspace = emptyWorkspace) => doComplete(document, position, analyze(document), validator, workspace),
+    doHover: (document, position, workspace = emptyWorkspace) => doHover(document, position, analyze(document), validator, workspace),
+    doCodeActions: (document, range, diagnostics, workspace = emptyWorkspace) => doCodeActions(document, range, diagnostics, analyze(document), workspace),
+    findDocumentSymbols: (document) => findDocumentSymbols(document, analyze(document)),
+    getFoldingRanges: (document) => getFoldingRanges(document, analyze(document)),
+    getSelectionRanges: (document, positions) => getSelectionRanges(document, positions, analyze(document)),
+    format: (document, range, formatting) => format(document, range, formatting, analyze(document)),
+    summarize: (document) => summarizePayload(document, analyze(document)),
   };
 }
 
@@ -67,11 +109,13 @@ function toDiagnostic(document: TextDocument, finding: Finding, severity: Exclud
     message: finding.message,
     data: { code: finding.code, ...finding.data },
   };
-  if (finding.related) {
-    diagnostic.relatedInformation = finding.related.map((r) => ({
+  const related = [
+    ...(finding.related ?? []).map((r) => ({
       location: { uri: document.uri, range: { start: document.positionAt(r.start), end: document.positionAt(r.end) } },
       message: r.message,
-    }));
-  }
+    })),
+    ...(finding.relatedElsewhere ?? []).map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message })),
+  ];
+  if (related.length > 0) diagnostic.relatedInformation = related;
   return diagnostic;
 }

@@ -25,6 +25,10 @@ const SYNTAX_CODES = new Set(['invalid-json', 'trailing-comma']);
 
 export interface PayloadAnalysis {
   template: TemplateModel;
+  /** Lookups over the template (mustaches, blocks); absent when the nesting is too deep to analyse. */
+  index?: TemplateIndex;
+  /** The JSON tree of view 0 (every condition true), in document offsets; absent if nothing parsed. */
+  root?: Node;
   findings: Finding[];
 }
 
@@ -59,7 +63,7 @@ export function analyzePayload(text: string, validator: SchemaValidator): Payloa
     }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { template, findings };
+  return { template, index, root: primary.root, findings };
 }
 
 function viewFindings(view: JsonView, validator: SchemaValidator, template: TemplateIndex): { findings: Finding[]; root: Node | undefined } {
