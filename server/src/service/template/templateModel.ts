@@ -4,7 +4,7 @@
  */
 import { buildBlockStructure, type Block } from './blockStructure';
 import { analyzeExpression, type ExpressionAnalysis, type NamedSpan } from './expressionAnalyzer';
-import { iterableHelpers } from './iterableHelpers';
+import { iterableHelpers } from '../iterable/iterableHelpers';
 import { buildJsonView, viewCount, type JsonView } from './jsonView';
 import { scanMustaches, type Mustache } from './mustacheScanner';
 import { closestMatches } from '../util/suggest';
