@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000 });
+  // REGAL_VSCODE_GREP runs only the matching tests (while working on one feature).
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, grep: process.env.REGAL_VSCODE_GREP || undefined });
   for (const file of readdirSync(__dirname)) if (file.endsWith('.test.js')) mocha.addFile(path.join(__dirname, file));
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} VS Code test(s) failed.`)) : resolve()));

@@ -35,7 +35,6 @@ const fields: IterableStandardField[] = [
   { name: 'templateName', type: 'string', description: 'The template name.', example: 'Welcome' },
   { name: 'messageTypeId', type: 'long', description: 'The message type of the send.', example: '42' },
   { name: 'channelId', type: 'long', description: 'The channel of the send.', example: '7' },
-  { name: 'now', type: 'date', description: 'The time of rendering (a built-in merge tag).', example: '2026-11-27 09:30:00 +00:00' },
 ];
 
 export const iterableStandardFields: ReadonlyMap<string, IterableStandardField> = new Map(fields.map((f) => [f.name, f]));
