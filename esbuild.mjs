@@ -24,7 +24,7 @@ if (process.argv.includes('--tests')) {
   // The real-VS-Code tests run in the extension host from plain JS; mocha stays a node_modules require.
   await esbuild.build({
     ...common,
-    entryPoints: ['test/vscode/runVsCodeTests.ts', 'test/vscode/suite/index.ts', 'test/vscode/suite/*.test.ts'],
+    entryPoints: ['test/vscode/runVsCodeTests.ts', 'test/vscode/suite/index.ts', 'test/vscode/suite/*.test.ts', 'test/vscode/screenshots/*.ts'],
     outdir: 'out/test/vscode',
     outbase: 'test/vscode',
     external: ['vscode', 'mocha', '@vscode/test-electron'],

@@ -10,13 +10,16 @@ import { runTests } from '@vscode/test-electron';
 
 async function main(): Promise<number> {
   const root = path.resolve(__dirname, '..', '..', '..');
+  // `--screenshots` runs the README screenshot script instead of the tests (npm run screenshots).
+  const screenshots = process.argv.includes('--screenshots');
+  if (screenshots) process.env.VSCODE_HOST_SCREENSHOT_DIR = path.join(root, 'docs', 'screenshots');
   const workspace = mkdtempSync(path.join(tmpdir(), 'regal-vscode-'));
   cpSync(path.join(root, 'test', 'vscode', 'fixtures'), workspace, { recursive: true });
   try {
     return await runTests({
       vscodeExecutablePath: process.env.VSCODE_EXECUTABLE ?? path.join(root, 'test', 'vscode-host', 'code'),
       extensionDevelopmentPath: root,
-      extensionTestsPath: path.join(root, 'out', 'test', 'vscode', 'suite', 'index.js'),
+      extensionTestsPath: path.join(root, 'out', 'test', 'vscode', screenshots ? 'screenshots' : 'suite', 'index.js'),
       launchArgs: [workspace, '--disable-extensions'],
     });
   } finally {
