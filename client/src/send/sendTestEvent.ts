@@ -1,0 +1,240 @@
+/**
+ * `Regal: Send Test Event`: render the payload, refuse if it is not sendable, then post it to Regal
+ * with the stored API key and show what came back.
+ *
+ * Order of checks: workspace trust → rendering (template error, skipped, invalid JSON) → the language
+ * server's errors → API key → endpoint (user settings only, https unless loopback) → confirmation
+ * → POST. The payload file is only read, never modified.
+ *
+ * Every run returns a `SendResult` (what the user was told), so tests and other callers of
+ * `executeCommand('regal.sendTestEvent', uri)` see the outcome. Notifications are shown without
+ * waiting for them, so a returned result never hangs on a notification nobody clicks; only the
+ * confirmation dialog is awaited.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { renderDocument } from '../rendering/renderDocument';
+import type { ApiKeyStore } from './apiKeyStore';
+import { resolveEndpoint, userOrDefault } from './endpoint';
+import { postJson, type PostOutcome } from './httpPost';
+import { checkRendered, checkStoredPayload, UNTRUSTED_MESSAGE, type ErrorDiagnostics, type PreflightResult } from './preflight';
+import { describeSummary, summarizePayload } from './payloadSummary';
+import { formatHeadersForLog, redactSecret } from './redact';
+import type { ResponseDocuments } from './responseDocuments';
+import { describeOutcome, type SendAction, type SendOutcomeKind } from './sendMessages';
+import type { SendHistoryStore } from './sendHistoryStore';
+import type { SendLog } from './sendLog';
+
+export interface SendResult {
+  outcome: SendOutcomeKind | 'refused';
+  /** The message shown to the user (never contains the key). */
+  message: string;
+  status?: number;
+  latencyMs?: number;
+  endpoint?: string;
+  /** The read-only document showing Regal's response. */
+  responseUri?: string;
+  /** The body that was (or would have been) posted. */
+  payload?: string;
+}
+
+export interface SendDependencies {
+  keys: ApiKeyStore;
+  log: SendLog;
+  history: SendHistoryStore;
+  responses: ResponseDocuments;
+}
+
+const DEFAULT_TIMEOUT_SECONDS = 15;
+
+function regalSetting<T>(key: string, fallback: T): T {
+  // Only user (or remote machine) settings and defaults: a workspace must not change where the key goes or skip the dialog.
+  const value = userOrDefault<unknown>(vscode.workspace.getConfiguration('regal').inspect(key), fallback);
+  return typeof value === typeof fallback ? (value as T) : fallback;
+}
+
+export class TestEventSender {
+  constructor(private readonly deps: SendDependencies) {}
+
+  /** The command: the payload file from the argument (editor title button) or the active editor. */
+  async sendCommand(argument?: unknown): Promise<SendResult> {
+    if (!vscode.workspace.isTrusted) return this.refuse(UNTRUSTED_MESSAGE);
+    const document = await this.payloadDocument(argument);
+    if (!document) return this.refuse('Open a *.regal.json payload in the editor, then run "Regal: Send Test Event".');
+    const fileName = path.posix.basename(document.uri.path);
+    let preflight: PreflightResult;
+    const notes: string[] = [];
+    try {
+      const rendered = await renderDocument(document);
+      // Shown in the confirmation: the payload may differ from what the user expects.
+      if (rendered.sampleProblem) notes.push(`Sample data: ${rendered.sampleProblem}`);
+      else if (rendered.sampleUri) notes.push(`Sample data: ${vscode.workspace.asRelativePath(rendered.sampleUri, false)}`);
+      if (rendered.escaping) notes.push(`HTML escaping: ${rendered.escaping.message}`);
+      const offset = rendered.templateError?.offset ?? rendered.skipped?.offset;
+      const position = offset !== undefined ? toSourcePosition(document.positionAt(offset)) : undefined;
+      preflight = checkRendered(fileName, rendered, errorDiagnostics(document.uri), position);
+    } catch (error) {
+      preflight = { ok: false, message: `Not sent: ${fileName} could not be rendered: ${(error as Error).message}` };
+    }
+    if (!preflight.ok) return this.refuse(preflight.message, preflight.action);
+    return this.send(preflight.payload, fileName, notes);
+  }
+
+  /** Resend from the history: the stored payload, through the same checks from the trust check on. */
+  async resend(payload: string, source: string): Promise<SendResult> {
+    if (!vscode.workspace.isTrusted) return this.refuse(UNTRUSTED_MESSAGE);
+    const preflight = checkStoredPayload(payload);
+    if (!preflight.ok) return this.refuse(preflight.message);
+    return this.send(preflight.payload, source);
+  }
+
+  private async payloadDocument(argument: unknown): Promise<vscode.TextDocument | undefined> {
+    const document = argument instanceof vscode.Uri ? await vscode.workspace.openTextDocument(argument) : vscode.window.activeTextEditor?.document;
+    return document?.languageId === 'regal-webhook' ? document : undefined;
+  }
+
+  private async send(payload: string, source: string, notes: string[] = []): Promise<SendResult> {
+    const key = await this.deps.keys.get();
+    if (!key) return this.refuse('Not sent: no Regal API key is set. Set it with "Regal: Set API Key", then send again.', 'setApiKey');
+    const endpoint = resolveEndpoint(vscode.workspace.getConfiguration('regal').inspect<string>('endpoint'));
+    if (!endpoint.ok) return this.refuse(`Not sent: ${endpoint.message}`, 'openEndpointSetting');
+    const url = endpoint.url;
+
+    const summary = summarizePayload(payload);
+    if (regalSetting('send.confirm', true)) {
+      const choice = await vscode.window.showWarningMessage(
+        'Send this test event to Regal?',
+        { modal: true, detail: [describeSummary(url.href, summary), '', `Source: ${source}`, ...notes].join('\n') },
+        'Send',
+      );
+      if (choice !== 'Send') return { outcome: 'cancelled', message: 'Not sent: cancelled at the confirmation.', endpoint: url.href, payload };
+    }
+
+    const timeoutSeconds = Math.min(120, Math.max(1, regalSetting('send.timeoutSeconds', DEFAULT_TIMEOUT_SECONDS)));
+    // Regal takes the raw key in Authorization, no "Bearer" (domain.md §1.1).
+    const headers = { Authorization: key, 'Content-Type': 'application/json' };
+    const time = new Date().toISOString();
+    const outcome = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Sending test event to ${url.host}…`, cancellable: true },
+      (_progress, token) => {
+        const cancel = new AbortController();
+        const subscription = token.onCancellationRequested(() => cancel.abort());
+        return postJson({ url, body: payload, headers, timeoutMs: timeoutSeconds * 1000, signal: cancel.signal }).finally(() => subscription.dispose());
+      },
+    );
+
+    const described = describeOutcome(outcome, { endpoint: url, bytes: summary.bytes, timeoutSeconds });
+    const message = redactSecret(described.message, key);
+    this.logExchange(time, url, headers, payload, source, outcome, key);
+    const responseText = outcome.kind === 'response' ? redactSecret(outcome.body, key) : undefined;
+    await this.deps.history.add({
+      time,
+      endpoint: url.href,
+      ...(outcome.kind === 'response' ? { status: outcome.status } : { error: outcome.kind === 'network' ? (outcome.code ?? 'network error') : outcome.kind }),
+      latencyMs: outcome.latencyMs,
+      payload: redactSecret(payload, key),
+      source,
+      ...(responseText !== undefined ? { response: responseText } : {}),
+    });
+
+    const result: SendResult = { outcome: described.kind, message, latencyMs: outcome.latencyMs, endpoint: url.href, payload };
+    if (outcome.kind === 'response') {
+      result.status = outcome.status;
+      const header = `// POST ${url.href} → ${outcome.status} ${outcome.statusText} in ${outcome.latencyMs} ms\n// Sent ${time} from ${source} (${summary.bytes} bytes)${outcome.truncated ? '\n// The response was longer; only the first 1 MB is shown.' : ''}\n`;
+      const isJson = isJsonText(responseText ?? '');
+      const title = `Regal ${outcome.status} - ${source.replace(/\.json$/, '')}.response${isJson ? '.jsonc' : '.txt'}`;
+      const uri = await this.deps.responses.open(title, header + (responseText ?? ''), isJson ? 'jsonc' : 'plaintext');
+      result.responseUri = uri.toString();
+    }
+    this.notify(described.severity, message, described.actions);
+    return result;
+  }
+
+  private logExchange(time: string, url: URL, headers: Record<string, string>, payload: string, source: string, outcome: PostOutcome, key: string): void {
+    const lines = [
+      `[${time}] POST ${url.href} (from ${source})`,
+      ...formatHeadersForLog({ ...headers, 'Content-Length': Buffer.byteLength(payload, 'utf8') }),
+      '',
+      payload,
+      '',
+    ];
+    switch (outcome.kind) {
+      case 'response':
+        lines.push(`← ${outcome.status} ${outcome.statusText} in ${outcome.latencyMs} ms${outcome.contentType ? ` (${outcome.contentType})` : ''}`, outcome.body);
+        break;
+      case 'network':
+        lines.push(`← no response after ${outcome.latencyMs} ms: ${outcome.code ?? 'error'}: ${outcome.message}`);
+        break;
+      default:
+        lines.push(`← no response: ${outcome.kind} after ${outcome.latencyMs} ms`);
+    }
+    this.deps.log.write(`${lines.join('\n')}\n`, key);
+  }
+
+  private refuse(message: string, action?: SendAction | 'openPreview' | 'showProblems'): SendResult {
+    this.deps.log.write(`[${new Date().toISOString()}] ${message}`, undefined);
+    this.notify('error', message, action ? [action] : []);
+    return { outcome: 'refused', message };
+  }
+
+  /** Shows the message with its buttons and runs the chosen one, without making the command wait. */
+  private notify(severity: 'information' | 'warning' | 'error', message: string, actions: (SendAction | 'openPreview' | 'showProblems')[]): void {
+    const buttons = actions.map((action) => ({ title: BUTTON_TITLES[action], action }));
+    const show =
+      severity === 'information' ? vscode.window.showInformationMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+    void show(message, ...buttons).then((choice) => (choice ? runAction(choice.action, this.deps.log) : undefined));
+  }
+}
+
+const BUTTON_TITLES: Record<SendAction | 'openPreview' | 'showProblems', string> = {
+  setApiKey: 'Set API Key',
+  openEndpointSetting: 'Open Settings',
+  openTimeoutSetting: 'Open Settings',
+  showLog: 'Show Log',
+  openPreview: 'Preview Rendered Payload',
+  showProblems: 'Show Problems',
+};
+
+function runAction(action: SendAction | 'openPreview' | 'showProblems', log: SendLog): Thenable<unknown> | void {
+  switch (action) {
+    case 'setApiKey':
+      return vscode.commands.executeCommand('regal.setApiKey');
+    case 'openEndpointSetting':
+      return vscode.commands.executeCommand('workbench.action.openSettings', 'regal.endpoint');
+    case 'openTimeoutSetting':
+      return vscode.commands.executeCommand('workbench.action.openSettings', 'regal.send.timeoutSeconds');
+    case 'showLog':
+      return log.show();
+    case 'openPreview':
+      return vscode.commands.executeCommand('regal.previewRenderedPayload');
+    case 'showProblems':
+      return vscode.commands.executeCommand('workbench.actions.view.problems');
+  }
+}
+
+function toSourcePosition(position: vscode.Position) {
+  return { line: position.line + 1, column: position.character + 1 };
+}
+
+/** The language server's errors on the file (source `regal`, severity Error). */
+function errorDiagnostics(uri: vscode.Uri): ErrorDiagnostics {
+  const errors = vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === 'regal' && d.severity === vscode.DiagnosticSeverity.Error)
+    .sort((a, b) => a.range.start.compareTo(b.range.start));
+  const first = errors[0];
+  return {
+    count: errors.length,
+    ...(first ? { first: { position: toSourcePosition(first.range.start), message: first.message } } : {}),
+  };
+}
+
+function isJsonText(text: string): boolean {
+  if (!text.trim()) return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

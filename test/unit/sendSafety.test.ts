@@ -1,0 +1,78 @@
+/**
+ * Key handling and history, the parts of the send feature that keep the API key out of sight:
+ * redaction, key validation, bounded history, and the confirmation summary.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkApiKey } from '../../client/src/send/apiKeyRules';
+import { appendBounded, describeEntry, readEntries, type SendHistoryEntry } from '../../client/src/send/historyEntries';
+import { describeSummary, summarizePayload } from '../../client/src/send/payloadSummary';
+import { formatHeadersForLog, redactSecret } from '../../client/src/send/redact';
+
+const entry = (n: number): SendHistoryEntry => ({ time: new Date(Date.UTC(2025, 0, 1, 0, n)).toISOString(), endpoint: 'https://events.regalvoice.com/events', status: 200, latencyMs: n, payload: `{"n":${n}}`, source: `p${n}.regal.json` });
+
+describe('send safety', () => {
+  it('redacts every occurrence of the key, and never the Authorization header value', () => {
+    assert.equal(redactSecret('a KEY b KEYKEY', 'KEY'), 'a <redacted> b <redacted><redacted>');
+    assert.equal(redactSecret('nothing', undefined), 'nothing');
+    assert.equal(redactSecret('nothing', ''), 'nothing');
+    assert.deepEqual(formatHeadersForLog({ Authorization: 'sk_live_123', 'Content-Type': 'application/json', 'Content-Length': 12 }), [
+      'Authorization: <redacted>',
+      'Content-Type: application/json',
+      'Content-Length: 12',
+    ]);
+    assert.deepEqual(formatHeadersForLog({ authorization: 'x' }), ['authorization: <redacted>']);
+  });
+
+  it('stores a trimmed key and explains rejected input without repeating it', () => {
+    assert.deepEqual(checkApiKey('  abc123  '), { ok: true, key: 'abc123' });
+    for (const [input, message] of [
+      ['   ', /empty/],
+      ['abc\n123', /line break/],
+      ['abc\u20ac', /cannot carry/],
+      ['Bearer abc', /Leave out "Bearer "/],
+    ] as const) {
+      const result = checkApiKey(input);
+      assert.ok(!result.ok);
+      assert.match(result.message, message);
+      assert.ok(!result.message.includes('abc'), 'the message never echoes the key');
+    }
+  });
+
+  it('keeps the history newest first and bounded by the setting', () => {
+    let list: SendHistoryEntry[] = [];
+    for (let n = 1; n <= 5; n++) list = appendBounded(list, entry(n), 3);
+    assert.deepEqual(list.map((e) => e.latencyMs), [5, 4, 3]);
+    assert.deepEqual(appendBounded(list, entry(6), 0), []);
+    assert.deepEqual(appendBounded(list, entry(6), 1).map((e) => e.latencyMs), [6]);
+    assert.deepEqual(appendBounded([], entry(1), Number.NaN), []);
+    assert.equal(appendBounded(list, entry(6), 2.7).length, 2);
+  });
+
+  it('reads only well-formed entries back from globalState', () => {
+    assert.deepEqual(readEntries(undefined), []);
+    assert.deepEqual(readEntries({}), []);
+    assert.deepEqual(readEntries([entry(1), null, { time: 1 }, 'x', entry(2)]), [entry(1), entry(2)]);
+    const line = describeEntry({ ...entry(1), status: undefined, error: 'timeout' });
+    assert.match(line.label, /^timeout · p1\.regal\.json$/);
+    assert.equal(line.detail, 'https://events.regalvoice.com/events');
+    assert.match(describeEntry(entry(2)).label, /^200 · p2/);
+  });
+
+  it('summarizes a rendered payload for the confirmation dialog', () => {
+    const current = JSON.stringify({ userId: 'u1', name: 'Signup', traits: { phones: { '+15551234567': { isPrimary: true }, '+15557654321': {} } } });
+    const summary = summarizePayload(current);
+    assert.deepEqual(summary, { eventName: 'Signup', userId: 'u1', phones: ['+15551234567', '+15557654321'], bytes: Buffer.byteLength(current) });
+    const text = describeSummary('https://events.regalvoice.com/events', summary);
+    assert.match(text, /^Endpoint: https:\/\/events\.regalvoice\.com\/events$/m);
+    assert.match(text, /^Event name: Signup$/m);
+    assert.match(text, /^Phones: \+15551234567, \+15557654321$/m);
+    assert.match(text, new RegExp(`^Size: ${Buffer.byteLength(current)} bytes$`, 'm'));
+    const legacyText = '{"traits":{"phone":"+15550001111","firstName":"Zoë"}}';
+    const legacy = summarizePayload(legacyText);
+    assert.deepEqual(legacy.phones, ['+15550001111']);
+    assert.equal(legacy.bytes, legacyText.length + 1, 'bytes (ë is two), not characters');
+    assert.match(describeSummary('x', legacy), /Event name: \(none: contact update only\)\nuserId: \(none\)\nPhone: \+15550001111/);
+    assert.deepEqual(summarizePayload('not json'), { phones: [], bytes: 8 });
+  });
+});
