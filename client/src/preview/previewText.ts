@@ -1,0 +1,55 @@
+/**
+ * The text of the rendered-payload preview: a short `//` header (what was rendered with what, and any
+ * problem, each with its position) and then the payload, pretty-printed when it is valid JSON or as
+ * rendered when it is not (so the reported line/column can be found). Pure: no `vscode` import.
+ */
+import { lineColumnAt } from '../rendering/lineColumn';
+import { ESCAPING_NOTE, type RenderResult } from '../rendering/renderTemplate';
+
+export interface PreviewInput {
+  /** The payload file, as shown to the user (workspace-relative name). */
+  sourceName: string;
+  /** The payload template text (to turn template offsets into line/column). */
+  template: string;
+  rendered: RenderResult;
+  /** The sample file, as shown to the user, when one was read. */
+  sampleName?: string;
+  sampleProblem?: string;
+}
+
+/** One `//` line per entry (line breaks inside a message are flattened, so line counts hold). */
+const comment = (lines: string[]) => lines.map((line) => `// ${line.replace(/\s*\r?\n\s*/g, ' ')}`.trimEnd()).join('\n');
+
+function templatePosition(template: string, offset: number | undefined): string {
+  if (offset === undefined) return '';
+  const { line, column } = lineColumnAt(template, offset);
+  return ` (line ${line}, column ${column})`;
+}
+
+export function previewText(input: PreviewInput): string {
+  const { rendered, sourceName, template } = input;
+  const header: string[] = [];
+  header.push(`Rendered ${sourceName} with ${input.sampleName && !input.sampleProblem ? `sample data from ${input.sampleName}` : 'sample data'}.`);
+  if (input.sampleProblem) header.push(`Sample data: ${input.sampleProblem}`);
+  header.push(ESCAPING_NOTE);
+
+  if (rendered.templateError) {
+    header.push(`Cannot render: ${rendered.templateError.message}${templatePosition(template, rendered.templateError.offset)} in ${sourceName}.`);
+    return `${comment(header)}\n`;
+  }
+  if (rendered.skipped) {
+    header.push(`Iterable would skip this send: ${rendered.skipped.reason}${templatePosition(template, rendered.skipped.offset)} in ${sourceName}.`);
+    return `${comment(header)}\n`;
+  }
+  if (rendered.escaping) header.push(`Note: ${rendered.escaping.message}`);
+  const text = rendered.text ?? '';
+  if (rendered.jsonError) {
+    const { message, line, column } = rendered.jsonError;
+    // The header's own lines come first: say where the bad spot is in this preview too.
+    const previewLine = line + header.length + 2;
+    header.push(`Not valid JSON: ${message} at line ${line}, column ${column} of the rendered text (line ${previewLine} of this preview). Regal would reject it.`);
+    header.push('Rendered text, as Iterable would send it:');
+    return `${comment(header)}\n${text}${text.endsWith('\n') ? '' : '\n'}`;
+  }
+  return `${comment(header)}\n${JSON.stringify(rendered.json, null, 2)}\n`;
+}

@@ -1,0 +1,72 @@
+/**
+ * Renders an open payload document with the workspace's sample data (setting `regal.sampleData`,
+ * default `regal.sample.json`, relative to the document's workspace folder). The sample's unsaved
+ * edits count: an open document of it is read instead of the file. Never throws for a missing or
+ * broken sample: it renders with no fields and says why in `sampleProblem`.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { renderTemplate, type RenderResult } from './renderTemplate';
+import { emptySample, parseSampleData, type SampleData } from './sampleData';
+
+export interface RenderedDocument extends RenderResult {
+  /** The sample file used (or looked for). */
+  sampleUri?: vscode.Uri;
+  /** Why the sample data could not be used as written, e.g. "No regal.sample.json in the workspace: …". */
+  sampleProblem?: string;
+}
+
+export interface LoadedSample {
+  sample: SampleData;
+  sampleUri?: vscode.Uri;
+  sampleProblem?: string;
+}
+
+export const DEFAULT_SAMPLE_PATH = 'regal.sample.json';
+
+/** Where the sample for `document` lives, per `regal.sampleData` (undefined outside any workspace folder). */
+export function sampleDataUri(document: vscode.TextDocument | vscode.Uri): vscode.Uri | undefined {
+  const uri = document instanceof vscode.Uri ? document : document.uri;
+  const setting = vscode.workspace.getConfiguration('regal', uri).get<string>('sampleData')?.trim() || DEFAULT_SAMPLE_PATH;
+  if (path.isAbsolute(setting)) return vscode.Uri.file(setting);
+  const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
+  return folder ? vscode.Uri.joinPath(folder.uri, ...setting.split(/[\\/]+/)) : undefined;
+}
+
+async function readText(uri: vscode.Uri): Promise<string> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+}
+
+/** The sample data for `document`, or an empty sample and the reason. */
+export async function loadSample(document: vscode.TextDocument): Promise<LoadedSample> {
+  if (!vscode.workspace.isTrusted) {
+    return { sample: emptySample, sampleProblem: 'This workspace is not trusted, so its sample data is not read: rendering with no fields.' };
+  }
+  const sampleUri = sampleDataUri(document);
+  if (!sampleUri) {
+    return { sample: emptySample, sampleProblem: `The payload is not in a workspace folder, so there is no ${DEFAULT_SAMPLE_PATH} to read: rendering with no fields.` };
+  }
+  const name = vscode.workspace.asRelativePath(sampleUri, false);
+  let text: string;
+  try {
+    text = await readText(sampleUri);
+  } catch (error) {
+    const missing = error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
+    return {
+      sample: emptySample,
+      sampleUri,
+      sampleProblem: missing
+        ? `No ${name} in the workspace: create it to render with sample data (see the README for its format). Rendering with no fields.`
+        : `Could not read ${name} (${(error as Error).message}): rendering with no fields.`,
+    };
+  }
+  const parsed = parseSampleData(text);
+  return { sample: parsed.sample, sampleUri, ...(parsed.problem ? { sampleProblem: `${name}: ${parsed.problem}` } : {}) };
+}
+
+export async function renderDocument(document: vscode.TextDocument): Promise<RenderedDocument> {
+  const { sample, sampleUri, sampleProblem } = await loadSample(document);
+  return { ...renderTemplate(document.getText(), sample), ...(sampleUri ? { sampleUri } : {}), ...(sampleProblem ? { sampleProblem } : {}) };
+}

@@ -1,0 +1,199 @@
+/**
+ * Renders a payload template with sample data the way Iterable would, then checks that the result is
+ * the JSON Regal expects. Pure: no `vscode`, no I/O, never throws on any template or sample.
+ *
+ * Engine: handlebars.js on an isolated instance (`Handlebars.create()`) with the Iterable helpers that
+ * matter for JSON bodies (iterableRuntimeHelpers.ts). Iterable itself runs handlebars.java
+ * (domain.md §2.2, [S40]); the differences that matter are handled there.
+ *
+ * Escaping: `{{ }}` HTML-escapes and `{{{ }}}` does not, as in Iterable [S32]. handlebars.js escapes
+ * exactly the characters of handlebars.java's default HTML_ENTITY strategy (`& < > " ' \` =` →
+ * `&amp; &lt; &gt; &quot; &#x27; &#x60; &#x3D;`, [S41]), so the preview shows what Iterable sends
+ * (domain.md §2.4 inference 3). Whether Iterable escapes webhook bodies at all is undocumented
+ * (domain.md §4 question 2): when escaping changed the output, `escaping` says where.
+ */
+import Handlebars from 'handlebars';
+import { registerIterableHelpers, RenderFailure, SendSkipped, type HelperLoc } from './iterableRuntimeHelpers';
+import { locateJsonError } from './jsonErrorLocation';
+import { lineColumnAt, offsetAt } from './lineColumn';
+import { renderContext, type SampleData } from './sampleData';
+
+export type { SampleData } from './sampleData';
+
+export interface RenderResult {
+  /** The rendered body (undefined when rendering failed or Iterable would skip the send). */
+  text?: string;
+  /** Parsed JSON of `text` when it is valid JSON. */
+  json?: unknown;
+  /** Why `text` is not valid JSON, with 1-based line/column in `text`. */
+  jsonError?: { message: string; line: number; column: number; offset: number };
+  /** Handlebars could not render the template (syntax error, ...): message and template offset. */
+  templateError?: { message: string; offset?: number };
+  /** Iterable would skip this send (e.g. a comparison helper on a missing field). */
+  skipped?: { reason: string; offset?: number };
+  /**
+   * Set when `{{ }}` HTML escaping changed the rendered text: what changed and where (1-based
+   * line/column in `text`). Absent when the escaped and unescaped renderings are identical.
+   */
+  escaping?: { message: string; line: number; column: number; offset: number };
+}
+
+/** One sentence for previews: how `{{ }}` and `{{{ }}}` render. */
+export const ESCAPING_NOTE = "{{ }} HTML-escapes values as Iterable does (& < > \" ' ` = become entities); {{{ }}} and toJson do not.";
+
+const engine = registerIterableHelpers(Handlebars.create());
+
+export interface RenderOptions {
+  /** The time `{{now}}` and `{{timestamp}}` render (default: the current time). */
+  now?: Date;
+}
+
+export function renderTemplate(template: string, sample: SampleData, options: RenderOptions = {}): RenderResult {
+  let compiled: HandlebarsTemplateDelegate;
+  let raw: HandlebarsTemplateDelegate;
+  try {
+    // Parse first: parse errors carry their position only on the parser's lexer.
+    engine.parse(template);
+    compiled = engine.compile(template, { strict: false, preventIndent: true });
+    raw = engine.compile(template, { strict: false, preventIndent: true, noEscape: true });
+  } catch (error) {
+    return { templateError: describeCompileError(error, template) };
+  }
+
+  const context = renderContext(sample);
+  const runtime = { data: { regalNow: options.now ?? new Date() } };
+  let text: string;
+  try {
+    text = compiled(context, runtime);
+  } catch (error) {
+    if (error instanceof SendSkipped) {
+      const at = offsetOf(error.loc, template);
+      const source = error.loc ? mustacheSource(template, error.loc) : undefined;
+      return { skipped: { reason: source ? `${source}: ${error.message}` : error.message, ...at } };
+    }
+    if (error instanceof RenderFailure) return { templateError: { message: error.message, ...offsetOf(error.loc, template) } };
+    return { templateError: describeCompileError(error, template) };
+  }
+
+  const result: RenderResult = { text };
+  const unescaped = safeRender(raw, context, runtime);
+  if (unescaped !== undefined && unescaped !== text) result.escaping = describeEscaping(text, unescaped);
+  try {
+    result.json = JSON.parse(text);
+  } catch (error) {
+    result.jsonError = locateJsonError(text, error);
+  }
+  return result;
+}
+
+function safeRender(template: HandlebarsTemplateDelegate, context: unknown, runtime: Handlebars.RuntimeOptions): string | undefined {
+  try {
+    return template(context, runtime);
+  } catch {
+    return undefined;
+  }
+}
+
+type Loc = HelperLoc | undefined;
+
+/** The text of the opening mustache at `loc`, e.g. `{{#gt age 21}}` (for messages). */
+function mustacheSource(template: string, loc: HelperLoc): string | undefined {
+  const start = offsetAt(template, loc.start.line, loc.start.column);
+  const end = template.indexOf('}}', start);
+  if (end < 0 || end - start > 120) return undefined;
+  return template.slice(start, template[end + 2] === '}' ? end + 3 : end + 2);
+}
+
+/** Handlebars locations are 1-based lines and 0-based columns. */
+function offsetOf(loc: Loc, template: string): { offset?: number } {
+  if (!loc) return {};
+  return { offset: offsetAt(template, loc.start.line, loc.start.column) };
+}
+
+function describeCompileError(error: unknown, template: string): { message: string; offset?: number } {
+  const message = error instanceof Error ? error.message : String(error);
+  if (message.startsWith('Parse error')) {
+    // The jison lexer keeps the location of the token it failed on.
+    const unclosed = / got 'EOF'$/.test(message) ? unclosedBlock(template) : undefined;
+    if (unclosed) return { message: `{{#${unclosed.name}}} is never closed: add {{/${unclosed.name}}}.`, offset: unclosed.offset };
+    const lexer = (engine as unknown as { Parser: { lexer?: { yylloc?: { first_line: number; first_column: number } } } }).Parser.lexer;
+    const at = lexer?.yylloc;
+    // Drop the "Parse error on line N:" prefix and the excerpt with its caret: the offset says where.
+    const expecting = readableTokens(message.split('\n').slice(3).join(' ').trim());
+    // `"a": {{toJson x}}}` — the lexer reads `}}}` as the end of a triple-stash, a common JSON slip.
+    const hint = /found \}\}\}$/.test(expecting) && !/expected.*\}\}\}.*, found/.test(expecting) ? ' (`}}}` closes a {{{triple-stash}}}: put a space between `}}` and a JSON `}`)' : '';
+    const offset = at ? offsetAt(template, at.first_line, at.first_column) : undefined;
+    const found = offset === undefined ? '' : ` at ${JSON.stringify(template.slice(offset).split(/[\s}]/)[0]?.slice(0, 30) || template.slice(offset, offset + 2))}`;
+    return { message: `Handlebars syntax error${found}: ${expecting || message}${hint}`, ...(offset === undefined ? {} : { offset }) };
+  }
+  const located = error as { lineNumber?: number; column?: number };
+  if (typeof located.lineNumber === 'number' && typeof located.column === 'number') {
+    const mismatch = /^(\S+) doesn't match (\S+) - \d+:\d+$/.exec(message);
+    const readable = mismatch ? `{{#${mismatch[1]}}} is closed by {{/${mismatch[2]}}}: close it with {{/${mismatch[1]}}}.` : message.replace(/ - \d+:\d+$/, '');
+    return { message: readable, offset: offsetAt(template, located.lineNumber, located.column) };
+  }
+  return { message };
+}
+
+const TOKEN_NAMES: Record<string, string> = {
+  CLOSE: '}}',
+  CLOSE_UNESCAPED: '}}}',
+  CLOSE_RAW_BLOCK: '}}}}',
+  OPEN_SEXPR: '(',
+  CLOSE_SEXPR: ')',
+  ID: 'a field name',
+  STRING: 'a string',
+  NUMBER: 'a number',
+  BOOLEAN: 'true/false',
+  UNDEFINED: 'undefined',
+  NULL: 'null',
+  DATA: 'an @variable',
+  OPEN_ENDBLOCK: '{{/…}}',
+  OPEN_INVERSE_CHAIN: '{{else …}}',
+  INVERSE: '{{else}}',
+  EOF: 'the end of the template',
+  INVALID: 'text Handlebars cannot read',
+  SEP: '. or /',
+  EQUALS: '=',
+  OPEN_BLOCK_PARAMS: 'as |…|',
+};
+
+/** "Expecting 'CLOSE', 'ID', got 'INVALID'" → "expected }} or a field name, found text Handlebars cannot read". */
+function readableTokens(expecting: string): string {
+  const match = /^Expecting (.*), got '([A-Z_]+)'$/.exec(expecting);
+  if (!match) return expecting;
+  const name = (token: string) => TOKEN_NAMES[token] ?? token.toLowerCase().replace(/_/g, ' ');
+  const wanted = [...new Set([...(match[1] ?? '').matchAll(/'([A-Z_]+)'/g)].map((m) => name(m[1] as string)))];
+  const list = wanted.length > 1 ? `${wanted.slice(0, -1).join(', ')} or ${wanted.at(-1)}` : (wanted[0] ?? '');
+  return `expected ${list}, found ${name(match[2] as string)}`;
+}
+
+/** The innermost block opened and never closed, e.g. `{{#if x}}` without `{{/if}}`. */
+function unclosedBlock(template: string): { name: string; offset: number } | undefined {
+  const open: { name: string; offset: number }[] = [];
+  for (const match of template.matchAll(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|\{\{~?\s*([#/])\s*([^\s}~()]+)/g)) {
+    const [, kind, name] = match;
+    if (!kind || !name) continue; // a comment
+    if (kind === '#') open.push({ name: name.replace(/^[*>]/, ''), offset: match.index });
+    else if (open.at(-1)?.name === name) open.pop();
+  }
+  return open.at(-1);
+}
+
+function describeEscaping(escaped: string, unescaped: string): { message: string; line: number; column: number; offset: number } {
+  let offset = 0;
+  while (offset < escaped.length && escaped[offset] === unescaped[offset]) offset++;
+  // An escaped `&` shares its first character with `&amp;`: start at the entity that covers the difference.
+  const entityPattern = /^&(?:amp|lt|gt|quot|#x27|#x60|#x3D);/;
+  const ampersand = escaped.lastIndexOf('&', offset);
+  if (ampersand >= 0 && ampersand > offset - 6 && (entityPattern.exec(escaped.slice(ampersand))?.[0].length ?? 0) > offset - ampersand) offset = ampersand;
+  const entity = entityPattern.exec(escaped.slice(offset))?.[0] ?? escaped[offset];
+  const original = unescaped[offset];
+  const { line, column } = lineColumnAt(escaped, offset);
+  return {
+    message: `{{ }} HTML-escaped a value (${JSON.stringify(original)} became ${JSON.stringify(entity)}) at line ${line}, column ${column}, as Iterable does; use {{{ }}} or toJson to send it unchanged.`,
+    line,
+    column,
+    offset,
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * The sample data a payload is rendered with: the fields of one Iterable user profile plus the data
+ * fields of the event that triggered the journey (domain.md §2.2–2.3).
+ *
+ * File format (`regal.sample.json`):
+ *
+ * ```json
+ * {
+ *   "profile": { "email": "ada@example.com", "userId": "u-1", "phoneNumber": "+16505551234", "firstName": "Ada" },
+ *   "event": { "educationalLevel": "Bachelor's" }
+ * }
+ * ```
+ *
+ * Both sections are optional. A section may also be pasted in the shape Iterable's API returns
+ * (`{ "email": …, "userId": …, "dataFields": { … } }`): its `dataFields` are lifted next to the other
+ * fields, as Iterable's merge tags see them (`{{firstName}}`, not `{{dataFields.firstName}}`).
+ * A file with neither `profile` nor `event` at the top level is read as a bare profile.
+ */
+
+export type Fields = Record<string, unknown>;
+
+export interface SampleData {
+  /** User profile fields (`{{firstName}}`, and `{{profile.firstName}}` even when the event has one). */
+  profile: Fields;
+  /** Data fields of the triggering event; they win over same-named profile fields. */
+  event: Fields;
+}
+
+export const emptySample: SampleData = Object.freeze({ profile: Object.freeze({}), event: Object.freeze({}) }) as SampleData;
+
+export interface ParsedSample {
+  sample: SampleData;
+  /** Why the file could not be used as written (the sample is then as much as could be read). */
+  problem?: string;
+}
+
+const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Lifts Iterable's API shape (`dataFields` next to `email`/`userId`) to the fields merge tags see. */
+function flattenDataFields(section: Fields): Fields {
+  const { dataFields, ...rest } = section;
+  return isObject(dataFields) ? { ...dataFields, ...rest } : section;
+}
+
+/** Reads a sample file's text; never throws: a broken file gives an empty sample and a `problem`. */
+export function parseSampleData(text: string): ParsedSample {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { sample: emptySample, problem: `The sample file is not valid JSON (${(error as Error).message}); rendering with no fields.` };
+  }
+  if (!isObject(value)) return { sample: emptySample, problem: 'The sample file must hold a JSON object ({ "profile": { … }, "event": { … } }); rendering with no fields.' };
+  if (!('profile' in value) && !('event' in value)) return { sample: { profile: flattenDataFields(value), event: {} } };
+
+  const problems: string[] = [];
+  const section = (key: 'profile' | 'event'): Fields => {
+    const raw = value[key];
+    if (raw === undefined) return {};
+    if (isObject(raw)) return flattenDataFields(raw);
+    problems.push(`"${key}" must be an object of fields; it is ignored.`);
+    return {};
+  };
+  const sample = { profile: section('profile'), event: section('event') };
+  const stray = Object.keys(value).filter((key) => key !== 'profile' && key !== 'event');
+  if (stray.length > 0) problems.push(`Top-level keys other than "profile" and "event" are ignored: ${stray.map((k) => `"${k}"`).join(', ')}. Put profile fields under "profile".`);
+  return problems.length > 0 ? { sample, problem: problems.join(' ') } : { sample };
+}
+
+/**
+ * The object merge tags are resolved against. Iterable looks a field up on the triggering event first,
+ * then on the profile; `profile.x` always reads the profile (domain.md §2.2, [S40]).
+ */
+export function renderContext(sample: SampleData): Fields {
+  return { ...sample.profile, ...sample.event, profile: sample.profile };
+}
