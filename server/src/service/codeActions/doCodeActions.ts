@@ -1,9 +1,140 @@
-// PLACEHOLDER (issue 3, quick-fix helper replaces this file).
+/**
+ * Quick fixes for the diagnostics the client sends back with a code-action request. Each diagnostic
+ * is first matched to a finding of the current analysis (same code, same range): one that no longer
+ * matches the text (the document changed since) gets no fix, and a fix reads the finding's current
+ * `data`, never the message. Each family of fixes lives in its own file; none may throw, so a
+ * failure in one family costs only that family's actions.
+ */
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { isDiagnosticCode, type Finding } from '../diagnosticCodes';
+import { findProperty, valueOf } from '../json/jsonTree';
 import type { PayloadAnalysis } from '../payloadAnalysis';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
+import { workspaceFindings } from '../workspace/workspaceFindings';
+import { removeAllCommentsFix, removeCommentFix } from './commentFixes';
+import { duplicateKeyFix } from './duplicateKeyFixes';
+import type { FixContext } from './fixContext';
+import { legacyShapeFix } from './legacyShapeFix';
+import { quotedBooleanFixes, unquotedMergeFieldFixes } from './mergeFieldValueFixes';
+import { optInChannelFixes, optInRequiredFixes } from './optInFixes';
+import { phoneFormatFix } from './phoneFixes';
+import { unknownMergeFieldFixes, unknownPropertyFixes } from './renameFixes';
+import { trailingCommaFix } from './trailingCommaFixes';
+import { typeFix } from './typeFixes';
 
-export function doCodeActions(_document: TextDocument, _range: Range, _diagnostics: readonly Diagnostic[], _analysis: PayloadAnalysis, _workspace: WorkspaceContext): CodeAction[] {
-  return [];
+/** Codes the findings of `workspaceFindings` may carry (the others come with the analysis). */
+const WORKSPACE_CODES = new Set(['unknown-merge-field']);
+
+export function doCodeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], analysis: PayloadAnalysis, workspace: WorkspaceContext): CodeAction[] {
+  const text = document.getText();
+  const actions: CodeAction[] = [];
+  let fromWorkspace: Finding[] | undefined;
+  const matched: Array<{ diagnostic: Diagnostic; finding: Finding }> = [];
+  for (const diagnostic of Array.isArray(diagnostics) ? diagnostics : []) {
+    const codeName = codeOf(diagnostic);
+    if (!codeName || !isRange(diagnostic.range)) continue;
+    const start = document.offsetAt(diagnostic.range.start);
+    const end = document.offsetAt(diagnostic.range.end);
+    let pool: readonly Finding[] = analysis.findings;
+    if (WORKSPACE_CODES.has(codeName)) pool = fromWorkspace ??= safely(() => workspaceFindings(analysis, workspace, document.uri), []);
+    const finding = pool.find((f) => f.code === codeName && f.start === start && f.end === end);
+    if (finding) matched.push({ diagnostic, finding });
+  }
+
+  const commentDiagnostics = matched.filter((m) => m.finding.code === 'comment').map((m) => m.diagnostic);
+  let legacyOffered = false;
+  for (const { diagnostic, finding } of matched) {
+    const context: FixContext = { document, text, analysis, workspace, diagnostic, finding };
+    const add = (fixes: () => CodeAction | CodeAction[] | undefined) => {
+      const result = safely(fixes, undefined);
+      if (Array.isArray(result)) actions.push(...result);
+      else if (result) actions.push(result);
+    };
+    switch (finding.code as string) {
+      case 'comment':
+        add(() => removeCommentFix(context));
+        break;
+      case 'trailing-comma':
+        add(() => trailingCommaFix(context));
+        break;
+      case 'optin-channel':
+        add(() => optInChannelFixes(context));
+        break;
+      case 'optin-required':
+        add(() => optInRequiredFixes(context, matched.map((m) => m.diagnostic)));
+        break;
+      case 'quoted-boolean':
+        add(() => quotedBooleanFixes(context));
+        break;
+      case 'unquoted-merge-field':
+        add(() => unquotedMergeFieldFixes(context));
+        break;
+      case 'unknown-property':
+        add(() => unknownPropertyFixes(context));
+        break;
+      case 'unknown-merge-field':
+        add(() => unknownMergeFieldFixes(context));
+        break;
+      case 'phone-format':
+        add(() => phoneFormatFix(context));
+        break;
+      case 'duplicate-key':
+        add(() => duplicateKeyFix(context));
+        break;
+      case 'type':
+        add(() => typeFix(context));
+        break;
+      case 'legacy-shape':
+        legacyOffered = true;
+        add(() => legacyShapeFix(context, [diagnostic]));
+        break;
+    }
+  }
+  if (commentDiagnostics.length > 0) {
+    const first = matched.find((m) => m.finding.code === 'comment');
+    const all = first && safely(() => removeAllCommentsFix({ document, text, analysis, workspace, ...first }, commentDiagnostics), undefined);
+    if (all) actions.push(all);
+  }
+  // The conversion is also offered on `traits.phone` / `traits.optIn` themselves, so it stays
+  // reachable when the `legacy-shape` hint is turned off in the settings.
+  if (!legacyOffered && isRange(range) && touchesLegacyKeys(document, range, analysis, text)) {
+    const conversion = safely(() => legacyShapeFix({ document, analysis, text }, []), undefined);
+    if (conversion) actions.push(conversion);
+  }
+  return actions;
+}
+
+function codeOf(diagnostic: Diagnostic): string | undefined {
+  if (typeof diagnostic !== 'object' || diagnostic === null) return undefined;
+  if (diagnostic.source !== undefined && diagnostic.source !== 'regal') return undefined;
+  const data = diagnostic.data as { code?: unknown } | undefined;
+  const name = typeof data === 'object' && data !== null && typeof data.code === 'string' ? data.code : diagnostic.code;
+  return typeof name === 'string' && (isDiagnosticCode(name) || WORKSPACE_CODES.has(name)) ? name : undefined;
+}
+
+function isRange(range: unknown): range is Range {
+  const isPosition = (p: unknown) =>
+    typeof p === 'object' && p !== null && Number.isInteger((p as { line: unknown }).line) && Number.isInteger((p as { character: unknown }).character);
+  return typeof range === 'object' && range !== null && isPosition((range as Range).start) && isPosition((range as Range).end);
+}
+
+function touchesLegacyKeys(document: TextDocument, range: Range, analysis: PayloadAnalysis, text: string): boolean {
+  const traits = valueOf(findProperty(analysis.root, 'traits', text));
+  const start = document.offsetAt(range.start);
+  const end = document.offsetAt(range.end);
+  // The whole `phone` property, but only the key of `optIn`: its items have fixes of their own.
+  const phone = findProperty(traits, 'phone', text);
+  const optInKey = findProperty(traits, 'optIn', text)?.children?.[0];
+  const touches = (node: { offset: number; length: number } | undefined) => node !== undefined && start <= node.offset + node.length && end >= node.offset;
+  return touches(phone) || touches(optInKey);
+}
+
+/** Runs one fix family; a bug in it must not take the other fixes (or the request) down. */
+function safely<T>(run: () => T, fallback: T): T {
+  try {
+    return run();
+  } catch {
+    return fallback;
+  }
 }

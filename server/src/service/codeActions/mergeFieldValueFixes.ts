@@ -1,0 +1,91 @@
+/**
+ * Fixes for a merge field whose rendered text is the wrong JSON:
+ * - `quoted-boolean` (`"subscribed": "{{f}}"` sends a string): render a real boolean with a block,
+ *   `{{#if f}}true{{else}}false{{/if}}` for a boolean field, `{{#ifEq f 'true'}}…{{/ifEq}}` for a
+ *   text field holding "true"/"false" (where `{{#if}}` would take "false" as true: any non-empty
+ *   string is truthy in Handlebars, domain.md §2). The field's Iterable type decides; without one
+ *   both are offered, the boolean form first.
+ * - `unquoted-merge-field` (`"age": {{age}}` renders `"age": ,` when blank): the advice the lint
+ *   gives, by the key's schema type and then the field's type: a real boolean, quotes, or
+ *   `{{defaultIfEmpty age 0}}` so a number always renders.
+ */
+import type { CodeAction } from 'vscode-languageserver-types';
+import type { ExpressionAnalysis } from '../template/expressionAnalyzer';
+import type { Mustache } from '../template/mustacheScanner';
+import { resolveField } from '../workspace/fieldCatalog';
+import { code, quickFix, replace, stringListData, type FixContext } from './fixContext';
+
+type FieldKind = 'boolean' | 'string' | 'number' | 'other' | 'unknown';
+
+const NUMBER_TYPES = new Set(['long', 'double', 'integer', 'int', 'float', 'number']);
+const STRING_TYPES = new Set(['string', 'date']);
+
+export function quotedBooleanFixes(context: FixContext): CodeAction[] {
+  const { finding, text } = context;
+  const inner = mustacheAt(context, finding.start + 1);
+  if (!inner || inner.mustache.end !== finding.end - 1 || text[finding.start] !== '"' || text[finding.end - 1] !== '"') return [];
+  const condition = plainPath(context, inner.mustache, inner.expression);
+  if (!condition) return [];
+  const kind = fieldKind(context, inner.expression);
+  const forms = kind === 'string' ? [textForm(condition)] : kind === 'unknown' ? [booleanForm(condition), textForm(condition)] : [booleanForm(condition)];
+  return forms.map((form, i) => quickFix(form.title, context, [context.diagnostic], [replace(finding.start, finding.end, form.text)], i === 0));
+}
+
+export function unquotedMergeFieldFixes(context: FixContext): CodeAction[] {
+  const { finding, text } = context;
+  const found = mustacheAt(context, finding.start);
+  if (!found || found.mustache.end !== finding.end) return [];
+  const written = text.slice(finding.start, finding.end);
+  const quote = { title: `Put it in quotes: ${code(`"${written}"`)}`, text: `"${written}"` };
+  const condition = plainPath(context, found.mustache, found.expression);
+  const keyTypes = stringListData(finding, 'expectedTypes');
+  const kind = fieldKind(context, found.expression);
+  let forms: Array<{ title: string; text: string }>;
+  if (!condition) forms = keyTypes.includes('boolean') ? [] : [quote];
+  else if (keyTypes.includes('boolean')) forms = [kind === 'string' ? textForm(condition) : booleanForm(condition)];
+  else if (keyTypes.includes('string')) forms = [quote];
+  else if (kind === 'boolean') forms = [booleanForm(condition), quote];
+  else if (kind === 'string') forms = [quote];
+  else {
+    const fallback = `{{defaultIfEmpty ${condition} 0}}`;
+    const number = { title: `Render 0 when ${code(condition)} is blank: ${code(fallback)}`, text: fallback };
+    forms = kind === 'number' ? [number] : [number, quote];
+  }
+  return forms.map((form, i) => quickFix(form.title, context, [context.diagnostic], [replace(finding.start, finding.end, form.text)], i === 0));
+}
+
+function booleanForm(condition: string): { title: string; text: string } {
+  const text = `{{#if ${condition}}}true{{else}}false{{/if}}`;
+  return { title: `Render a real boolean: ${code(text)}`, text };
+}
+
+function textForm(condition: string): { title: string; text: string } {
+  const text = `{{#ifEq ${condition} 'true'}}true{{else}}false{{/ifEq}}`;
+  return { title: `Render a real boolean from the text "true": ${code(text)}`, text };
+}
+
+function mustacheAt(context: FixContext, start: number): { mustache: Mustache; expression: ExpressionAnalysis | undefined } | undefined {
+  const { template } = context.analysis;
+  const [mustache] = context.analysis.index?.mustachesIn(start, start + 1) ?? [];
+  if (!mustache || mustache.start !== start || !mustache.closed || (mustache.kind !== 'expression' && mustache.kind !== 'unescaped')) return undefined;
+  return { mustache, expression: template.expressions[template.mustaches.indexOf(mustache)] };
+}
+
+/** The merge field as written (`[Field Name]`, `profile.optIn`) when the mustache is just a field, no helper. */
+function plainPath(context: FixContext, mustache: Mustache, expression: ExpressionAnalysis | undefined): string | undefined {
+  if (!expression || expression.error || !expression.head || expression.head.isHelper || expression.args.length > 0) return undefined;
+  const written = context.text.slice(mustache.contentStart, mustache.contentEnd).trim();
+  return written && !/[{}]/.test(written) ? written : undefined;
+}
+
+/** The field's type from the user's catalog, else from Iterable's standard fields (resolved as the catalog checks do). */
+function fieldKind(context: FixContext, expression: ExpressionAnalysis | undefined): FieldKind {
+  const name = expression?.head && !expression.head.isHelper ? expression.head.name : expression?.fields[0]?.name;
+  if (!name) return 'unknown';
+  const type = resolveField(name, context.workspace.catalog)?.type?.toLowerCase();
+  if (type === undefined) return 'unknown';
+  if (type === 'boolean') return 'boolean';
+  if (STRING_TYPES.has(type)) return 'string';
+  if (NUMBER_TYPES.has(type)) return 'number';
+  return 'other';
+}
