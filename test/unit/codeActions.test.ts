@@ -322,6 +322,15 @@ describe('quick fix: type', () => {
   });
 });
 
+describe('quick fix: handlebars-syntax', () => {
+  it('separates a mustache from the JSON brace that Handlebars would read as `}}}`', () => {
+    const text = `{ ${PHONE}, "properties": { "plan": {{toJson plan}}} }`;
+    const { diagnostic } = request(text, 'handlebars-syntax');
+    assert.match(diagnostic.message, /`}}}`/);
+    assert.equal(fix(text, 'handlebars-syntax'), text.replace('plan}}}', 'plan}} }'));
+  });
+});
+
 describe('quick fix: duplicate-key', () => {
   it('removes the earlier property with its line', () => {
     const text = '{\n  "name": "A",\n  "eventSource": "iterable",\n  "name": "B",\n  ' + PHONE + '\n}';

@@ -114,6 +114,15 @@ describe('expressions', () => {
 describe('block structure', () => {
   const problems = (text: string) => parseTemplate(text).problems.map((p) => `${text.slice(p.start, p.end)}|${p.message}`);
 
+  it('reports a mustache glued to a JSON `}` (read as `}}}`), not a triple-stash or a spaced one', () => {
+    const problems = (text: string) => parseTemplate(text).problems.map((p) => text.slice(p.start, p.end));
+    assert.deepEqual(problems('{ "a": { "b": {{toJson x}}} }'), ['}}}']);
+    assert.deepEqual(problems('{ "a": { "b": {{#if x}}1{{else}}2{{/if}}} }'), ['}}}']);
+    assert.deepEqual(problems('{ "a": { "b": {{{toJson x}}}} }'), []);
+    assert.deepEqual(problems('{ "a": { "b": {{toJson x}} } }'), []);
+    assert.deepEqual(problems('{ "a": { "b": 1 {{! note }}} }'), []);
+  });
+
   it('reports an else outside any block at the else', () => {
     assert.match(problems('"a{{else}}b"')[0], /^\{\{else\}\}\|.*outside any block/);
   });

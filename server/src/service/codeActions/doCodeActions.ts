@@ -20,6 +20,7 @@ import { quotedBooleanFixes, unquotedMergeFieldFixes } from './mergeFieldValueFi
 import { optInChannelFixes, optInRequiredFixes } from './optInFixes';
 import { phoneFormatFix } from './phoneFixes';
 import { unknownMergeFieldFixes, unknownPropertyFixes } from './renameFixes';
+import { templateSyntaxFix } from './templateSyntaxFixes';
 import { trailingCommaFix } from './trailingCommaFixes';
 import { typeFix } from './typeFixes';
 
@@ -84,6 +85,9 @@ export function doCodeActions(document: TextDocument, range: Range, diagnostics:
         break;
       case 'type':
         add(() => typeFix(context));
+        break;
+      case 'handlebars-syntax':
+        add(() => templateSyntaxFix(context));
         break;
       case 'legacy-shape':
         legacyOffered = true;

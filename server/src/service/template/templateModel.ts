@@ -76,12 +76,22 @@ export function parseTemplate(text: string): TemplateModel {
 }
 
 function reportTagProblems(text: string, m: Mustache, problems: TemplateProblem[]): void {
-  const syntax = (message: string, start = m.start, end = m.end) => problems.push({ code: 'handlebars-syntax', start, end, message });
+  const syntax = (message: string, start = m.start, end = m.end, data?: Record<string, unknown>) => problems.push({ code: 'handlebars-syntax', start, end, message, ...(data ? { data } : {}) });
   if (!m.closed) {
     const opener = text.slice(m.start, m.contentStart).replace(/[#/^>&!~]/g, '');
     const closer = opener === '{{{' ? '}}}' : '}}';
     syntax(`\`${opener}\` is never closed: add \`${closer}\` after the expression.`, m.start, Math.max(m.end, m.start + opener.length));
     return;
+  }
+  // Handlebars' lexer takes the longest closer, so `{{x}}` followed by a JSON `}` reads as `}}}`,
+  // the end of a `{{{ }}}`: the template does not compile and Iterable sends nothing.
+  if (m.kind !== 'unescaped' && m.kind !== 'comment' && text.charCodeAt(m.end) === 0x7d) {
+    syntax(
+      'Handlebars reads `}}}` here as the end of a `{{{ }}}` expression, so this template does not render: put a space between `}}` and the JSON `}`.',
+      m.end - 2,
+      m.end + 1,
+      { insertSpaceAt: m.end },
+    );
   }
   if (m.contentEnd <= m.contentStart && m.kind !== 'comment' && m.kind !== 'else') {
     syntax('Empty Handlebars expression: write a merge field name, e.g. `{{phoneNumber}}`, or remove the braces.');
