@@ -5,12 +5,27 @@
 import type { ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { startLanguageClient } from './language/startLanguageClient';
+import { registerSendCommands } from './send/registerSendCommands';
+import { registerRenderedPayloadPreview } from './preview/renderedPayloadPreview';
+import { registerNewPayloadCommand } from './snippets/newPayloadCommand';
+import { RegalLanguageStatus } from './language/languageStatus';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
+/** What activate() returns (`extensions.getExtension(…).exports`): lets the VS Code tests read the status items. */
+export interface RegalExtensionApi {
+  languageStatus: RegalLanguageStatus;
+}
+
+export async function activate(context: ExtensionContext): Promise<RegalExtensionApi> {
   // Commands first: they must work even while (or if) the server is still starting.
+  registerSendCommands(context);
+  registerRenderedPayloadPreview(context);
+  context.subscriptions.push(registerNewPayloadCommand(context));
+  const languageStatus = new RegalLanguageStatus(context.extensionUri);
+  context.subscriptions.push(languageStatus);
   client = await startLanguageClient(context);
+  return { languageStatus };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,0 +1,167 @@
+/**
+ * The extension manifest (package.json) and what `npm run package` puts in the .vsix, checked
+ * cheaply without running vsce: every contributed file exists, every command has a title, an
+ * activation event and a registration in code the extension actually loads, menus and settings
+ * refer to things that exist, and .vscodeignore keeps sources, tests and node_modules out while
+ * keeping what runs.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { repoRoot } from '../support/service';
+
+interface Manifest {
+  main: string;
+  license: string;
+  engines: { vscode: string };
+  activationEvents: string[];
+  scripts: Record<string, string>;
+  devDependencies: Record<string, string>;
+  contributes: {
+    languages: Array<{ id: string; configuration: string; filenamePatterns: string[] }>;
+    grammars: Array<{ language: string; path: string }>;
+    snippets: Array<{ language: string; path: string }>;
+    commands: Array<{ command: string; title: string; category?: string }>;
+    menus: Record<string, Array<{ command: string }>>;
+    configuration: { properties: Record<string, { scope?: string }> };
+    configurationDefaults: Record<string, unknown>;
+  };
+  capabilities: { untrustedWorkspaces: { supported: string | boolean; restrictedConfigurations?: string[] } };
+}
+
+const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Manifest;
+const read = (relative: string) => readFileSync(path.join(repoRoot, relative), 'utf8');
+const exists = (relative: string) => existsSync(path.join(repoRoot, relative));
+
+/** The client files the extension loads: extension.ts and every relative import from it, transitively. */
+function loadedClientFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    const text = readFileSync(file, 'utf8');
+    files.set(file, text);
+    for (const match of text.matchAll(/^\s*(?:import|export)\b[^'";]*?from\s+'(\.[^']+)'/gm)) {
+      const base = path.resolve(path.dirname(file), match[1] as string);
+      const target = [`${base}.ts`, path.join(base, 'index.ts')].find((candidate) => existsSync(candidate));
+      assert.ok(target, `${path.relative(repoRoot, file)} imports ${match[1]}, which exists`);
+      visit(target as string);
+    }
+  };
+  visit(path.join(repoRoot, 'client', 'src', 'extension.ts'));
+  return files;
+}
+
+/** Command ids passed to registerCommand in the loaded files (string literals or string constants). */
+function registeredCommands(): Set<string> {
+  const files = [...loadedClientFiles().values()];
+  const constants = new Map<string, string>();
+  for (const text of files) for (const m of text.matchAll(/\bconst\s+([A-Z_a-z$][\w$]*)\s*=\s*'([^']+)'/g)) constants.set(m[1] as string, m[2] as string);
+  const ids = new Set<string>();
+  for (const text of files) {
+    for (const m of text.matchAll(/registerCommand\(\s*(?:'([^']+)'|([A-Za-z_$][\w$]*))/g)) {
+      const id = m[1] ?? constants.get(m[2] as string);
+      if (id) ids.add(id);
+    }
+  }
+  return ids;
+}
+
+describe('package.json', () => {
+  it('points main at the bundled client, which esbuild builds', () => {
+    assert.equal(manifest.main, './dist/client.js');
+    assert.match(read('esbuild.mjs'), /outfile: 'dist\/client\.js'/);
+    assert.match(read('esbuild.mjs'), /outfile: 'dist\/server\.js'/);
+    assert.match(read('client/src/language/startLanguageClient.ts'), /'dist\/server\.js'/);
+  });
+
+  it('contributes files that exist: language configuration, grammar, snippets', () => {
+    const contributed = [
+      ...manifest.contributes.languages.map((l) => l.configuration),
+      ...manifest.contributes.grammars.map((g) => g.path),
+      ...manifest.contributes.snippets.map((s) => s.path),
+    ];
+    assert.equal(contributed.length, 3);
+    for (const file of contributed) assert.ok(exists(file), `${file} exists`);
+  });
+
+  it('gives *.regal.json the regal-webhook language, with its grammar and snippets', () => {
+    const [language] = manifest.contributes.languages;
+    assert.equal(language?.id, 'regal-webhook');
+    assert.deepEqual(language?.filenamePatterns, ['*.regal.json']);
+    assert.deepEqual(manifest.contributes.grammars.map((g) => g.language), ['regal-webhook']);
+    assert.deepEqual(manifest.contributes.snippets.map((s) => s.language), ['regal-webhook']);
+    assert.ok('[regal-webhook]' in manifest.contributes.configurationDefaults);
+  });
+
+  it('gives every command a title and the Regal category', () => {
+    for (const command of manifest.contributes.commands) {
+      assert.ok(command.title.trim().length > 0, `${command.command} has a title`);
+      assert.equal(command.category, 'Regal', `${command.command} is in the Regal category`);
+    }
+  });
+
+  it('registers every contributed command in code that extension.ts loads', () => {
+    const registered = registeredCommands();
+    const missing = manifest.contributes.commands.map((c) => c.command).filter((id) => !registered.has(id));
+    assert.deepEqual(missing, [], `registered: ${[...registered].join(', ')}`);
+  });
+
+  it('activates on the language and on each command, never on startup', () => {
+    const events = new Set(manifest.activationEvents);
+    assert.ok(events.has('onLanguage:regal-webhook'));
+    assert.ok(!events.has('*') && !events.has('onStartupFinished'));
+    const commands = manifest.contributes.commands.map((c) => c.command);
+    for (const id of commands) assert.ok(events.has(`onCommand:${id}`), `onCommand:${id}`);
+    for (const event of events) {
+      if (event.startsWith('onCommand:')) assert.ok(commands.includes(event.slice('onCommand:'.length)), `${event} names a contributed command`);
+    }
+  });
+
+  it('menus name contributed commands; restricted settings are contributed settings', () => {
+    const commands = new Set(manifest.contributes.commands.map((c) => c.command));
+    for (const [menu, entries] of Object.entries(manifest.contributes.menus)) {
+      for (const entry of entries) assert.ok(commands.has(entry.command), `${menu}: ${entry.command}`);
+    }
+    const settings = manifest.contributes.configuration.properties;
+    for (const key of manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? []) assert.ok(key in settings, key);
+    // A workspace must not redirect the API key (the send helper also enforces it).
+    assert.equal(settings['regal.endpoint']?.scope, 'machine');
+  });
+
+  it('targets a VS Code no newer than the API types it is compiled against (vsce refuses otherwise)', () => {
+    const version = (range: string) => (/(\d+)\.(\d+)/.exec(range) ?? []).slice(1).map(Number) as [number, number];
+    const [engineMajor, engineMinor] = version(manifest.engines.vscode);
+    const [typesMajor, typesMinor] = version(manifest.devDependencies['@types/vscode'] ?? '');
+    assert.ok(typesMajor < engineMajor || (typesMajor === engineMajor && typesMinor <= engineMinor), `${manifest.devDependencies['@types/vscode']} vs ${manifest.engines.vscode}`);
+  });
+});
+
+describe('npm run package', () => {
+  it('builds for production and packages without node_modules, into the gitignored dist/', () => {
+    const script = manifest.scripts.package ?? '';
+    assert.match(script, /--production/);
+    assert.match(script, /vsce package --no-dependencies/);
+    assert.match(script, /--out dist\/[\w.-]+\.vsix/);
+    assert.match(read('.gitignore'), /^dist\/$/m);
+    assert.match(read('esbuild.mjs'), /sourcemap: !production/);
+    assert.match(read('esbuild.mjs'), /minify: production/);
+  });
+
+  it('ships a license file matching package.json', () => {
+    assert.equal(manifest.license, 'MIT');
+    assert.match(read('LICENSE'), /^MIT License/);
+  });
+
+  it('.vscodeignore keeps sources, tests, maps, node_modules and older packages out, and nothing that runs', () => {
+    const patterns = read('.vscodeignore').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    for (const excluded of ['client/**', 'server/**', 'test/**', 'out/**', 'scratch/**', 'node_modules/**', '**/*.ts', '**/*.map', 'dist/*.vsix']) {
+      assert.ok(patterns.includes(excluded), `${excluded} is ignored`);
+    }
+    // Nothing negated back in, and no pattern that would drop a file VS Code needs.
+    assert.ok(!patterns.some((p) => p.startsWith('!')));
+    for (const kept of ['package.json', 'README.md', 'LICENSE', 'dist/client.js', 'dist/server.js', 'dist/**', 'schemas/**', 'snippets/**', 'syntaxes/**', 'language-configuration.json', '**/*.json']) {
+      assert.ok(!patterns.includes(kept), `${kept} is packaged`);
+    }
+  });
+});
