@@ -7,7 +7,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version as serverVersion } from '../../package.json';
 import { createLanguageService, DIAGNOSTIC_SOURCE, type LanguageService } from './service/languageService';
 import { defaultSettings, normalizeSettings, type ValidationSettings } from './service/settings';
-import { emptyWorkspace, type WorkspaceContext } from './service/workspace/workspaceContext';
+import type { WorkspaceContext } from './service/workspace/workspaceContext';
+import { createWorkspaceSync } from './workspace/workspaceSync';
 
 export interface ServerOptions {
   schema: Record<string, unknown>;
@@ -32,10 +33,11 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   connection.onInitialize((params) => {
     pullsSettings = params.capabilities.workspace?.configuration === true;
     registersConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    workspaceSync.initialize(params);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        completionProvider: { triggerCharacters: ['"', '{', '#', ':', ' '] },
+        completionProvider: { triggerCharacters: ['"', '{', '#', '/', ':', ' '] },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         documentSymbolProvider: true,
@@ -50,6 +52,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
 
   // Clients that pull settings (VS Code's among them) only announce changes to servers that register for them.
   connection.onInitialized(() => {
+    workspaceSync.initialized();
     if (registersConfigurationChanges) {
       connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch((error: unknown) => {
         connection.console.warn(`Could not register for settings changes (${String(error)}); edit a payload to apply new settings.`);
@@ -72,8 +75,9 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     return settings;
   };
 
-  // PLACEHOLDER until the workspace helper lands: the catalog and the other payload files.
-  const workspaceFor = (_uri: string): WorkspaceContext => emptyWorkspace;
+  // The catalog and the other payload files (server/src/workspace): read from disk, watched, kept current.
+  const workspaceSync = createWorkspaceSync({ connection, documents, service, settingsFor, revalidate: (uri) => schedule(uri, 0), debounceMs });
+  const workspaceFor = (uri: string): WorkspaceContext => workspaceSync.contextFor(uri);
 
   /**
    * Runs a request against an open document; unknown documents get `fallback`, and a failure is
@@ -108,6 +112,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     if (!document) return;
     const version = document.version;
     const settings = await settingsFor(uri);
+    await workspaceSync.whenReady();
     // Dropped if the document changed or closed while the settings were read: a newer run follows.
     if (documents.get(uri)?.version !== version) return;
     let diagnostics: Diagnostic[];
@@ -160,6 +165,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   connection.onDidChangeConfiguration((change) => {
     settingsCache.clear();
     if (!pullsSettings) pushedSettings = normalizeSettings((change.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION]);
+    workspaceSync.settingsChanged();
     for (const document of documents.all()) schedule(document.uri, 0);
   });
 

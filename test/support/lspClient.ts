@@ -29,6 +29,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type Registration,
+  type WorkspaceFolder,
 } from 'vscode-languageserver-protocol/node';
 import { repoRoot } from './service';
 
@@ -148,33 +149,33 @@ export class LspClient {
   }
 
   /** Sends `initialize` (then the test sends `initialized`, or uses `initializeAndConfirm`). */
-  initialize(capabilities: ClientCapabilities = {}, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<InitializeResult> {
+  initialize(capabilities: ClientCapabilities = {}, timeoutMs = DEFAULT_TIMEOUT_MS, workspaceFolders: WorkspaceFolder[] | null = null): Promise<InitializeResult> {
     return this.bounded(
       this.connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,
-        rootUri: null,
+        rootUri: workspaceFolders?.[0]?.uri ?? null,
         capabilities,
-        workspaceFolders: null,
+        workspaceFolders,
       }),
       timeoutMs,
       'the initialize response',
     );
   }
 
-  async initializeAndConfirm(capabilities: ClientCapabilities = {}): Promise<InitializeResult> {
-    const result = await this.initialize(capabilities);
+  async initializeAndConfirm(capabilities: ClientCapabilities = {}, workspaceFolders: WorkspaceFolder[] | null = null): Promise<InitializeResult> {
+    const result = await this.initialize(capabilities, DEFAULT_TIMEOUT_MS, workspaceFolders);
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;
   }
 
-  /** Resolves with the server's dynamic registration of `method`, already received or still to come. */
-  waitForRegistration(method: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Registration> {
-    const done = this.registrations.find((r) => r.method === method);
+  /** Resolves with the server's dynamic registration of `method` (that matches `predicate`), already received or still to come. */
+  waitForRegistration(method: string, timeoutMs = DEFAULT_TIMEOUT_MS, predicate: (registration: Registration) => boolean = () => true): Promise<Registration> {
+    const done = this.registrations.find((r) => r.method === method && predicate(r));
     if (done) return Promise.resolve(done);
     let notify: ((registration: Registration) => void) | undefined;
     const waiting = new Promise<Registration>((resolve) => {
       notify = (registration) => {
-        if (registration.method === method) resolve(registration);
+        if (registration.method === method && predicate(registration)) resolve(registration);
       };
       this.registrationWaiters.add(notify);
     });

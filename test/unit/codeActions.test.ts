@@ -326,7 +326,7 @@ describe('quick fix: handlebars-syntax', () => {
   it('separates a mustache from the JSON brace that Handlebars would read as `}}}`', () => {
     const text = `{ ${PHONE}, "properties": { "plan": {{toJson plan}}} }`;
     const { diagnostic } = request(text, 'handlebars-syntax');
-    assert.match(diagnostic.message, /`}}}`/);
+    assert.match(typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value, /`}}}`/);
     assert.equal(fix(text, 'handlebars-syntax'), text.replace('plan}}}', 'plan}} }'));
   });
 });

@@ -99,6 +99,26 @@ export const diagnosticCodes = {
     meaning: 'The payload uses `traits.phone` / `optIn[]`; Regal now recommends `traits.phones`.',
     example: '`"traits": { "phone": "{{phoneNumber}}" }`',
   },
+  'unknown-merge-field': {
+    severity: 'warning',
+    meaning: 'With a field catalog (`regal.fieldsFile`): a merge field that is neither in the catalog nor an Iterable standard field; it renders blank.',
+    example: '`"phone": "{{phonenumber}}"` (catalog has `phoneNumber`)',
+  },
+  'inconsistent-type': {
+    severity: 'warning',
+    meaning: 'The same event property or custom trait is sent as different JSON types in different payload files; Regal fixes its type the first time it sees it.',
+    example: '`"age": 23` here, `"age": "{{age}}"` in another file',
+  },
+  'similar-event-name': {
+    severity: 'warning',
+    meaning: "Event names that differ only by case, spaces, `_` or `-` across payload files; Regal's event names are case-sensitive, so they are different events.",
+    example: '`"name": "Signup Completed"` here, `"name": "signup_completed"` in another file',
+  },
+  'invalid-catalog': {
+    severity: 'error',
+    meaning: "The field catalog file is not the JSON Iterable's `GET /api/users/getFields` returns (`{\"fields\": {\"name\": \"type\"}}`); the catalog is ignored until it is fixed.",
+    example: '`{ "fields": { "age": 1 } }` (a type must be a string such as `"long"`)',
+  },
   schema: {
     severity: 'error',
     meaning: 'Any other value the Regal schema does not allow.',

@@ -28,8 +28,10 @@ import { createSchemaValidator, type SchemaValidator } from './schema/schemaVali
 import { defaultSettings, severityOf, type SeveritySetting, type ValidationSettings } from './settings';
 import { findDocumentSymbols, format, getFoldingRanges, getSelectionRanges } from './structure/documentStructure';
 import { summarizePayload } from './workspace/summarizePayload';
-import { emptyWorkspace, type PayloadFileSummary, type WorkspaceContext } from './workspace/workspaceContext';
+import { emptyWorkspace, type FieldCatalog, type PayloadFileSummary, type WorkspaceContext } from './workspace/workspaceContext';
 import { workspaceFindings } from './workspace/workspaceFindings';
+import { refineWithCatalog } from './workspace/catalogRefinement';
+import { parseFieldCatalog } from './workspace/fieldCatalog';
 
 export const DIAGNOSTIC_SOURCE = 'regal';
 
@@ -51,6 +53,8 @@ export interface LanguageService {
   format(document: TextDocument, range: Range | undefined, options: FormattingOptions): TextEdit[];
   /** What this document contributes to workspace-wide features (other documents' WorkspaceContext). */
   summarize(document: TextDocument): PayloadFileSummary;
+  /** Reads a merge-field catalog file (regal.fieldsFile); a catalog with problems yields only diagnostics for it. */
+  loadFieldCatalog(document: TextDocument, settings?: ValidationSettings): { catalog?: FieldCatalog; diagnostics: Diagnostic[] };
   /** The analysis of a document version, cached: every feature shares it. */
   analyze(document: TextDocument): PayloadAnalysis;
   /** Forgets cached analyses of a closed document. */
@@ -76,7 +80,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       if (!settings.enable) return [];
       const analysis = analyze(document);
       const diagnostics: Diagnostic[] = [];
-      for (const finding of [...analysis.findings, ...workspaceFindings(analysis, workspace)]) {
+      const own = analysis.findings.map((finding) => refineWithCatalog(finding, workspace.catalog));
+      for (const finding of [...own, ...workspaceFindings(analysis, workspace, document.uri)]) {
         const severity = severityOf(finding.code, settings);
         if (severity !== 'off') diagnostics.push(toDiagnostic(document, finding, severity));
       }
@@ -90,6 +95,12 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     getSelectionRanges: (document, positions) => getSelectionRanges(document, positions, analyze(document)),
     format: (document, range, formatting) => format(document, range, formatting, analyze(document)),
     summarize: (document) => summarizePayload(document, analyze(document)),
+    loadFieldCatalog(document, settings = defaultSettings) {
+      const { catalog, problems } = parseFieldCatalog(document.uri, document.getText());
+      const severity = severityOf('invalid-catalog', settings);
+      const diagnostics = severity === 'off' ? [] : problems.map((problem) => toDiagnostic(document, problem, severity));
+      return { catalog, diagnostics };
+    },
   };
 }
 

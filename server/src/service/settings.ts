@@ -10,6 +10,15 @@ export interface ValidationSettings {
   enable: boolean;
   /** Per-code severity overrides. */
   severity: Partial<Record<DiagnosticCode, SeveritySetting>>;
+  /** Workspace-relative path of the merge-field catalog (`regal.fieldsFile`); unset means DEFAULT_FIELDS_FILE. */
+  fieldsFile?: string;
+}
+
+export const DEFAULT_FIELDS_FILE = 'iterable-fields.json';
+
+/** The catalog path the settings name, or the default. */
+export function fieldsFileOf(settings: ValidationSettings): string {
+  return settings.fieldsFile ?? DEFAULT_FIELDS_FILE;
 }
 
 export const defaultSettings: ValidationSettings = { enable: true, severity: {} };
@@ -19,7 +28,7 @@ const SEVERITY_VALUES: ReadonlySet<string> = new Set(['error', 'warning', 'infor
 /** Reads the `regal` settings section as a client sends it; anything unusable falls back to defaults. */
 export function normalizeSettings(raw: unknown): ValidationSettings {
   if (!raw || typeof raw !== 'object') return defaultSettings;
-  const section = raw as { validate?: { enable?: unknown }; diagnostics?: { severity?: unknown } };
+  const section = raw as { validate?: { enable?: unknown }; diagnostics?: { severity?: unknown }; fieldsFile?: unknown };
   const enable = typeof section.validate?.enable === 'boolean' ? section.validate.enable : true;
   const severity: ValidationSettings['severity'] = {};
   const overrides = section.diagnostics?.severity;
@@ -28,7 +37,9 @@ export function normalizeSettings(raw: unknown): ValidationSettings {
       if (isDiagnosticCode(code) && typeof value === 'string' && SEVERITY_VALUES.has(value)) severity[code] = value as SeveritySetting;
     }
   }
-  return { enable, severity };
+  // Only a usable path is kept, so an empty or malformed setting means the default file.
+  const fieldsFile = typeof section.fieldsFile === 'string' && section.fieldsFile.trim() !== '' ? section.fieldsFile.trim() : undefined;
+  return fieldsFile === undefined ? { enable, severity } : { enable, severity, fieldsFile };
 }
 
 export function severityOf(code: DiagnosticCode, settings: ValidationSettings): SeveritySetting {

@@ -1,10 +1,57 @@
-// PLACEHOLDER (issue 3, completion helper replaces this file).
-import type { CompletionList, Position } from 'vscode-languageserver-types';
+/**
+ * Completion for payload templates. Inside a mustache it completes Handlebars (merge fields,
+ * helpers, block names); elsewhere it completes JSON from the Regal schema (keys with value
+ * skeletons, values). Everything reads the cached analysis: no re-parse, and the only scan is of
+ * the cursor's container up to the cursor (jsonCursor.ts).
+ */
+import type { CompletionItem, CompletionList, Position } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PayloadAnalysis } from '../payloadAnalysis';
 import type { SchemaValidator } from '../schema/schemaValidator';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
+import { jsonCursorAt } from './jsonCursor';
+import type { Mustache } from '../template/mustacheScanner';
+import { lastStartingBefore, mustacheCursorAt } from './mustacheCursor';
+import { propertyCompletions } from './propertyCompletions';
+import { itemsOf, propertySchema, subschemaAt } from './schemaNavigation';
+import { templateCompletions } from './templateCompletions';
+import { valueCompletions } from './valueCompletions';
 
-export function doComplete(_document: TextDocument, _position: Position, _analysis: PayloadAnalysis, _schema: SchemaValidator, _workspace: WorkspaceContext): CompletionList {
-  return { isIncomplete: false, items: [] };
+export function doComplete(document: TextDocument, position: Position, analysis: PayloadAnalysis, schema: SchemaValidator, workspace: WorkspaceContext): CompletionList {
+  return { isIncomplete: false, items: completionItems(document, position, analysis, schema, workspace) };
+}
+
+function completionItems(document: TextDocument, position: Position, analysis: PayloadAnalysis, schema: SchemaValidator, workspace: WorkspaceContext): CompletionItem[] {
+  const { template } = analysis;
+  const source = template.text;
+  // offsetAt clamps positions beyond a line or the document.
+  const offset = Math.min(Math.max(document.offsetAt(position), 0), source.length);
+
+  const inMustache = mustacheCursorAt(source, template.mustaches, offset);
+  if (inMustache) return templateCompletions(document, template, inMustache, workspace);
+  // Inside a closed mustache's braces or tag, nothing JSON applies.
+  if (insideTag(template.mustaches, offset)) return [];
+
+  const view = template.view(0);
+  // A branch view 0 does not render is blank there: no JSON to complete (limitation: the tree is view 0's).
+  if (view.hidden.some((span) => offset > span.start && offset < span.end)) return [];
+  const cursor = jsonCursorAt(analysis.root, view.text, source, offset);
+  if (!cursor) return [];
+  const range = { start: document.positionAt(cursor.replace.start), end: document.positionAt(cursor.replace.end) };
+  const containerSchema = subschemaAt(schema.inlinedSchema, cursor.containerPath);
+  if (cursor.kind === 'key') return propertyCompletions(cursor, containerSchema, range, workspace);
+  const valueSchema = !containerSchema
+    ? undefined
+    : cursor.container.type === 'array'
+      ? itemsOf(containerSchema)
+      : cursor.key !== undefined
+        ? propertySchema(containerSchema, cursor.key)
+        : undefined;
+  return valueCompletions(cursor, valueSchema, range, source, workspace);
+}
+
+/** The offset lies inside a mustache (its braces, a block tag, a comment) that completion does not handle. */
+function insideTag(mustaches: readonly Mustache[], offset: number): boolean {
+  const index = lastStartingBefore(mustaches, offset);
+  return index !== -1 && offset < mustaches[index].end;
 }

@@ -15,9 +15,9 @@ export interface IterableHelper {
 
 const helpers: IterableHelper[] = [
   // Conditionals and comparison
-  { name: 'if', form: 'block', signature: '{{#if field}}…{{else}}…{{/if}}', description: 'Renders the first branch when the field is truthy (not null, "", [], false or zero).' },
-  { name: 'unless', form: 'block', signature: '{{#unless field}}…{{/unless}}', description: 'Renders the branch when the field is falsy.' },
-  { name: 'each', form: 'block', signature: '{{#each list}}…{{/each}}', description: 'Repeats the branch for every item; `@index`, `@first`, `@last`, `@key` are available.' },
+  { name: 'if', form: 'block', signature: '{{#if field}}…{{else}}…{{/if}}', description: 'Renders the first branch when the field is truthy (not null, "", [], false or zero); a missing field is false, so the `{{else}}` branch renders. The safe way to send a boolean field: `{{#if f}}true{{else}}false{{/if}}`.' },
+  { name: 'unless', form: 'block', signature: '{{#unless field}}…{{/unless}}', description: 'Renders the branch when the field is falsy (missing, null, "", [], false or zero).' },
+  { name: 'each', form: 'block', signature: '{{#each list}}…{{/each}}', description: 'Repeats the branch for every item; `@index`, `@first`, `@last`, `@key` are available. A missing list renders nothing. Separate JSON items with `{{#unless @last}},{{/unless}}`; Iterable has no `{{else}}` in `{{#each}}`.' },
   { name: 'ifEq', form: 'block', signature: "{{#ifEq field 'value'}}…{{/ifEq}}", description: 'Renders the branch when the field equals the value. Degrades gracefully when the field is missing.' },
   { name: 'ifGt', form: 'block', signature: '{{#ifGt field 10}}…{{/ifGt}}', description: 'Renders the branch when the field is greater than the value.' },
   { name: 'ifGte', form: 'block', signature: '{{#ifGte field 10}}…{{/ifGte}}', description: 'Renders the branch when the field is greater than or equal to the value.' },
@@ -50,7 +50,7 @@ const helpers: IterableHelper[] = [
   { name: 'capitalize', form: 'inline', signature: '{{capitalize text}}', description: 'Capitalizes every word.' },
   { name: 'upper', form: 'inline', signature: '{{upper text}}', description: 'Upper-cases the text.' },
   { name: 'lower', form: 'inline', signature: '{{lower text}}', description: 'Lower-cases the text.' },
-  { name: 'defaultIfEmpty', form: 'inline', signature: "{{defaultIfEmpty field 'fallback'}}", description: 'Renders the fallback when the field is missing or empty.' },
+  { name: 'defaultIfEmpty', form: 'inline', signature: "{{defaultIfEmpty field 'fallback'}}", description: 'Renders the fallback when the field is missing or empty. In value position it keeps the JSON valid when the field is blank: `"age": {{defaultIfEmpty age 0}}`.' },
   { name: 'cut', form: 'inline', signature: "{{cut text ' '}}", description: 'Removes every occurrence of the text.' },
   { name: 'replace', form: 'inline', signature: "{{replace text 'old' 'new'}}", description: 'Replaces every occurrence of a text.' },
   { name: 'substring', form: 'inline', signature: '{{substring text 0 5}}', description: 'Part of the text between two indexes.' },
@@ -59,7 +59,7 @@ const helpers: IterableHelper[] = [
   { name: 'center', form: 'inline', signature: '{{center text size=20}}', description: 'Centers the text in a field of the given size.' },
   { name: 'breaklines', form: 'block', signature: '{{#breaklines}}…{{/breaklines}}', description: 'Turns line breaks into `<br>` tags.' },
   // Encoding
-  { name: 'toJson', form: 'inline', signature: '{{toJson value}}', description: 'Writes the value as JSON.' },
+  { name: 'toJson', form: 'inline', signature: '{{toJson value}}', description: 'Writes the value as JSON (Iterable: "Write the provided argument as a JSON string"), so objects and lists can be sent as JSON values: `"traits": {{{toJson profile}}}`. What it renders for a missing value is undocumented.' },
   { name: 'toUrlEncodedJson', form: 'inline', signature: '{{toUrlEncodedJson value}}', description: 'Writes the value as URL-encoded JSON.' },
   { name: 'urlEncode', form: 'block', signature: '{{#urlEncode}}…{{/urlEncode}}', description: 'URL-encodes the rendered branch (block only).' },
   { name: 'base64', form: 'block', signature: '{{#base64}}…{{/base64}}', description: 'Base64-encodes the rendered branch (block only).' },

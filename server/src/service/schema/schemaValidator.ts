@@ -9,6 +9,8 @@ const EDITOR_KEYWORDS = ['markdownDescription', 'defaultSnippets', 'deprecationM
 
 export interface SchemaValidator {
   readonly schema: Record<string, unknown>;
+  /** The schema with every local `$ref` replaced by its definition, for editor features that walk it (completion, hover). */
+  readonly inlinedSchema: Readonly<Record<string, unknown>>;
   /** The JSON types the schema gives each property name, wherever it is defined. */
   readonly propertyTypes: ReadonlyMap<string, ReadonlySet<string>>;
   validate(instance: unknown): ErrorObject[];
@@ -18,9 +20,11 @@ export function createSchemaValidator(schema: Record<string, unknown>): SchemaVa
   // verbose: errors carry parentSchema (allowed keys for "did you mean") and the offending data.
   const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
   ajv.addVocabulary(EDITOR_KEYWORDS);
-  const compiled: ValidateFunction = ajv.compile(inlineLocalRefs(schema));
+  const inlinedSchema = inlineLocalRefs(schema);
+  const compiled: ValidateFunction = ajv.compile(inlinedSchema);
   return {
     schema,
+    inlinedSchema,
     propertyTypes: collectPropertyTypes(schema),
     validate(instance: unknown): ErrorObject[] {
       return compiled(instance) ? [] : [...(compiled.errors ?? [])];

@@ -1,17 +1,28 @@
-// PLACEHOLDER (issue 3, structure helper replaces this file).
+/**
+ * Structure features of the language service: outline, folding, smart selection and formatting.
+ * Each lives in its own module; this file keeps the entry points languageService.ts calls.
+ */
 import type { DocumentSymbol, FoldingRange, FormattingOptions, Position, Range, SelectionRange, TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PayloadAnalysis } from '../payloadAnalysis';
+import { documentSymbols } from './documentSymbols';
+import { foldingRanges } from './foldingRanges';
+import { formatPayload } from './formatPayload';
+import { selectionRanges } from './selectionRanges';
 
-export function findDocumentSymbols(_document: TextDocument, _analysis: PayloadAnalysis): DocumentSymbol[] {
-  return [];
+export function findDocumentSymbols(document: TextDocument, analysis: PayloadAnalysis): DocumentSymbol[] {
+  return documentSymbols(document, analysis);
 }
-export function getFoldingRanges(_document: TextDocument, _analysis: PayloadAnalysis): FoldingRange[] {
-  return [];
+
+export function getFoldingRanges(document: TextDocument, analysis: PayloadAnalysis): FoldingRange[] {
+  return foldingRanges(document, analysis.template);
 }
-export function getSelectionRanges(_document: TextDocument, positions: readonly Position[], _analysis: PayloadAnalysis): SelectionRange[] {
-  return positions.map((p) => ({ range: { start: p, end: p } }));
+
+export function getSelectionRanges(document: TextDocument, positions: readonly Position[], analysis: PayloadAnalysis): SelectionRange[] {
+  return selectionRanges(document, positions, analysis);
 }
-export function format(_document: TextDocument, _range: Range | undefined, _options: FormattingOptions, _analysis: PayloadAnalysis): TextEdit[] {
-  return [];
+
+/** Re-indents the JSON (the whole document, or the edits inside `range`), never touching strings or `{{ }}`. */
+export function format(document: TextDocument, range: Range | undefined, options: FormattingOptions, analysis: PayloadAnalysis): TextEdit[] {
+  return formatPayload(document, range, options, analysis.template);
 }

@@ -1,8 +1,24 @@
-// PLACEHOLDER (issue 3, workspace helper replaces this file).
+/**
+ * What one payload file contributes to the features of the others (completion of event names and
+ * merge fields, the cross-file checks): its payload facts, with LSP ranges for relatedInformation.
+ */
+import type { Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PayloadAnalysis } from '../payloadAnalysis';
-import type { PayloadFileSummary } from './workspaceContext';
+import { payloadFacts } from './payloadFacts';
+import type { JsonValueType, PayloadFileSummary } from './workspaceContext';
 
-export function summarizePayload(document: TextDocument, _analysis: PayloadAnalysis): PayloadFileSummary {
-  return { uri: document.uri, mergeFields: new Map(), eventNames: [], valueTypes: new Map() };
+export function summarizePayload(document: TextDocument, analysis: PayloadAnalysis): PayloadFileSummary {
+  const facts = payloadFacts(analysis);
+  const range = (span: { start: number; end: number }): Range => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) });
+  const mergeFields = new Map<string, Range>();
+  for (const field of facts.fields) if (!mergeFields.has(field.name)) mergeFields.set(field.name, range(field));
+  const valueTypes = new Map<string, { type: JsonValueType; range: Range }>();
+  for (const [key, value] of facts.valueTypes) valueTypes.set(key, { type: value.type, range: range(value) });
+  return {
+    uri: document.uri,
+    mergeFields,
+    eventNames: facts.eventName ? [{ name: facts.eventName.name, range: range(facts.eventName) }] : [],
+    valueTypes,
+  };
 }

@@ -1,0 +1,209 @@
+/**
+ * Completion inside a Handlebars mustache: merge fields and inline helpers after `{{`, block
+ * helpers after `{{#` (with their closing tag), merge fields as arguments, the innermost open
+ * block's name after `{{/`, and `else` inside a block. The closing braces are inserted only when
+ * the mustache has none yet (the scanner tells: an unclosed mustache stops before the next `{{`).
+ */
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { iterableHelpers, type IterableHelper } from '../iterable/iterableHelpers';
+import { innermostBlockAt, type Block } from '../template/blockStructure';
+import type { TemplateModel } from '../template/templateModel';
+import type { WorkspaceContext } from '../workspace/workspaceContext';
+import { MAX_FILES_LISTED, mergeFieldCandidates, type MergeFieldCandidate } from './mergeFieldCandidates';
+import type { MustacheCursor } from './mustacheCursor';
+import { escapeSnippet } from './valueSkeleton';
+
+/** sortText groups: the user's own fields, then Iterable's, then fields seen elsewhere, then helpers. */
+const SORT = { keyword: '0', catalog: '1', standard: '2', workspace: '3', thisFile: '4', helper: '5' } as const;
+
+export function templateCompletions(document: TextDocument, template: TemplateModel, cursor: MustacheCursor, workspace: WorkspaceContext): CompletionItem[] {
+  const m = cursor.mustache;
+  const range = { start: document.positionAt(cursor.word.start), end: document.positionAt(cursor.word.end) };
+  const closer = m.closed ? '' : cursor.closer;
+  switch (m.kind) {
+    case 'blockClose': {
+      const block = openBlockAt(template, cursor);
+      return block ? [blockCloserItem(block, range, closer)] : [];
+    }
+    case 'else':
+      return cursor.isHead ? [] : fieldItems(template, cursor, workspace, range, '');
+    case 'blockOpen':
+      return cursor.isHead && !cursor.inSubexpression ? blockHelperItems(document, template, cursor, range) : argumentItems(template, cursor, workspace, range);
+    default: {
+      if (!cursor.isHead) return argumentItems(template, cursor, workspace, range);
+      const items = [...fieldItems(template, cursor, workspace, range, closer), ...inlineHelperItems(range, closer, hasArguments(template, cursor))];
+      if (!cursor.inSubexpression && m.kind === 'expression' && innermostBlockAt(template.blocks, m.start)) items.unshift(elseItem(range, closer));
+      return items;
+    }
+  }
+}
+
+/** Arguments: merge fields only (the mustache's own closing braces are already there or come later). */
+function argumentItems(template: TemplateModel, cursor: MustacheCursor, workspace: WorkspaceContext, range: TextEdit['range']): CompletionItem[] {
+  return fieldItems(template, cursor, workspace, range, '');
+}
+
+function fieldItems(template: TemplateModel, cursor: MustacheCursor, workspace: WorkspaceContext, range: TextEdit['range'], closer: string): CompletionItem[] {
+  return mergeFieldCandidates(template, cursor.index, workspace).map((field) => {
+    const written = writtenName(field.name);
+    return {
+      label: field.name,
+      kind: CompletionItemKind.Variable,
+      detail: fieldDetail(field),
+      documentation: { kind: MarkupKind.Markdown, value: fieldDocumentation(field) },
+      sortText: `${fieldSort(field)}${field.name}`,
+      filterText: written,
+      textEdit: { range, newText: written + closer },
+    };
+  });
+}
+
+function fieldSort(field: MergeFieldCandidate): string {
+  if (field.catalogType !== undefined) return SORT.catalog;
+  if (field.standard) return SORT.standard;
+  return field.usedIn.length > 0 ? SORT.workspace : SORT.thisFile;
+}
+
+function fieldDetail(field: MergeFieldCandidate): string {
+  const origins: string[] = [];
+  if (field.catalogType !== undefined) origins.push(`catalog · ${field.catalogType}`);
+  if (field.standard) origins.push(field.catalogType !== undefined ? 'Iterable standard' : `Iterable standard · ${field.standard.type}`);
+  if (field.usedIn.length > 0) origins.push(`used in ${field.usedIn[0]}${field.usedIn.length > 1 ? ` (+${field.usedIn.length - 1})` : ''}`);
+  if (field.usedInThisFile && origins.length === 0) origins.push('used in this file');
+  return origins.join(' · ');
+}
+
+function fieldDocumentation(field: MergeFieldCandidate): string {
+  const parts = [`Merge field \`${field.name}\``];
+  if (field.standard) parts.push(`**Iterable standard field** (${field.standard.type}). ${field.standard.description}\n\nExample: \`${field.standard.example}\``);
+  if (field.catalogType !== undefined) parts.push(`**From your field catalog** (\`regal.fieldsFile\`): type \`${field.catalogType}\`.`);
+  if (field.usedIn.length > 0) {
+    const listed = field.usedIn.slice(0, MAX_FILES_LISTED).map((f) => `\`${f}\``).join(', ');
+    const more = field.usedIn.length > MAX_FILES_LISTED ? ` and ${field.usedIn.length - MAX_FILES_LISTED} more` : '';
+    parts.push(`Used in ${listed}${more}.`);
+  }
+  if (field.usedInThisFile) parts.push('Used elsewhere in this file.');
+  return parts.join('\n\n');
+}
+
+/** A Handlebars path as written: segments that are not plain identifiers go in brackets (`[First Name]`). */
+function writtenName(name: string): string {
+  if (name.includes('[')) return name;
+  return name
+    .split('.')
+    .map((segment) => (/^[^\s!"#%&'()*+,./;<=>@[\\\]^`{|}~]+$/.test(segment) && !/^\d/.test(segment) ? segment : `[${segment}]`))
+    .join('.');
+}
+
+/** The mustache already has text after the word (renaming the head of `{{now|x}}` keeps `x`). */
+function hasArguments(template: TemplateModel, cursor: MustacheCursor): boolean {
+  const m = cursor.mustache;
+  return m.closed && template.text.slice(cursor.word.end, m.contentEnd).trim() !== '';
+}
+
+/** Inline helpers with their signature's arguments as tab stops (the name alone when arguments are there). */
+function inlineHelperItems(range: TextEdit['range'], closer: string, nameOnly: boolean): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  for (const helper of iterableHelpers.values()) {
+    if (helper.form === 'block') continue;
+    const args = nameOnly ? [] : signatureArguments(helper, false);
+    items.push({
+      ...helperBase(helper),
+      filterText: helper.name,
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: { range, newText: `${helper.name}${snippetArguments(args)}${escapeSnippet(closer)}` },
+    });
+  }
+  return items;
+}
+
+/**
+ * Block helpers after `{{#`: the tag with its arguments as tab stops, then `$0` between the tags
+ * and the closing `{{/name}}`. When the tag's `}}` is already typed, the closing tag goes after it.
+ */
+function blockHelperItems(document: TextDocument, template: TemplateModel, cursor: MustacheCursor, range: TextEdit['range']): CompletionItem[] {
+  const m = cursor.mustache;
+  // Renaming the helper of an existing tag with arguments, or of a block that is closed already: the name alone.
+  const nameOnly = hasArguments(template, cursor) || template.blocks.some((b) => b.open === m && b.close !== undefined);
+  const items: CompletionItem[] = [];
+  for (const helper of iterableHelpers.values()) {
+    if (helper.form === 'inline') continue;
+    const base = { ...helperBase(helper), filterText: helper.name, insertTextFormat: InsertTextFormat.Snippet };
+    const closingTag = `{{/${helper.name}}}`;
+    if (nameOnly) {
+      items.push({ ...base, textEdit: { range, newText: escapeSnippet(helper.name) } });
+    } else if (m.closed) {
+      const at = document.positionAt(m.end);
+      items.push({
+        ...base,
+        textEdit: { range, newText: `${helper.name}${snippetArguments(signatureArguments(helper, true))}` },
+        additionalTextEdits: [{ range: { start: at, end: at }, newText: closingTag }],
+      });
+    } else {
+      const newText = `${helper.name}${snippetArguments(signatureArguments(helper, true))}${escapeSnippet(cursor.closer)}$0${escapeSnippet(closingTag)}`;
+      items.push({ ...base, textEdit: { range, newText } });
+    }
+  }
+  return items;
+}
+
+function helperBase(helper: IterableHelper): CompletionItem {
+  return {
+    label: helper.name,
+    kind: CompletionItemKind.Function,
+    detail: helper.signature,
+    documentation: { kind: MarkupKind.Markdown, value: `${helper.description}\n\n\`\`\`handlebars\n${helper.signature}\n\`\`\`\n\nIterable helper (${helper.form === 'both' ? 'block or inline' : helper.form}).` },
+    sortText: `${SORT.helper}${helper.name}`,
+  };
+}
+
+/**
+ * The arguments a helper's signature shows (`field 'value'` in `{{#ifEq field 'value'}}…`), from
+ * its block form (`{{#name …}}`) or its inline form (`{{name …}}`), whichever is asked for.
+ */
+export function signatureArguments(helper: IterableHelper, block: boolean): string[] {
+  const opener = block ? `{{#${helper.name}` : `{{${helper.name}`;
+  let at = helper.signature.indexOf(`${opener} `);
+  if (at === -1) at = helper.signature.indexOf(`${opener}}}`);
+  if (at === -1) return [];
+  const close = helper.signature.indexOf('}}', at + opener.length);
+  const inside = helper.signature.slice(at + opener.length, close === -1 ? undefined : close);
+  return inside.match(/(?:[^\s']+|'[^']*')+/g) ?? [];
+}
+
+function snippetArguments(args: readonly string[]): string {
+  return args.map((arg, i) => ` \${${i + 1}:${escapeSnippet(arg)}}`).join('');
+}
+
+function elseItem(range: TextEdit['range'], closer: string): CompletionItem {
+  return {
+    label: 'else',
+    kind: CompletionItemKind.Keyword,
+    detail: '{{else}}',
+    documentation: { kind: MarkupKind.Markdown, value: 'Starts the branch the block renders when its condition is false (`{{else if other}}` chains another condition).' },
+    sortText: `${SORT.keyword}else`,
+    textEdit: { range, newText: `else${closer}` },
+  };
+}
+
+/** The block a `{{/` closes: the innermost one around it that is still open (or that this tag closes). */
+function openBlockAt(template: TemplateModel, cursor: MustacheCursor): Block | undefined {
+  const m = cursor.mustache;
+  for (let block = innermostBlockAt(template.blocks, m.start); block; block = block.parent) {
+    if (block.open === m) continue;
+    if (!block.close || block.close === m) return block;
+  }
+  return undefined;
+}
+
+function blockCloserItem(block: Block, range: TextEdit['range'], closer: string): CompletionItem {
+  return {
+    label: block.name,
+    kind: CompletionItemKind.Keyword,
+    detail: `closes {{#${block.name}}}`,
+    documentation: { kind: MarkupKind.Markdown, value: `Closes the innermost open block, \`{{#${block.name} …}}\`.` },
+    sortText: `${SORT.keyword}${block.name}`,
+    textEdit: { range, newText: `${block.name}${closer}` },
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * Formatting that re-indents the JSON of a payload template and never touches what is inside a
+ * string or a mustache: it only rewrites the whitespace between tokens (see templateTokens.ts).
+ *
+ * Layout, like VS Code's JSON formatter: one member per line, `"key": value` with one space,
+ * empty `{}`/`[]` kept together. Handlebars adds three rules:
+ * - a block tag (or a Handlebars comment) that sits between members, i.e. right after `{`, `[`
+ *   or `,`, goes on its own line at the members' indent, and so do its `{{else}}` and closing tag;
+ * - where a template sits inside a value (`"a": {{#if x}}true{{else}}false{{/if}}`), the gaps stay
+ *   as written (re-indented when they hold a line break): whitespace there is the author's;
+ * - two tokens that touch (`1{{n}}`, `{{a}}{{b}}`) are never separated: they render one token.
+ * A payload whose brackets do not balance, or with an unterminated string, comment or mustache,
+ * gets no edits: its structure is unknown.
+ */
+import type { FormattingOptions, Range, TextEdit } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { MAX_NESTING } from '../payloadAnalysis';
+import type { Block } from '../template/blockStructure';
+import type { Mustache } from '../template/mustacheScanner';
+import type { TemplateModel } from '../template/templateModel';
+import { tokenize, type Token } from './templateTokens';
+
+interface Gap {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function formatPayload(document: TextDocument, range: Range | undefined, options: FormattingOptions, template: TemplateModel): TextEdit[] {
+  const text = template.text;
+  // Past the nesting the analysis reads, indentation alone would be quadratic in size.
+  if (template.maxDepth > MAX_NESTING) return [];
+  const { tokens, complete } = tokenize(text, template.mustaches);
+  if (!complete || tokens.length === 0 || !bracketsBalance(tokens)) return [];
+
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const unit = options.insertSpaces ? ' '.repeat(Math.max(1, options.tabSize | 0)) : '\t';
+  const indent = (level: number) => unit.repeat(Math.max(0, level));
+  const lineLevel = lineLevelTags(tokens, template.blocks);
+
+  const edits: Array<Gap & { newText: string }> = [];
+  const propose = (gap: Gap, newText: string) => {
+    if (gap.text !== newText) edits.push({ ...gap, newText });
+  };
+
+  propose({ start: 0, end: tokens[0].start, text: text.slice(0, tokens[0].start) }, '' /* a byte order mark is a literal token, so it stays */);
+  let depth = 0;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i];
+    const b = tokens[i + 1];
+    if (a.kind === 'open') depth++;
+    else if (a.kind === 'close') depth--;
+    const gap = { start: a.end, end: b.start, text: text.slice(a.end, b.start) };
+    if (gap.text === '' && rendersJoined(tokens, i)) continue;
+    const lines = countLines(gap.text);
+    const newLine = (level: number, keepBlankLine = true) => eol.repeat(keepBlankLine ? Math.min(2, Math.max(1, lines)) : 1) + indent(level);
+
+    if (b.kind === 'close') propose(gap, a.kind === 'open' ? '' : newLine(depth - 1, false));
+    else if (a.kind === 'open') propose(gap, newLine(depth, false));
+    else if (isTrailingComment(a, b, gap.text, text, lineLevel)) propose(gap, ' ');
+    else if (a.kind === 'comma' || lineLevel.has(a) || lineLevel.has(b) || isLineComment(text, a)) propose(gap, newLine(depth));
+    else if ((b.kind === 'comma' || b.kind === 'colon') && a.kind !== 'comment') propose(gap, '');
+    else if (a.kind === 'colon') propose(gap, ' ');
+    // Inside a value, or around a syntax error: the author's spacing, re-indented.
+    else propose(gap, lines > 0 ? newLine(depth) : gap.text);
+  }
+  const last = tokens[tokens.length - 1];
+  const tail = text.slice(last.end);
+  propose({ start: last.end, end: text.length, text: tail }, countLines(tail) > 0 || options.insertFinalNewline ? eol : '');
+
+  // A range covers whole lines: gaps that end on them, including the line break and indent before the first.
+  const within = range && {
+    start: document.offsetAt({ line: range.start.line, character: 0 }),
+    end: document.offsetAt({ line: range.end.line, character: Number.MAX_SAFE_INTEGER }),
+  };
+  return edits
+    .filter((edit) => !within || (edit.end >= within.start && edit.end <= within.end))
+    .map((edit) => ({ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, newText: edit.newText }));
+}
+
+
+function countLines(gap: string): number {
+  let count = 0;
+  for (let i = 0; i < gap.length; i++) {
+    if (gap[i] === '\n') count++;
+    else if (gap[i] === '\r' && gap[i + 1] !== '\n') count++;
+  }
+  return count;
+}
+
+/**
+ * Whether the tokens on both sides of the empty gap after `tokens[i]` may render side by side, so
+ * that whitespace there would split one rendered token (`1{{n}}`, `{{a}}{{b}}`, `1{{#if x}}5{{/if}}`).
+ * Tags render nothing, so the rendered neighbours are the nearest non-tag tokens reached through
+ * empty gaps.
+ */
+function rendersJoined(tokens: readonly Token[], i: number): boolean {
+  let left = i;
+  while (tokens[left].kind === 'tag' && left > 0 && tokens[left - 1].end === tokens[left].start) left--;
+  let right = i + 1;
+  while (tokens[right].kind === 'tag' && right + 1 < tokens.length && tokens[right].end === tokens[right + 1].start) right++;
+  return joinable(tokens[left]) && joinable(tokens[right]);
+}
+
+function joinable(token: Token): boolean {
+  return token.kind === 'literal' || token.kind === 'value' || token.kind === 'string';
+}
+
+function isLineComment(text: string, token: Token): boolean {
+  return token.kind === 'comment' && text.startsWith('//', token.start);
+}
+
+/** A comment (JSON or Handlebars) written on the same line after a member's comma stays there. */
+function isTrailingComment(a: Token, b: Token, gap: string, text: string, lineLevel: ReadonlySet<Token>): boolean {
+  if (a.kind !== 'comma' || countLines(gap) > 0 || gap === '') return false;
+  if (b.kind === 'comment') return true;
+  return b.kind === 'tag' && b.mustache?.kind === 'comment' && !text.slice(b.start, b.end).includes('\n') && lineLevel.has(b);
+}
+
+function bracketsBalance(tokens: readonly Token[]): boolean {
+  const stack: Array<'{' | '['> = [];
+  for (const token of tokens) {
+    if (token.kind === 'open') stack.push(token.bracket!);
+    else if (token.kind === 'close' && stack.pop() !== token.bracket) return false;
+  }
+  return stack.length === 0;
+}
+
+/**
+ * Tags that sit between members: the previous token that is not a tag is `{`, `[`, `,` (or
+ * nothing), and the `{{else}}` and closing tags of a block whose open tag does.
+ */
+function lineLevelTags(tokens: readonly Token[], blocks: readonly Block[]): Set<Token> {
+  const result = new Set<Token>();
+  const byMustache = new Map<Mustache, Token>();
+  let previous: Token | undefined;
+  for (const token of tokens) {
+    if (token.kind === 'tag' && token.mustache) {
+      byMustache.set(token.mustache, token);
+      if (!previous || previous.kind === 'open' || previous.kind === 'comma') result.add(token);
+    } else if (token.kind !== 'comment') previous = token;
+  }
+  for (const block of blocks) {
+    const open = byMustache.get(block.open);
+    if (!open || !result.has(open)) continue;
+    for (const branch of block.branches) {
+      const elseTag = branch.elseTag && byMustache.get(branch.elseTag);
+      if (elseTag) result.add(elseTag);
+    }
+    const close = block.close && byMustache.get(block.close);
+    if (close) result.add(close);
+  }
+  return result;
+}

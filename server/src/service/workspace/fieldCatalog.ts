@@ -1,0 +1,182 @@
+/**
+ * The user's Iterable merge-field catalog (setting `regal.fieldsFile`, default
+ * `iterable-fields.json`): the JSON Iterable's `GET /api/users/getFields` returns,
+ * `{"fields": {"phoneNumber": "string", "voice_optin": "boolean", "address.city": "string", ...}}`,
+ * nested fields flattened with dots. Parsing is strict: a catalog with any problem is not used
+ * (a half-read catalog would report its missing fields as unknown everywhere), and each problem
+ * is reported at the token at fault.
+ */
+import { ParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { Finding } from '../diagnosticCodes';
+import { iterableStandardFields } from '../iterable/iterableFields';
+import { keyOf, parseJsonView, propertiesOf, valueOf } from '../json/jsonTree';
+import { lineLookup } from '../util/lineIndex';
+import type { FieldCatalog, IterableFieldType } from './workspaceContext';
+
+export interface CatalogParseResult {
+  /** Absent when the text has any problem. */
+  catalog?: FieldCatalog;
+  /** `invalid-catalog` findings in offsets of the catalog text. */
+  problems: Finding[];
+}
+
+/** Past this many, more problems of one broken catalog tell the reader nothing new. */
+const MAX_PROBLEMS = 100;
+const SHAPE = '`{"fields": {"phoneNumber": "string", ...}}`, the response of Iterable\'s `GET /api/users/getFields`';
+const TYPES = '`string`, `boolean`, `long`, `double`, `date`, `object`, `nested`, `geo_location`';
+
+export function parseFieldCatalog(uri: string, text: string): CatalogParseResult {
+  const parsed = parseJsonView(text);
+  const problems: Finding[] = [];
+  const problem = (start: number, end: number, message: string, data?: Record<string, unknown>) => {
+    if (problems.length < MAX_PROBLEMS) problems.push({ code: 'invalid-catalog', start, end: Math.max(end, start + 1), message, data });
+  };
+
+  const root = parsed.root;
+  if (text.trim() === '') {
+    problem(0, text.length, `The field catalog is empty: write ${SHAPE}.`, { reason: 'empty' });
+    return { problems };
+  }
+  // The first error of each of the first lines: later errors of a garbled file are its echoes.
+  const lines = new Set<number>();
+  const lineOf = lineLookup(text);
+  for (const error of parsed.errors) {
+    const line = lineOf(error.offset);
+    if (lines.has(line) || lines.size >= 20) continue;
+    lines.add(line);
+    problem(error.offset, error.offset + error.length, `Invalid JSON in the field catalog: ${syntaxMessage(error)}`, { reason: 'json' });
+  }
+  if (problems.length > 0 || !root) return { problems };
+  if (root.type !== 'object') {
+    problem(root.offset, root.offset + root.length, `The field catalog must be an object, ${SHAPE}; this is ${article(root.type)}.`, { reason: 'shape' });
+    return { problems };
+  }
+  const fieldsProperty = propertiesOf(root).filter((p) => keyOf(p, text) === 'fields').pop();
+  const fieldsNode = valueOf(fieldsProperty);
+  if (!fieldsProperty || !fieldsNode) {
+    problem(root.offset, root.offset + 1, `The field catalog has no \`fields\` object: write ${SHAPE}.`, { reason: 'shape' });
+    return { problems };
+  }
+  if (fieldsNode.type !== 'object') {
+    problem(fieldsNode.offset, fieldsNode.offset + fieldsNode.length, `\`fields\` must be an object mapping each field name to its Iterable type, not ${article(fieldsNode.type)}.`, {
+      reason: 'shape',
+    });
+    return { problems };
+  }
+
+  const fields = new Map<string, IterableFieldType>();
+  for (const property of propertiesOf(fieldsNode)) {
+    const keyNode = property.children?.[0];
+    const name = keyOf(property, text);
+    const value = valueOf(property);
+    if (!keyNode || !value) continue; // a syntax error, reported above
+    if (name.trim() === '') {
+      problem(keyNode.offset, keyNode.offset + keyNode.length, 'An empty field name: every catalog entry names an Iterable user field.', { reason: 'name' });
+      continue;
+    }
+    if (value.type !== 'string') {
+      problem(value.offset, value.offset + value.length, `The type of \`${name}\` must be a string naming an Iterable type (${TYPES}), not ${article(value.type)}.`, {
+        reason: 'type',
+        field: name,
+      });
+      continue;
+    }
+    const type = String(value.value).trim();
+    if (type === '') {
+      problem(value.offset, value.offset + value.length, `The type of \`${name}\` is empty: write an Iterable type (${TYPES}).`, { reason: 'type', field: name });
+      continue;
+    }
+    fields.set(name, type);
+  }
+  if (problems.length > 0) return { problems };
+  return { catalog: { uri, fields }, problems };
+}
+
+export type FieldOrigin = 'catalog' | 'standard';
+
+export interface ResolvedField {
+  origin: FieldOrigin;
+  /** The catalog or standard entry the reference resolved to (`address` for `address.city` when only `address` is listed). */
+  entry: string;
+  /** The entry's Iterable type; undefined for a path inside an object field, whose type the catalog does not give. */
+  type?: IterableFieldType;
+}
+
+/** Iterable types whose values have sub-fields (`{{address.city}}`, `{{orders.0.sku}}`). */
+const CONTAINER_TYPES: ReadonlySet<string> = new Set(['object', 'nested']);
+
+/**
+ * Resolves a merge-field path as written (`phoneNumber`, `profile.phoneNumber`, `address.city`,
+ * `orders.[0].sku`) against the catalog and Iterable's standard fields. `profile.` reads the user
+ * profile even where an event field has the same name (domain.md §2.2), so it is looked through;
+ * array indexes are dropped, as Iterable lists an array's sub-fields without them.
+ */
+export function resolveField(path: string, catalog: FieldCatalog | undefined): ResolvedField | undefined {
+  const segments = path.split('.').filter((s) => s !== '' && !/^\d+$/.test(s));
+  if (segments[0] === 'profile' && segments.length > 1) segments.shift();
+  const key = segments.join('.');
+  const fields = catalog?.fields;
+  const listed = fields?.get(key);
+  if (listed !== undefined) return { origin: 'catalog', entry: key, type: listed };
+  const standard = iterableStandardFields.get(key);
+  if (standard) return { origin: 'standard', entry: key, type: standard.type };
+  if (!fields) return undefined;
+  // A path inside an object field: `address.city` with `address: object`.
+  for (let n = segments.length - 1; n >= 1; n--) {
+    const prefix = segments.slice(0, n).join('.');
+    const type = fields.get(prefix);
+    if (type !== undefined) return CONTAINER_TYPES.has(type.toLowerCase()) ? { origin: 'catalog', entry: prefix } : undefined;
+  }
+  // The parent of listed fields: `address` when the catalog lists `address.city`.
+  if (parentsOf(fields).has(key)) return { origin: 'catalog', entry: key, type: 'object' };
+  return undefined;
+}
+
+const parentCache = new WeakMap<ReadonlyMap<string, IterableFieldType>, Set<string>>();
+
+function parentsOf(fields: ReadonlyMap<string, IterableFieldType>): Set<string> {
+  let parents = parentCache.get(fields);
+  if (!parents) {
+    parents = new Set();
+    for (const name of fields.keys()) {
+      for (let dot = name.indexOf('.'); dot > 0; dot = name.indexOf('.', dot + 1)) parents.add(name.slice(0, dot));
+    }
+    parentCache.set(fields, parents);
+  }
+  return parents;
+}
+
+/** Every name a reference could be corrected to: the catalog's fields and Iterable's standard ones. */
+export function knownFieldNames(catalog: FieldCatalog | undefined): string[] {
+  return [...new Set([...(catalog?.fields.keys() ?? []), ...iterableStandardFields.keys()])];
+}
+
+function syntaxMessage(error: ParseError): string {
+  switch (error.error) {
+    case ParseErrorCode.InvalidCommentToken:
+    case ParseErrorCode.UnexpectedEndOfComment:
+      return 'comments are not JSON; remove it.';
+    case ParseErrorCode.PropertyNameExpected:
+      return 'expected a field name in double quotes (or no comma before `}`).';
+    case ParseErrorCode.ValueExpected:
+      return 'expected a value (no comma before `}` or `]`).';
+    case ParseErrorCode.ColonExpected:
+      return 'expected `:` between the field name and its type.';
+    case ParseErrorCode.CommaExpected:
+      return 'expected `,` between two entries.';
+    case ParseErrorCode.CloseBraceExpected:
+      return 'expected `}` to close the object.';
+    case ParseErrorCode.CloseBracketExpected:
+      return 'expected `]` to close the array.';
+    case ParseErrorCode.EndOfFileExpected:
+      return 'unexpected content after the end of the object.';
+    case ParseErrorCode.UnexpectedEndOfString:
+      return 'unterminated string.';
+    default:
+      return 'not valid JSON here.';
+  }
+}
+
+function article(type: Node['type']): string {
+  return type === 'array' || type === 'object' ? `an ${type}` : type === 'null' ? 'null' : `a ${type}`;
+}

@@ -1,0 +1,129 @@
+/**
+ * What a payload says that matters beyond the file, in document offsets: the merge fields it reads
+ * from the user profile (or the triggering event), its literal event name, and the JSON type it
+ * sends for each event property and custom trait. summarizePayload turns these into a
+ * PayloadFileSummary for other files; workspaceFindings compares them with the workspace.
+ */
+import type { Node } from 'jsonc-parser';
+import { findProperty, keyOf, propertiesOf, valueOf } from '../json/jsonTree';
+import type { PayloadAnalysis } from '../payloadAnalysis';
+import { innermostBlockAt, type Block } from '../template/blockStructure';
+import type { JsonValueType } from './workspaceContext';
+
+export interface FieldReference {
+  /** The path as Handlebars reads it (`First Name` for `{{[First Name]}}`, `orders.0.sku`). */
+  name: string;
+  /** The path's span in the mustache. */
+  start: number;
+  end: number;
+}
+
+export interface PayloadFacts {
+  /** Profile (or event) fields the template reads, in document order. */
+  fields: FieldReference[];
+  /** The top-level `name` when it is a literal string. */
+  eventName?: { name: string; start: number; end: number };
+  /** `properties.x` and custom `traits.x` → the JSON type of the value written there. */
+  valueTypes: Map<string, { type: JsonValueType; start: number; end: number }>;
+}
+
+/**
+ * Blocks whose body renders with another context (an item of a list, a catalog item): a path
+ * there is relative to that context, not a profile field, so it is not checked against the catalog.
+ */
+const CONTEXT_BLOCKS: ReadonlySet<string> = new Set(['each', 'with', 'catalog', 'sortBy', 'groupBy', 'minInList', 'maxInList', 'lookup']);
+
+/** Iterable namespaces that are no user fields: `{{liveData.objectName.fieldName}}` (journeys, domain.md §2.3). */
+const NAMESPACES: ReadonlySet<string> = new Set(['liveData']);
+
+/**
+ * Traits Regal defines itself (domain.md §1.3, schemas/regal-event.schema.json); every other trait
+ * is a custom contact attribute, whose type Regal fixes when it first sees it (§1.6).
+ */
+const STANDARD_TRAITS: ReadonlySet<string> = new Set(['phone', 'email', 'firstName', 'lastName', 'optIn', 'phones', 'emails', 'address', 'subBrand']);
+
+const cache = new WeakMap<PayloadAnalysis, PayloadFacts>();
+
+export function payloadFacts(analysis: PayloadAnalysis): PayloadFacts {
+  let facts = cache.get(analysis);
+  if (!facts) {
+    facts = { fields: fieldReferences(analysis), ...jsonFacts(analysis) };
+    cache.set(analysis, facts);
+  }
+  return facts;
+}
+
+function fieldReferences(analysis: PayloadAnalysis): FieldReference[] {
+  const { template } = analysis;
+  const text = template.text;
+  const paramsOf = new Map<Block, string[]>();
+  const params = (block: Block) => {
+    let names = paramsOf.get(block);
+    if (!names) paramsOf.set(block, (names = blockParams(text, block)));
+    return names;
+  };
+  // Whether an enclosing block gives `root` another meaning at `offset`: walks up from the innermost block.
+  const scoped = (offset: number, root: string) => {
+    for (let block = innermostBlockAt(template.blocks, offset); block; block = block.parent) {
+      if (inBody(block, offset, text.length) && (CONTEXT_BLOCKS.has(block.name) || params(block).includes(root))) return true;
+    }
+    return false;
+  };
+  // `{{#assign 'total'}}…{{/assign}}` defines `{{total}}` for the rest of the template.
+  const assigned = new Set<string>();
+  template.mustaches.forEach((m, i) => {
+    const head = template.expressions[i]?.head;
+    const first = template.expressions[i]?.args[0];
+    if (m.kind === 'blockOpen' && head?.name === 'assign' && first?.kind === 'literal' && typeof first.value === 'string') assigned.add(first.value);
+  });
+
+  const references: FieldReference[] = [];
+  template.mustaches.forEach((m, i) => {
+    const expression = template.expressions[i];
+    if (!expression) return;
+    for (const field of expression.fields) {
+      const root = field.name.split(/[./]/)[0];
+      if (root === 'this' || root === '' || NAMESPACES.has(root) || assigned.has(root)) continue;
+      if (scoped(m.start, root)) continue;
+      references.push({ name: field.name, start: field.start, end: field.end });
+    }
+  });
+  return references;
+}
+
+/** Whether `offset` is after the block's open tag and before its close tag. */
+function inBody(block: Block, offset: number, textEnd: number): boolean {
+  return offset >= block.open.end && offset < (block.close?.start ?? textEnd);
+}
+
+/** The names a block tag declares with `as |item index|`. */
+function blockParams(text: string, block: Block): string[] {
+  const match = /\bas\s*\|([^|]*)\|/.exec(text.slice(block.open.contentStart, block.open.contentEnd));
+  return match ? match[1].trim().split(/\s+/).filter(Boolean) : [];
+}
+
+function jsonFacts(analysis: PayloadAnalysis): Omit<PayloadFacts, 'fields'> {
+  const valueTypes: PayloadFacts['valueTypes'] = new Map();
+  const { root, index } = analysis;
+  if (!root || !index || root.type !== 'object') return { valueTypes };
+  const source = index.source;
+
+  let eventName: PayloadFacts['eventName'];
+  const name = valueOf(findProperty(root, 'name', source));
+  if (name?.type === 'string' && typeof name.value === 'string' && name.value.trim() !== '' && !index.containsTemplate(name)) {
+    eventName = { name: name.value, start: name.offset, end: name.offset + name.length };
+  }
+
+  const record = (prefix: string, object: Node | undefined, skip?: ReadonlySet<string>) => {
+    for (const property of propertiesOf(object)) {
+      const key = keyOf(property, source);
+      const value = valueOf(property);
+      // A templated key names no one property; a bare merge field's type is whatever it renders.
+      if (!value || key.includes('{{') || skip?.has(key) || index.isValuePlaceholder(value)) continue;
+      valueTypes.set(`${prefix}.${key}`, { type: value.type as JsonValueType, start: value.offset, end: value.offset + value.length });
+    }
+  };
+  record('properties', valueOf(findProperty(root, 'properties', source)));
+  record('traits', valueOf(findProperty(root, 'traits', source)), STANDARD_TRAITS);
+  return { eventName, valueTypes };
+}

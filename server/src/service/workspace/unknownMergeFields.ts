@@ -1,0 +1,53 @@
+/**
+ * `unknown-merge-field`: with a catalog loaded, a merge field that is neither in it nor one of
+ * Iterable's standard fields renders blank (domain.md §2.4). Without a catalog nothing is known
+ * about the user's fields, so nothing is reported.
+ */
+import type { Finding } from '../diagnosticCodes';
+import { closestMatches } from '../util/suggest';
+import { fileLabel } from './fileLabel';
+import { knownFieldNames, resolveField } from './fieldCatalog';
+import type { PayloadFacts } from './payloadFacts';
+import type { FieldCatalog } from './workspaceContext';
+
+/**
+ * Suggestions cost an edit distance to every known field. A document gets them for its first
+ * MAX_SUGGESTED distinct unknown names (more means the wrong catalog, and the first say so), and
+ * they are kept per catalog, so validating again after an edit does not pay twice.
+ */
+const MAX_SUGGESTED = 100;
+const CACHE_LIMIT = 10_000;
+const suggestionCache = new WeakMap<FieldCatalog, { candidates: string[]; byName: Map<string, string[]> }>();
+
+export function unknownMergeFields(facts: PayloadFacts, catalog: FieldCatalog | undefined): Finding[] {
+  if (!catalog) return [];
+  const findings: Finding[] = [];
+  const named = new Set<string>();
+  let cache = suggestionCache.get(catalog);
+  for (const reference of facts.fields) {
+    if (resolveField(reference.name, catalog)) continue;
+    named.add(reference.name);
+    if (!cache) suggestionCache.set(catalog, (cache = { candidates: knownFieldNames(catalog), byName: new Map() }));
+    let suggestions = cache.byName.get(reference.name);
+    if (!suggestions && named.size <= MAX_SUGGESTED) {
+      const viaProfile = reference.name.startsWith('profile.');
+      const written = viaProfile ? reference.name.slice('profile.'.length) : reference.name;
+      suggestions = closestMatches(written, cache.candidates).map((s) => (viaProfile ? `profile.${s}` : s));
+      if (cache.byName.size >= CACHE_LIMIT) cache.byName.clear();
+      cache.byName.set(reference.name, suggestions);
+    }
+    suggestions ??= [];
+    const hint =
+      suggestions.length > 0
+        ? ` Did you mean \`${suggestions[0]}\`?`
+        : ' If it is a field of the triggering event or a new profile field, add it to the catalog.';
+    findings.push({
+      code: 'unknown-merge-field',
+      start: reference.start,
+      end: reference.end,
+      message: `\`${reference.name}\` is neither in your field catalog (${fileLabel(catalog.uri)}) nor an Iterable standard field, so it renders blank.${hint}`,
+      data: { field: reference.name, suggestions },
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,64 @@
+/**
+ * Disk access for workspace features: finding the payload files of a folder and reading text files
+ * within a size limit. Every failure becomes a result the caller can report; nothing throws.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { glob } from 'tinyglobby';
+
+export const PAYLOAD_GLOB = '**/*.regal.json';
+/** A workspace with more payload files than this is summarised partially (and says so in the log). */
+export const MAX_PAYLOAD_FILES = 5_000;
+/** Bigger files are no payload templates (Iterable's body field is far smaller); they are skipped. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+const IGNORED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git']);
+
+export async function findPayloadFiles(folder: string): Promise<{ files: string[]; truncated: boolean }> {
+  const found = await glob(PAYLOAD_GLOB, {
+    cwd: folder,
+    absolute: true,
+    onlyFiles: true,
+    dot: true,
+    followSymbolicLinks: false,
+    expandDirectories: false,
+    ignore: [...IGNORED_DIRECTORIES].map((d) => `**/${d}/**`),
+  });
+  found.sort();
+  return { files: found.slice(0, MAX_PAYLOAD_FILES).map((f) => path.resolve(f)), truncated: found.length > MAX_PAYLOAD_FILES };
+}
+
+/** A payload file the workspace scan would pick up (the watcher reports more). */
+export function isPayloadPath(file: string): boolean {
+  return file.endsWith('.regal.json') && !file.split(/[\\/]/).some((segment) => IGNORED_DIRECTORIES.has(segment));
+}
+
+export type ReadResult = { text: string } | { missing: true } | { problem: string };
+
+export async function readTextFile(file: string, maxBytes = MAX_FILE_BYTES): Promise<ReadResult> {
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) return { problem: 'it is not a file' };
+    if (stat.size > maxBytes) return { problem: `it is larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
+    return { text: await fs.readFile(file, 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
+    return { problem: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The file system path of a `file:` URI, or undefined for other schemes and malformed URIs. */
+export function pathOfUri(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return path.resolve(fileURLToPath(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+export function uriOfPath(file: string): string {
+  return pathToFileURL(file).href;
+}

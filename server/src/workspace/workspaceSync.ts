@@ -1,0 +1,357 @@
+/**
+ * The server's view of the workspace for the language service's WorkspaceContext: per workspace
+ * folder, the merge-field catalog (`regal.fieldsFile`) and a summary of every `*.regal.json`
+ * file. Summaries come from disk, except for open documents, whose editor text wins. Everything is
+ * kept up to date incrementally: edits to open documents, file-watcher events (registered
+ * dynamically when the client allows it) and settings changes; open payloads are validated again
+ * whenever what they are compared with changes.
+ *
+ * All disk work runs one task at a time on a queue, so a burst of watcher events cannot interleave
+ * with a settings change; validation waits for the queue (whenReady) and so sees the newest state.
+ */
+import * as path from 'node:path';
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type Connection,
+  type Diagnostic,
+  type Disposable,
+  type FileEvent,
+  type InitializeParams,
+  type TextDocuments,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LanguageService } from '../service/languageService';
+import { fieldsFileOf, type ValidationSettings } from '../service/settings';
+import type { FieldCatalog, PayloadFileSummary, WorkspaceContext } from '../service/workspace/workspaceContext';
+import { findPayloadFiles, isPayloadPath, MAX_PAYLOAD_FILES, PAYLOAD_GLOB, pathOfUri, readTextFile, uriOfPath } from './diskFiles';
+
+export interface WorkspaceHost {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  service: LanguageService;
+  /** The `regal` settings for a resource (a folder for the catalog path). */
+  settingsFor(uri: string): Promise<ValidationSettings>;
+  /** Validates an open document again. */
+  revalidate(uri: string): void;
+  /** Quiet time after an edit before the document's summary is compared with the last one. */
+  debounceMs: number;
+}
+
+export interface WorkspaceSync {
+  /** Reads the workspace folders and the client's capabilities from `initialize`. */
+  initialize(params: InitializeParams): void;
+  /** Registers the file watchers and starts loading the folders. */
+  initialized(): void;
+  /** Resolves when the queued workspace work (the first load, watcher events, settings) is done. */
+  whenReady(): Promise<void>;
+  /** The catalog and the other payload files of the document's folder. */
+  contextFor(uri: string): WorkspaceContext;
+  /** The `regal` settings changed: re-read the catalog path and the catalog. */
+  settingsChanged(): void;
+}
+
+interface Folder {
+  uri: string;
+  path: string;
+  /** The catalog file (`regal.fieldsFile` resolved against the folder). */
+  catalogPath: string;
+  catalog?: FieldCatalog;
+  /** Diagnostics are shown on the catalog file (so they must be cleared when it is fixed or moved). */
+  catalogDiagnosticsShown: boolean;
+  /** The last catalog problem written to the log, so that each is logged once. */
+  catalogLogged?: string;
+  /** Summaries by file system path. */
+  summaries: Map<string, PayloadFileSummary>;
+  /** What other documents were last validated against, by path (see fingerprint). */
+  announced: Map<string, string>;
+}
+
+export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
+  const { connection, documents, service } = host;
+  const folders: Folder[] = [];
+  let registersWatchers = false;
+  let watcherRegistration: Promise<Disposable | undefined> | undefined;
+  let watchedCatalogNames = '';
+  let queue: Promise<void> = Promise.resolve();
+  /** Open documents edited since their summary was last taken. */
+  const dirty = new Set<string>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const logged = new Set<string>();
+
+  const logOnce = (message: string) => {
+    if (logged.has(message)) return;
+    logged.add(message);
+    connection.console.warn(message);
+  };
+  const describe = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error));
+  const enqueue = (what: string, task: () => Promise<void>) => {
+    queue = queue.then(task).catch((error: unknown) => connection.console.error(`${what} failed: ${describe(error)}`));
+  };
+
+  const folderOf = (file: string): Folder | undefined => {
+    let best: Folder | undefined;
+    for (const folder of folders) {
+      const inside = file === folder.path || file.startsWith(folder.path.endsWith(path.sep) ? folder.path : folder.path + path.sep);
+      if (inside && (!best || folder.path.length > best.path.length)) best = folder;
+    }
+    return best;
+  };
+  /** A payload file of the folder the scan would read (the watcher also reports files under node_modules). */
+  const isPayloadIn = (folder: Folder, file: string) => isPayloadPath(path.relative(folder.path, file));
+  const openDocumentAt = (file: string): TextDocument | undefined => documents.all().find((d) => pathOfUri(d.uri) === file);
+  const openIn = (folder: Folder) => documents.all().filter((d) => {
+    const file = pathOfUri(d.uri);
+    return file !== undefined && folderOf(file) === folder;
+  });
+
+  /** Names, types and places: what the other files' diagnostics are computed from. */
+  const fingerprint = (summary: PayloadFileSummary | undefined) =>
+    summary ? JSON.stringify([[...summary.mergeFields.keys()], summary.eventNames, [...summary.valueTypes]]) : '';
+
+  const summarizeOpen = (document: TextDocument): PayloadFileSummary | undefined => {
+    try {
+      return service.summarize(document);
+    } catch (error) {
+      connection.console.error(`Summarising ${document.uri} failed: ${describe(error)}`);
+      return undefined;
+    }
+  };
+
+  /** Reads one payload file from disk into its folder's summaries (an open document is left alone). */
+  const loadFromDisk = async (folder: Folder, file: string): Promise<void> => {
+    if (openDocumentAt(file)) return;
+    const read = await readTextFile(file);
+    if (openDocumentAt(file)) return; // opened while reading: the editor's text wins
+    if (!('text' in read)) {
+      folder.summaries.delete(file);
+      if ('problem' in read) logOnce(`Skipped the payload file ${file} for workspace checks: ${read.problem}.`);
+      return;
+    }
+    const uri = uriOfPath(file);
+    try {
+      folder.summaries.set(file, service.summarize(TextDocument.create(uri, 'regal-webhook', 0, read.text)));
+    } catch (error) {
+      folder.summaries.delete(file);
+      connection.console.error(`Summarising ${file} failed: ${describe(error)}`);
+    } finally {
+      service.forget(uri); // only open documents keep their analysis cached
+    }
+  };
+
+  const loadCatalog = async (folder: Folder): Promise<void> => {
+    const uri = uriOfPath(folder.catalogPath);
+    const read = await readTextFile(folder.catalogPath);
+    let diagnostics: Diagnostic[] = [];
+    folder.catalog = undefined;
+    if ('text' in read) {
+      const settings = await host.settingsFor(folder.uri);
+      const loaded = service.loadFieldCatalog(TextDocument.create(uri, 'json', 0, read.text), settings);
+      folder.catalog = loaded.catalog;
+      diagnostics = loaded.diagnostics;
+      if (!loaded.catalog) {
+        const first = diagnostics[0];
+        const where = first ? ` (line ${first.range.start.line + 1}: ${String(first.message)})` : '';
+        logCatalog(folder, `The field catalog ${folder.catalogPath} is invalid${where}; merge-field checks are off until it is fixed.`);
+      } else {
+        folder.catalogLogged = undefined;
+        connection.console.log(`Read ${loaded.catalog.fields.size} merge fields from ${folder.catalogPath}.`);
+      }
+    } else if ('problem' in read) {
+      logCatalog(folder, `The field catalog ${folder.catalogPath} could not be read: ${read.problem}.`);
+    } else folder.catalogLogged = undefined; // no catalog: a normal setup, without catalog features
+    if (diagnostics.length > 0 || folder.catalogDiagnosticsShown) {
+      folder.catalogDiagnosticsShown = diagnostics.length > 0;
+      await connection.sendDiagnostics({ uri, diagnostics });
+    }
+  };
+  const logCatalog = (folder: Folder, message: string) => {
+    if (folder.catalogLogged === message) return;
+    folder.catalogLogged = message;
+    connection.console.warn(message);
+  };
+
+  const readCatalogSetting = async (folder: Folder): Promise<void> => {
+    const catalogPath = path.resolve(folder.path, fieldsFileOf(await host.settingsFor(folder.uri)));
+    if (catalogPath === folder.catalogPath) return;
+    if (folder.catalogDiagnosticsShown) {
+      await connection.sendDiagnostics({ uri: uriOfPath(folder.catalogPath), diagnostics: [] });
+      folder.catalogDiagnosticsShown = false;
+    }
+    folder.catalogPath = catalogPath;
+  };
+
+  const scanFolder = async (folder: Folder): Promise<void> => {
+    let found: { files: string[]; truncated: boolean };
+    try {
+      found = await findPayloadFiles(folder.path);
+    } catch (error) {
+      logOnce(`Could not list the payload files of ${folder.path}: ${describe(error)}`);
+      return;
+    }
+    if (found.truncated) logOnce(`${folder.path} has more than ${MAX_PAYLOAD_FILES} payload files; workspace checks use the first ${MAX_PAYLOAD_FILES}.`);
+    // A few reads at a time: enough to hide latency, few enough to leave file handles for others.
+    const pending = [...found.files];
+    const worker = async () => {
+      for (let file = pending.shift(); file !== undefined; file = pending.shift()) await loadFromDisk(folder, file);
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+    for (const document of openIn(folder)) dirty.add(document.uri);
+    for (const [file, summary] of folder.summaries) folder.announced.set(file, fingerprint(summary));
+  };
+
+  const revalidateOpen = (folder: Folder, except?: string) => {
+    for (const document of openIn(folder)) if (document.uri !== except) host.revalidate(document.uri);
+  };
+
+  /** Watches the payload files and each folder's catalog; registered again when a catalog's name changes. */
+  const registerWatchers = () => {
+    if (!registersWatchers) return;
+    const catalogNames = [...new Set(folders.map((f) => path.basename(f.catalogPath)))].sort();
+    const key = catalogNames.join('\n');
+    if (watcherRegistration && key === watchedCatalogNames) return;
+    watchedCatalogNames = key;
+    const previous = watcherRegistration;
+    const watchers = [{ globPattern: PAYLOAD_GLOB }, ...catalogNames.map((name) => ({ globPattern: `**/${name}` }))];
+    watcherRegistration = (async () => {
+      (await previous)?.dispose();
+      return connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    })().catch((error: unknown) => {
+      connection.console.warn(`Could not watch the payload files and the field catalog (${String(error)}); reopen the workspace to pick up changes on disk.`);
+      return undefined;
+    });
+  };
+
+  const onWatchedFiles = async (changes: readonly FileEvent[]): Promise<void> => {
+    const catalogsChanged = new Set<Folder>();
+    const payloadsChanged = new Set<Folder>();
+    for (const change of changes) {
+      const file = pathOfUri(change.uri);
+      const folder = file === undefined ? undefined : folderOf(file);
+      if (!file || !folder) continue;
+      if (file === folder.catalogPath) {
+        catalogsChanged.add(folder);
+        continue;
+      }
+      if (!isPayloadIn(folder, file) || openDocumentAt(file)) continue;
+      if (change.type === FileChangeType.Deleted) folder.summaries.delete(file);
+      else await loadFromDisk(folder, file);
+      const now = fingerprint(folder.summaries.get(file));
+      if (now !== (folder.announced.get(file) ?? '')) {
+        if (now) folder.announced.set(file, now);
+        else folder.announced.delete(file);
+        payloadsChanged.add(folder);
+      }
+    }
+    for (const folder of catalogsChanged) await loadCatalog(folder);
+    for (const folder of new Set([...catalogsChanged, ...payloadsChanged])) revalidateOpen(folder);
+  };
+
+  /** After an edit pauses: take the document's summary, and if it changed, validate the other open payloads again. */
+  const refresh = (uri: string) => {
+    const file = pathOfUri(uri);
+    const folder = file === undefined ? undefined : folderOf(file);
+    const document = documents.get(uri);
+    if (!file || !folder || !document || !isPayloadIn(folder, file)) return;
+    dirty.delete(uri);
+    const summary = summarizeOpen(document);
+    if (summary) folder.summaries.set(file, summary);
+    const now = fingerprint(summary);
+    if (now === (folder.announced.get(file) ?? '')) return;
+    folder.announced.set(file, now);
+    revalidateOpen(folder, uri);
+  };
+
+  documents.onDidChangeContent(({ document }) => {
+    if (folders.length === 0) return;
+    const { uri } = document;
+    dirty.add(uri);
+    clearTimeout(timers.get(uri));
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        refresh(uri);
+      }, host.debounceMs),
+    );
+  });
+
+  documents.onDidClose(({ document }) => {
+    const { uri } = document;
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
+    dirty.delete(uri);
+    const file = pathOfUri(uri);
+    const folder = file === undefined ? undefined : folderOf(file);
+    if (!file || !folder || !isPayloadIn(folder, file)) return;
+    // The editor may close without saving: the file on disk is what counts again.
+    enqueue(`Reading ${file}`, async () => {
+      await loadFromDisk(folder, file);
+      const now = fingerprint(folder.summaries.get(file));
+      if (now === (folder.announced.get(file) ?? '')) return;
+      folder.announced.set(file, now);
+      revalidateOpen(folder);
+    });
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => enqueue('Reading changed files', () => onWatchedFiles(changes)));
+
+  return {
+    initialize(params) {
+      registersWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+      const roots = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+      for (const root of roots) {
+        const folderPath = pathOfUri(root.uri);
+        if (!folderPath || folders.some((f) => f.path === folderPath)) continue;
+        folders.push({
+          uri: root.uri,
+          path: folderPath,
+          catalogPath: '',
+          catalogDiagnosticsShown: false,
+          summaries: new Map(),
+          announced: new Map(),
+        });
+      }
+    },
+    initialized() {
+      if (folders.length === 0) return;
+      enqueue('Loading the workspace', async () => {
+        for (const folder of folders) await readCatalogSetting(folder);
+        registerWatchers();
+        for (const folder of folders) {
+          await loadCatalog(folder);
+          await scanFolder(folder);
+        }
+      });
+    },
+    whenReady: () => queue,
+    contextFor(uri) {
+      const file = pathOfUri(uri);
+      const folder = file === undefined ? undefined : folderOf(file);
+      if (!folder) return { files: [] };
+      // Open documents edited since their last summary are summarised now (their analysis is cached).
+      for (const other of [...dirty]) {
+        const otherFile = pathOfUri(other);
+        const document = documents.get(other);
+        if (!otherFile || !document || other === uri || folderOf(otherFile) !== folder || !isPayloadIn(folder, otherFile)) continue;
+        dirty.delete(other);
+        const summary = summarizeOpen(document);
+        if (summary) folder.summaries.set(otherFile, summary);
+      }
+      const files: PayloadFileSummary[] = [];
+      for (const [other, summary] of folder.summaries) if (other !== file) files.push(summary);
+      return { catalog: folder.catalog, files };
+    },
+    settingsChanged() {
+      if (folders.length === 0) return;
+      enqueue('Applying the settings', async () => {
+        for (const folder of folders) {
+          await readCatalogSetting(folder);
+          await loadCatalog(folder); // also when the path is the same: the severity of its problems may have changed
+          revalidateOpen(folder);
+        }
+        registerWatchers();
+      });
+    },
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * Workspace features end to end: dist/server.js over stdio with a temporary workspace folder on
+ * disk (a merge-field catalog and several payload files). The server reads the folder, watches it
+ * (dynamic registration), compares the open payload with the files on disk, and validates it
+ * again when the catalog, another file or the `regal.fieldsFile` setting changes.
+ * Run `npm run build` first.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type Diagnostic,
+  type DidChangeWatchedFilesRegistrationOptions,
+  type PublishDiagnosticsParams,
+  type Range,
+  type Registration,
+} from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LspClient } from '../support/lspClient';
+
+const codes = (params: PublishDiagnosticsParams) => params.diagnostics.map((d) => String(d.code));
+const find = (params: PublishDiagnosticsParams, code: string): Diagnostic | undefined => params.diagnostics.find((d) => d.code === code);
+const has = (code: string) => (params: PublishDiagnosticsParams) => codes(params).includes(code);
+const lacks = (code: string) => (params: PublishDiagnosticsParams) => !codes(params).includes(code);
+
+/** The range of `needle` in `text` (after skipping `skip` of its characters). */
+function rangeOf(text: string, needle: string, skip = 0): Range {
+  const document = TextDocument.create('file:///x', 'json', 0, text);
+  const start = text.indexOf(needle);
+  assert.notEqual(start, -1, `${needle} not in ${text}`);
+  return { start: document.positionAt(start + skip), end: document.positionAt(start + needle.length) };
+}
+
+describe('workspace features over stdio', () => {
+  let folder: string;
+  let client: LspClient;
+  const file = (name: string) => path.join(folder, name);
+  const uri = (name: string) => pathToFileURL(file(name)).href;
+  const write = (name: string, text: string) => {
+    mkdirSync(path.dirname(file(name)), { recursive: true });
+    writeFileSync(file(name), text);
+  };
+  const changed = (name: string, type: FileChangeType = FileChangeType.Changed) =>
+    client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(name), type }] });
+
+  const openText = `{
+  "name": "Signup Completed",
+  "properties": { "age": 23, "plan": "gold" },
+  "traits": { "phone": "{{phoneNumber}}", "nickname": "{{nick}}" }
+}`;
+  const otherText = `{
+  "name": "signup_completed",
+  "properties": { "age": "{{age}}", "plan": "silver" },
+  "traits": { "phone": "{{phoneNumber}}" }
+}`;
+
+  before(() => {
+    folder = mkdtempSync(path.join(tmpdir(), 'regal-ws-'));
+    write('iterable-fields.json', JSON.stringify({ fields: { phoneNumber: 'string', age: 'long', voice_optin: 'boolean' } }, null, 2));
+    write('open.regal.json', openText);
+    write('payloads/other.regal.json', otherText);
+    write('payloads/unrelated.regal.json', '{ "name": "Quote Requested", "traits": { "phone": "{{phoneNumber}}", "vip": true } }');
+    // Never read: dependencies and git internals.
+    write('node_modules/pkg/vendored.regal.json', '{ "name": "SIGNUP COMPLETED", "properties": { "age": false } }');
+    write('.git/stale.regal.json', '{ "name": "signup-completed", "properties": { "age": null } }');
+    client = LspClient.stdio();
+  });
+  after(() => {
+    client?.dispose();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('registers watchers for the payload files and the catalog', async () => {
+    await client.initializeAndConfirm({ workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } }, [
+      { uri: pathToFileURL(folder).href, name: 'ws' },
+    ]);
+    const registration = await client.waitForRegistration(DidChangeWatchedFilesNotification.method);
+    const options = registration.registerOptions as DidChangeWatchedFilesRegistrationOptions;
+    assert.deepEqual(options.watchers.map((w) => w.globPattern), ['**/*.regal.json', '**/iterable-fields.json']);
+  });
+
+  it('compares the open payload with the files on disk, pointing at the other file', async () => {
+    await client.openDocument(uri('open.regal.json'), openText, 1);
+    const published = await client.waitForDiagnostics(uri('open.regal.json'), has('inconsistent-type'));
+
+    const conflict = find(published, 'inconsistent-type');
+    assert.ok(conflict);
+    assert.deepEqual(conflict.range, rangeOf(openText, '23'));
+    assert.match(String(conflict.message), /Event property `age` is sent as a number here but as a string in other\.regal\.json/);
+    assert.deepEqual(conflict.relatedInformation, [
+      { location: { uri: uri('payloads/other.regal.json'), range: rangeOf(otherText, '"{{age}}"') }, message: 'Event property `age` is sent as a string here.' },
+    ]);
+
+    const similar = find(published, 'similar-event-name');
+    assert.ok(similar, JSON.stringify(codes(published)));
+    assert.deepEqual(similar.range, rangeOf(openText, '"Signup Completed"'));
+    assert.deepEqual(similar.relatedInformation?.map((r) => r.location), [{ uri: uri('payloads/other.regal.json'), range: rangeOf(otherText, '"signup_completed"') }]);
+
+    const unknown = find(published, 'unknown-merge-field');
+    assert.ok(unknown);
+    assert.deepEqual(unknown.range, rangeOf(openText, '{{nick', 2));
+    // Files under node_modules and .git are not part of the workspace.
+    assert.equal(published.diagnostics.filter((d) => d.code === 'inconsistent-type' || d.code === 'similar-event-name').length, 2);
+  });
+
+  it('validates the open payload again when the catalog changes on disk', async () => {
+    write('iterable-fields.json', JSON.stringify({ fields: { phoneNumber: 'string', age: 'long', nick: 'string' } }));
+    await changed('iterable-fields.json');
+    const published = await client.waitForDiagnostics(uri('open.regal.json'), lacks('unknown-merge-field'));
+    assert.equal(published.version, 1);
+    assert.ok(codes(published).includes('inconsistent-type'), 'the cross-file findings stay');
+  });
+
+  it('reports an invalid catalog on the catalog file, and clears it once fixed', async () => {
+    const broken = '{ "fields": { "phoneNumber": "string", "nick": 1 } }';
+    write('iterable-fields.json', broken);
+    await changed('iterable-fields.json');
+    const onCatalog = await client.waitForDiagnostics(uri('iterable-fields.json'), has('invalid-catalog'));
+    assert.deepEqual(onCatalog.diagnostics.map((d) => ({ code: d.code, source: d.source, range: d.range })), [
+      { code: 'invalid-catalog', source: 'regal', range: rangeOf(broken, '1') },
+    ]);
+    assert.ok(client.logMessages.some((m) => m.includes('iterable-fields.json is invalid')), client.logMessages.join('\n'));
+
+    write('iterable-fields.json', JSON.stringify({ fields: { phoneNumber: 'string', age: 'long' } }));
+    await changed('iterable-fields.json');
+    const cleared = await client.waitForDiagnostics(uri('iterable-fields.json'));
+    assert.deepEqual(cleared.diagnostics, []);
+    await client.waitForDiagnostics(uri('open.regal.json'), has('unknown-merge-field'));
+  });
+
+  it('follows other payload files changing on disk', async () => {
+    write('payloads/other.regal.json', otherText.replace('"{{age}}"', '30'));
+    await changed('payloads/other.regal.json');
+    const agreed = await client.waitForDiagnostics(uri('open.regal.json'), lacks('inconsistent-type'));
+    assert.ok(codes(agreed).includes('similar-event-name'));
+
+    write('payloads/new.regal.json', '{ "name": "Other", "properties": { "plan": 3 } }');
+    await changed('payloads/new.regal.json', FileChangeType.Created);
+    const created = await client.waitForDiagnostics(uri('open.regal.json'), has('inconsistent-type'));
+    assert.equal(find(created, 'inconsistent-type')?.relatedInformation?.[0].location.uri, uri('payloads/new.regal.json'));
+
+    rmSync(file('payloads/new.regal.json'));
+    await changed('payloads/new.regal.json', FileChangeType.Deleted);
+    await client.waitForDiagnostics(uri('open.regal.json'), lacks('inconsistent-type'));
+  });
+
+  it('lets an open document override its file on disk', async () => {
+    const edited = otherText.replace('"signup_completed"', '"Signup Completed"');
+    await client.openDocument(uri('payloads/other.regal.json'), edited, 1);
+    // On disk `age` is 30 now; the editor's text sends it as a string again, and renames the event.
+    const published = await client.waitForDiagnostics(uri('open.regal.json'), (p) => lacks('similar-event-name')(p) && has('inconsistent-type')(p));
+    assert.equal(find(published, 'inconsistent-type')?.relatedInformation?.[0].location.uri, uri('payloads/other.regal.json'));
+  });
+
+  it('reads the catalog named by regal.fieldsFile when the setting changes', async () => {
+    write('config/fields.json', JSON.stringify({ fields: { phoneNumber: 'string', nick: 'string', age: 'long' } }));
+    client.setConfigurationHandler((params) => params.items.map(() => ({ fieldsFile: 'config/fields.json' })));
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await client.waitForDiagnostics(uri('open.regal.json'), lacks('unknown-merge-field'));
+    const watchesNewName = (r: Registration) =>
+      (r.registerOptions as DidChangeWatchedFilesRegistrationOptions).watchers.some((w) => w.globPattern === '**/fields.json');
+    await client.waitForRegistration(DidChangeWatchedFilesNotification.method, undefined, watchesNewName);
+  });
+
+  it('shuts down cleanly', async () => {
+    assert.equal(await client.stop(), 0);
+  });
+});
