@@ -8,12 +8,13 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 
-async function shot(name: string, waitFor?: string): Promise<void> {
+async function shot(name: string, waitFor?: string, waitGone?: string): Promise<void> {
   const base = process.env.VSCODE_HOST_SCREENSHOT_URL;
   if (!base) throw new Error('VSCODE_HOST_SCREENSHOT_URL is not set: run `npm run screenshots`.');
   const url = new URL('/shot', base);
   url.searchParams.set('name', name);
   if (waitFor) url.searchParams.set('waitFor', waitFor);
+  if (waitGone) url.searchParams.set('waitGone', waitGone);
   const response = await fetch(url, { method: 'POST' });
   if (!response.ok) throw new Error(`Screenshot ${name} failed: ${await response.text()}`);
 }
@@ -40,6 +41,7 @@ export async function takeReadmeScreenshots(): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   if (!folder) throw new Error('The screenshot run needs the fixture workspace.');
   await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+  await vscode.commands.executeCommand('workbench.action.closeSidebar');
 
   // 1. Diagnostics: Regal's own guide example, with its comment and quoted boolean.
   const contact = await open(folder, 'contact.regal.json');
@@ -48,7 +50,18 @@ export async function takeReadmeScreenshots(): Promise<void> {
   await shot('diagnostics', '.markers-panel .monaco-list-row');
   await vscode.commands.executeCommand('workbench.action.closePanel');
 
-  // 2. Completion of a trait key inside `traits`.
+  // 2. The quick fixes for the quoted boolean, and the hover on a merge field.
+  const quoted = contact.document.getText().indexOf('"{{voice_optin}}"') + 3;
+  contact.selection = new vscode.Selection(contact.document.positionAt(quoted), contact.document.positionAt(quoted));
+  await vscode.commands.executeCommand('editor.action.quickFix');
+  await shot('quick-fix', '.action-widget .monaco-list-row');
+  await vscode.commands.executeCommand('hideCodeActionWidget');
+  const field = contact.document.getText().indexOf('phoneNumber') + 2;
+  contact.selection = new vscode.Selection(contact.document.positionAt(field), contact.document.positionAt(field));
+  await vscode.commands.executeCommand('editor.action.showHover');
+  await shot('hover', '.monaco-hover .hover-contents');
+
+  // 3. Completion of a trait key inside `traits`.
   const preview = await open(folder, 'preview.regal.json');
   const line = preview.document.lineAt(3);
   await preview.edit((edit) => edit.insert(line.range.end, '\n    "'));
@@ -58,11 +71,11 @@ export async function takeReadmeScreenshots(): Promise<void> {
   await vscode.commands.executeCommand('hideSuggestWidget');
   await vscode.commands.executeCommand('undo');
 
-  // 3. The payload rendered with regal.sample.json beside the editor.
+  // 4. The payload rendered with regal.sample.json beside the editor.
   await vscode.commands.executeCommand('regal.previewRenderedPayload');
   await shot('preview', '.editor-group-container:not(.empty) + .monaco-sash, .split-view-view:nth-child(2) .editor-group-container .view-lines');
 
-  // 4. A test event sent to a stand-in for Regal on loopback.
+  // 5. A test event sent to a stand-in for Regal on loopback.
   const server = http.createServer((request, response) => {
     request.resume();
     request.on('end', () => response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"status":"success","message":"event received"}'));
@@ -75,9 +88,14 @@ export async function takeReadmeScreenshots(): Promise<void> {
     await settings.update('send.confirm', false, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('regal.setApiKey', 'screenshot-key-not-a-real-one');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('notifications.clearAll');
     await open(folder, 'send/send-event.regal.json');
-    await vscode.commands.executeCommand('regal.sendTestEvent');
-    await shot('send-result', '.notifications-toasts .notification-toast');
+    const result = await vscode.commands.executeCommand<{ outcome: string; message: string }>('regal.sendTestEvent');
+    if (result?.outcome !== 'sent') throw new Error(`The screenshot send failed: ${JSON.stringify(result)}`);
+    // The message toast is not guaranteed to stay up; the notification list shows it for sure.
+    await vscode.commands.executeCommand('notifications.showList');
+    // VS Code keeps a finished progress notification up for a moment: wait until it is gone.
+    await shot('send-result', '.notifications-center .notification-list-item', '.notifications-center :text("Sending test event")');
   } finally {
     await settings.update('endpoint', undefined, vscode.ConfigurationTarget.Global);
     await settings.update('send.confirm', undefined, vscode.ConfigurationTarget.Global);
