@@ -28,11 +28,13 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   const settingsCache = new Map<string, Promise<ValidationSettings>>();
   let pullsSettings = false;
   let registersConfigurationChanges = false;
+  let sendsFolderChanges = false;
   let pushedSettings: ValidationSettings = defaultSettings;
 
   connection.onInitialize((params) => {
     pullsSettings = params.capabilities.workspace?.configuration === true;
     registersConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    sendsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
     workspaceSync.initialize(params);
     return {
       capabilities: {
@@ -45,6 +47,8 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
         selectionRangeProvider: true,
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
+        // Folders added to a multi-root workspace get their own catalog and payload files.
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'regal-webhook-language-server', version: serverVersion },
     };
@@ -53,6 +57,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   // Clients that pull settings (VS Code's among them) only announce changes to servers that register for them.
   connection.onInitialized(() => {
     workspaceSync.initialized();
+    if (sendsFolderChanges) connection.workspace.onDidChangeWorkspaceFolders((event) => workspaceSync.foldersChanged(event));
     if (registersConfigurationChanges) {
       connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch((error: unknown) => {
         connection.console.warn(`Could not register for settings changes (${String(error)}); edit a payload to apply new settings.`);

@@ -13,13 +13,18 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import {
   DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   FileChangeType,
+  MessageType,
+  ShowMessageNotification,
   type Diagnostic,
   type DidChangeWatchedFilesRegistrationOptions,
   type PublishDiagnosticsParams,
   type Range,
   type Registration,
+  type ShowMessageParams,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspClient } from '../support/lspClient';
@@ -158,6 +163,20 @@ describe('workspace features over stdio', () => {
     assert.equal(find(published, 'inconsistent-type')?.relatedInformation?.[0].location.uri, uri('payloads/other.regal.json'));
   });
 
+  it('validates the other open payloads again when an edit changes what they are compared with', async () => {
+    const otherUri = uri('payloads/other.regal.json');
+    const edited = otherText.replace('"signup_completed"', '"Signup Completed"');
+    const change = (version: number, text: string) =>
+      client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: otherUri, version }, contentChanges: [{ text }] });
+    // Unsaved: `age` becomes a number in the editor, as in open.regal.json.
+    await change(2, edited.replace('"{{age}}"', '41'));
+    const agreed = await client.waitForDiagnostics(uri('open.regal.json'), lacks('inconsistent-type'));
+    assert.equal(agreed.version, 1, 'open.regal.json itself did not change');
+    await change(3, edited.replace('"{{age}}"', 'true'));
+    const conflict = await client.waitForDiagnostics(uri('open.regal.json'), has('inconsistent-type'));
+    assert.match(String(find(conflict, 'inconsistent-type')?.message), /as a boolean in other\.regal\.json/);
+  });
+
   it('reads the catalog named by regal.fieldsFile when the setting changes', async () => {
     write('config/fields.json', JSON.stringify({ fields: { phoneNumber: 'string', nick: 'string', age: 'long' } }));
     client.setConfigurationHandler((params) => params.items.map(() => ({ fieldsFile: 'config/fields.json' })));
@@ -166,6 +185,109 @@ describe('workspace features over stdio', () => {
     const watchesNewName = (r: Registration) =>
       (r.registerOptions as DidChangeWatchedFilesRegistrationOptions).watchers.some((w) => w.globPattern === '**/fields.json');
     await client.waitForRegistration(DidChangeWatchedFilesNotification.method, undefined, watchesNewName);
+  });
+
+  it('shuts down cleanly', async () => {
+    assert.equal(await client.stop(), 0);
+  });
+});
+
+describe('workspace folders and catalogs in unusual places over stdio', () => {
+  let root: string;
+  let client: LspClient;
+  const file = (name: string) => path.join(root, name);
+  const uri = (name: string) => pathToFileURL(file(name)).href;
+  const write = (name: string, text: string) => {
+    mkdirSync(path.dirname(file(name)), { recursive: true });
+    writeFileSync(file(name), text);
+  };
+  const changed = (name: string, type: FileChangeType = FileChangeType.Changed) =>
+    client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(name), type }] });
+  const changeFolders = (added: string[], removed: string[]) =>
+    client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, {
+      event: { added: added.map((name) => ({ uri: uri(name), name })), removed: removed.map((name) => ({ uri: uri(name), name })) },
+    });
+
+  const payload = `{
+  "name": "Signup",
+  "properties": { "age": 23 },
+  "traits": { "phone": "{{phoneNumber}}", "nickname": "{{nick}}" }
+}`;
+
+  before(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'regal-ws-'));
+    // The project keeps one catalog beside its workspace folders: regal.fieldsFile is `../shared/fields.json`.
+    write('shared/fields.json', JSON.stringify({ fields: { phoneNumber: 'string' } }));
+    write('app/signup.regal.json', payload);
+    write('later/other.regal.json', '{ "name": "Other", "properties": { "age": "{{age}}" }, "traits": { "phone": "{{phoneNumber}}" } }');
+    client = LspClient.stdio();
+    client.setConfigurationHandler((params) => params.items.map(() => ({ fieldsFile: '../shared/fields.json' })));
+  });
+  after(() => {
+    client?.dispose();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('watches a catalog outside the workspace folder with a relative pattern', async () => {
+    const result = await client.initializeAndConfirm(
+      { workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } } },
+      [{ uri: uri('app'), name: 'app' }],
+    );
+    assert.deepEqual(result.capabilities.workspace?.workspaceFolders, { supported: true, changeNotifications: true });
+    const registration = await client.waitForRegistration(DidChangeWatchedFilesNotification.method);
+    const options = registration.registerOptions as DidChangeWatchedFilesRegistrationOptions;
+    assert.deepEqual(options.watchers.map((w) => w.globPattern), ['**/*.regal.json', { baseUri: uri('shared'), pattern: 'fields.json' }]);
+  });
+
+  it('validates again when that catalog changes', async () => {
+    await client.openDocument(uri('app/signup.regal.json'), payload, 1);
+    await client.waitForDiagnostics(uri('app/signup.regal.json'), has('unknown-merge-field'));
+    write('shared/fields.json', JSON.stringify({ fields: { phoneNumber: 'string', nick: 'string' } }));
+    await changed('shared/fields.json');
+    await client.waitForDiagnostics(uri('app/signup.regal.json'), lacks('unknown-merge-field'));
+  });
+
+  it('reads a workspace folder added while the server runs, and forgets it when removed', async () => {
+    write('later/third.regal.json', '{ "name": "Third", "properties": { "plan": "gold" } }');
+    await changeFolders(['later'], []);
+    const other = '{ "name": "Other", "properties": { "plan": 1 }, "traits": { "phone": "{{phoneNumber}}", "x": "{{nick}}" } }';
+    await client.openDocument(uri('later/other.regal.json'), other, 1);
+    const inLater = await client.waitForDiagnostics(uri('later/other.regal.json'), has('inconsistent-type'));
+    assert.equal(find(inLater, 'inconsistent-type')?.relatedInformation?.[0].location.uri, uri('later/third.regal.json'));
+    // The new folder reads its own `regal.fieldsFile` (`../shared/fields.json` from `later` is the same file): `nick` is known.
+    assert.ok(lacks('unknown-merge-field')(inLater), JSON.stringify(codes(inLater)));
+    // Each folder is compared with its own files only: `app` sends `age` as a number, `later` has no `age`.
+    assert.ok(!inLater.diagnostics.some((d) => d.relatedInformation?.some((r) => r.location.uri.includes('/app/'))));
+
+    await changeFolders([], ['later']);
+    const removed = await client.waitForDiagnostics(uri('later/other.regal.json'), lacks('inconsistent-type'));
+    assert.deepEqual(removed.diagnostics.filter((d) => d.code === 'unknown-merge-field'), [], 'without a folder there is no catalog');
+  });
+
+  it('tells the user when regal.fieldsFile names something that cannot be read', async () => {
+    const shown: ShowMessageParams[] = [];
+    client.connection.onNotification(ShowMessageNotification.type, (params) => {
+      shown.push(params);
+    });
+    client.setConfigurationHandler((params) => params.items.map(() => ({ fieldsFile: '../shared' })));
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    // Without a catalog, `nick` is not checked.
+    await client.waitForDiagnostics(uri('app/signup.regal.json'), lacks('unknown-merge-field'));
+    assert.deepEqual(shown.map((m) => ({ type: m.type, message: m.message })), [
+      { type: MessageType.Warning, message: `The field catalog ${file('shared')} could not be read: it is not a file. Merge-field checks are off until regal.fieldsFile names a readable catalog.` },
+    ]);
+  });
+
+  it('ignores malformed workspace notifications and keeps serving', async () => {
+    const logged = client.logMessages.length;
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.method, { changes: [{ uri: null, type: 1 }, { uri: 42, type: 9 }] });
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.method, { changes: null });
+    await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.method, { event: { added: [{ uri: 42 }] } });
+    await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.method, { event: null });
+    const text = payload.replace('23', '"{{age}}"');
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri('app/signup.regal.json'), version: 2 }, contentChanges: [{ text }] });
+    await client.waitForDiagnostics(uri('app/signup.regal.json'), (p) => p.version === 2);
+    assert.deepEqual(client.logMessages.slice(logged).filter((m) => /failed/.test(m)), []);
   });
 
   it('shuts down cleanly', async () => {

@@ -168,18 +168,37 @@ describe('quick fix: optin-required', () => {
     assert.equal(after, '{ "traits": { "phone": "+16503926753", "optIn": [ { "channel": "voice", "subscribed": true } ] } }');
     assert.ok(!diagnose(after).some((d) => d.code === 'optin-required'));
   });
+
+  it('offers each fix once when both diagnostics of an empty item are sent, preferring only the one that needs no guess', () => {
+    // VS Code sends every diagnostic under the cursor; the two share a range. A channel is the
+    // author's choice (consent to calls, texts or emails), so Auto Fix must not pick one.
+    const text = '{ "traits": { "phone": "+16503926753", "optIn": [ { "channel": "sms", "subscribed": true }, {} ] } }';
+    const document = documentOf(text);
+    const diagnostics = service.doValidation(document).filter((d) => d.code === 'optin-required');
+    const actions = service.doCodeActions(document, diagnostics[0].range, diagnostics);
+    assert.deepEqual(titles(actions), [
+      'Add `"channel": "voice"` and `"subscribed": true`',
+      'Add `"channel": "email"` and `"subscribed": true`',
+      'Add `"channel": "sms"` and `"subscribed": true`',
+      'Add `"subscribed": true`',
+    ]);
+    assert.deepEqual(actions.filter((a) => a.isPreferred).map((a) => a.title), ['Add `"subscribed": true`']);
+  });
 });
 
 describe('quick fix: quoted-boolean', () => {
   const text = '{ "traits": { "phones": { "{{phoneNumber}}": { "smsOptIn": { "subscribed": "{{sms_optin}}" } } } } }';
   const withValue = (value: string) => text.replace('"{{sms_optin}}"', value);
 
-  it('offers both forms without a catalog, the boolean one preferred', () => {
+  it('offers both forms without a catalog, neither preferred: the field type decides which is right', () => {
+    // Auto Fix applies a preferred fix unseen: `{{#if f}}` on a text field holding "false" would
+    // send `subscribed: true`, an opt-in the contact never gave.
     const { actions } = request(text, 'quoted-boolean');
     assert.deepEqual(titles(actions), [
       'Render a real boolean: `{{#if sms_optin}}true{{else}}false{{/if}}`',
       'Render a real boolean from the text "true": `{{#ifEq sms_optin \'true\'}}true{{else}}false{{/ifEq}}`',
     ]);
+    assert.deepEqual(actions.map((a) => a.isPreferred ?? false), [false, false]);
     assert.equal(applyChecked(text, actions[0], 'quoted-boolean'), withValue('{{#if sms_optin}}true{{else}}false{{/if}}'));
     assert.equal(applyChecked(text, actions[1], 'quoted-boolean'), withValue("{{#ifEq sms_optin 'true'}}true{{else}}false{{/ifEq}}"));
   });
@@ -200,17 +219,27 @@ describe('quick fix: quoted-boolean', () => {
 
   it('keeps the field as written (brackets, dotted paths)', () => {
     const bracketed = text.replace('{{sms_optin}}', '{{[SMS Opt In]}}');
-    assert.equal(fix(bracketed, 'quoted-boolean'), withValue('{{#if [SMS Opt In]}}true{{else}}false{{/if}}'));
+    const title = 'Render a real boolean: `{{#if [SMS Opt In]}}true{{else}}false{{/if}}`';
+    assert.equal(fix(bracketed, 'quoted-boolean', { title }), withValue('{{#if [SMS Opt In]}}true{{else}}false{{/if}}'));
   });
 });
 
 describe('quick fix: unquoted-merge-field', () => {
   const payload = (value: string, key = '"properties": { "age": VALUE }') => `{ ${PHONE}, ${key.replace('VALUE', value)} }`;
 
-  it('renders a real boolean for a boolean key', () => {
+  it('renders a real boolean for a boolean key, in the form the field type calls for', () => {
     const key = '"traits": { "phone": "+16503926753", "optIn": [ { "channel": "sms", "subscribed": VALUE } ] }';
     const text = `{ ${key.replace('VALUE', '{{sms_optin}}')} }`;
-    assert.equal(fix(text, 'unquoted-merge-field'), `{ ${key.replace('VALUE', '{{#if sms_optin}}true{{else}}false{{/if}}')} }`);
+    const { actions } = request(text, 'unquoted-merge-field');
+    assert.deepEqual(titles(actions), [
+      'Render a real boolean: `{{#if sms_optin}}true{{else}}false{{/if}}`',
+      'Render a real boolean from the text "true": `{{#ifEq sms_optin \'true\'}}true{{else}}false{{/ifEq}}`',
+    ]);
+    assert.deepEqual(actions.map((a) => a.isPreferred ?? false), [false, false]);
+    assert.equal(applyChecked(text, actions[0], 'unquoted-merge-field'), `{ ${key.replace('VALUE', '{{#if sms_optin}}true{{else}}false{{/if}}')} }`);
+    const workspace = catalog({ sms_optin: 'string' });
+    assert.equal(fix(text, 'unquoted-merge-field', { workspace }), `{ ${key.replace('VALUE', "{{#ifEq sms_optin 'true'}}true{{else}}false{{/ifEq}}")} }`);
+    assert.equal(fix(text, 'unquoted-merge-field', { workspace: catalog({ sms_optin: 'boolean' }) }), `{ ${key.replace('VALUE', '{{#if sms_optin}}true{{else}}false{{/if}}')} }`);
   });
 
   it('quotes the field for a string key', () => {
@@ -224,7 +253,8 @@ describe('quick fix: unquoted-merge-field', () => {
     const text = payload('{{age}}');
     const { actions } = request(text, 'unquoted-merge-field');
     assert.deepEqual(titles(actions), ['Render 0 when `age` is blank: `{{defaultIfEmpty age 0}}`', 'Put it in quotes: `"{{age}}"`']);
-    assert.equal(fix(text, 'unquoted-merge-field'), payload('{{defaultIfEmpty age 0}}'));
+    assert.deepEqual(actions.map((a) => a.isPreferred ?? false), [false, false], 'a text field would render `"age": Austin`');
+    assert.equal(applyChecked(text, actions[0], 'unquoted-merge-field'), payload('{{defaultIfEmpty age 0}}'));
     assert.equal(applyChecked(text, actions[1], 'unquoted-merge-field'), payload('"{{age}}"'));
   });
 
@@ -417,12 +447,12 @@ describe('quick fix: legacy-shape', () => {
     );
   });
 
-  it('converts a single-line traits with a bare phone mustache', () => {
-    const text = '{ "traits": { "phone": {{phoneNumber}}, "optIn": [ { "channel": "sms", "subscribed": false } ] } }';
+  it('converts a single-line traits with a bare phone mustache, on one line like the original', () => {
+    const text = '{ "traits": { "phone": {{phoneNumber}}, "optIn": [ { "channel": "sms", "subscribed": false } ], "plan": "{{plan}}" } }';
     const { actions } = request(text, 'legacy-shape');
     assert.equal(
       applyAction(text, actions[0], documentOf(text).uri),
-      '{ "traits": {\n  "phones": {\n    "{{phoneNumber}}": {\n      "isPrimary": true,\n      "smsOptIn": {\n        "subscribed": false\n      }\n    }\n  }\n} }',
+      '{ "traits": { "phones": { "{{phoneNumber}}": { "isPrimary": true, "smsOptIn": { "subscribed": false } } }, "plan": "{{plan}}" } }',
     );
   });
 
@@ -447,7 +477,7 @@ describe('quick fix: legacy-shape', () => {
     const actions = service.doCodeActions(document, { start: at, end: at }, []);
     assert.deepEqual(titles(actions), ['Convert to the `traits.phones` shape']);
     assert.equal(actions[0].diagnostics, undefined);
-    assert.equal(applyAction(text, actions[0], document.uri), '{ "traits": {\n  "phones": {\n    "{{phoneNumber}}": {\n      "isPrimary": true\n    }\n  }\n} }');
+    assert.equal(applyAction(text, actions[0], document.uri), '{ "traits": { "phones": { "{{phoneNumber}}": { "isPrimary": true } } } }');
     const elsewhere = document.positionAt(text.indexOf('traits'));
     assert.deepEqual(service.doCodeActions(document, { start: elsewhere, end: elsewhere }, []), []);
   });
@@ -464,6 +494,25 @@ describe('code actions: robustness', () => {
     assert.deepEqual(titles(service.doCodeActions(edited, diagnostic.range, [diagnostic])), ['Convert to the `traits.phones` shape']);
     const [trailing] = service.doValidation(document).filter((d) => d.code === 'trailing-comma');
     assert.deepEqual(service.doCodeActions(documentOf(text.replace(', }', ' }')), trailing.range, [trailing]), []);
+  });
+
+  it('matches a diagnostic the client sent back without data, source or a string code', () => {
+    const document = documentOf(text);
+    const [diagnostic] = service.doValidation(document).filter((d) => d.code === 'phone-format');
+    const expected = titles(service.doCodeActions(document, diagnostic.range, [diagnostic]));
+    assert.deepEqual(expected, ['Write the phone in E.164: `+16503926753`', 'Convert to the `traits.phones` shape']);
+    const { range, message } = diagnostic;
+    const variants = [
+      { range, message, code: 'phone-format' },
+      { range, message, code: 'phone-format', source: 'regal', codeDescription: { href: 'https://example.com' } },
+      // VS Code's own shape, from a client that forwards it unconverted.
+      { range, message, code: { value: 'phone-format', target: 'https://example.com' }, source: 'regal' },
+    ] as unknown as Diagnostic[];
+    for (const sent of variants) {
+      const actions = service.doCodeActions(document, range, [sent]);
+      assert.deepEqual(titles(actions), expected, JSON.stringify(sent));
+      assert.deepEqual(actions[0].diagnostics, [sent]);
+    }
   });
 
   it('never throws on malformed diagnostics or ranges', () => {

@@ -146,6 +146,29 @@ describe('completion: keys', () => {
     assert.equal(complete('{\n  "na|\n  "eventSource": "iterable"\n}').apply('name'), '{\n  "name": "",\n  "eventSource": "iterable"\n}');
   });
 
+  it('adds the comma a new key or item needs after the member before it', () => {
+    // On the next line: the comma goes right after the previous value, not before the new key.
+    assert.equal(complete('{\n  "name": "x"\n  |\n}').apply('userId'), '{\n  "name": "x",\n  "userId": ""\n}');
+    assert.equal(complete('{\n  "name": "x"\n  "us|\n}').apply('userId'), '{\n  "name": "x",\n  "userId": ""\n}');
+    // On the same line, right after the value.
+    assert.equal(complete('{ "name": "x"| }').apply('userId'), '{ "name": "x", "userId": "" }');
+    // After an object, a block-templated value and a bare merge field: after the whole template.
+    assert.equal(complete('{ "traits": {}\n  | }').apply('name'), '{ "traits": {},\n  "name": "" }');
+    assert.equal(
+      complete('{ "traits": { "optIn": [ { "subscribed": {{#if x}}true{{else}}false{{/if}}\n | } ] } }').apply('channel'),
+      '{ "traits": { "optIn": [ { "subscribed": {{#if x}}true{{else}}false{{/if}},\n "channel": "" } ] } }',
+    );
+    assert.equal(complete('{ "properties": { "age": {{age}}\n | } }', workspace).apply('amount'), '{ "properties": { "age": {{age}},\n "amount":  } }');
+    // An array item after an item.
+    assert.equal(
+      complete('{ "traits": { "optIn": [ { "channel": "sms", "subscribed": true } | ] } }').apply('{ "channel": "voice", "subscribed": true }'),
+      '{ "traits": { "optIn": [ { "channel": "sms", "subscribed": true }, { "channel": "voice", "subscribed": true } ] } }',
+    );
+    // Not after a key, a colon, a comma or an opening brace, and never inside a comment.
+    assert.equal(complete('{ "name": "x", | }').apply('userId'), '{ "name": "x", "userId": "" }');
+    assert.equal(complete('{ "name": "x" // why\n  | }').apply('userId'), '{ "name": "x", // why\n  "userId": "" }');
+  });
+
   it('completes a key typed at the very end of an unfinished document', () => {
     assert.equal(complete('{\n  "na|').apply('name'), '{\n  "name": ""');
     assert.deepEqual(complete('{ "name": "x" }|').labels, []);
@@ -221,6 +244,14 @@ describe('completion: values', () => {
     assert.equal(c.apply('{ "channel": "voice", "subscribed": true }'), '{ "traits": { "optIn": [ { "channel": "voice", "subscribed": true } ] } }');
   });
 
+  it('completes in the {{else}} branch of a value and in an {{#unless}} body, which view 0 does not render', () => {
+    const elseBranch = complete('{ "traits": { "optIn": [ { "channel": "sms", "subscribed": {{#if x}}true{{else}}|{{/if}} } ] } }');
+    assert.deepEqual(elseBranch.labels.slice(0, 2), ['true', 'false']);
+    assert.equal(elseBranch.apply('false'), '{ "traits": { "optIn": [ { "channel": "sms", "subscribed": {{#if x}}true{{else}}false{{/if}} } ] } }');
+    const unless = complete('{ "traits": { {{#unless x}}"firstName": "{{firstName}}", |{{/unless}} } }');
+    assert.ok(unless.labels.includes('lastName') && !unless.labels.includes('firstName'), unless.labels.join(', '));
+  });
+
   it('leaves a string that holds a template alone', () => {
     assert.deepEqual(complete('{ "eventSource": "{{source}} |" }').labels, []);
   });
@@ -232,6 +263,12 @@ describe('completion: merge fields and helpers', () => {
     assert.equal(complete('{ "traits": { "phone": "{{ph|}}" } }').apply('phoneNumber'), '{ "traits": { "phone": "{{phoneNumber}}" } }');
     assert.equal(complete('{ "traits": { "phone": "{{ph|one}}" } }').apply('phoneNumber'), '{ "traits": { "phone": "{{phoneNumber}}" } }');
     assert.equal(complete('{ "traits": { "phone": "{{{ph|" } }').apply('phoneNumber'), '{ "traits": { "phone": "{{{phoneNumber}}}" } }');
+  });
+
+  it('completes a triple-stash whose closing braces are partly typed without doubling them', () => {
+    assert.equal(complete('{ "traits": { "phone": "{{{ph|}}" } }').apply('phoneNumber'), '{ "traits": { "phone": "{{{phoneNumber}}}" } }');
+    assert.equal(complete('{ "traits": { "phone": "{{{ph|}" } }').apply('phoneNumber'), '{ "traits": { "phone": "{{{phoneNumber}}}" } }');
+    assert.equal(complete('{ "traits": { "phone": "{{ph|}" } }').apply('phoneNumber'), '{ "traits": { "phone": "{{phoneNumber}}" } }');
   });
 
   it('completes a merge field in value position outside strings', () => {
@@ -292,6 +329,9 @@ describe('completion: merge fields and helpers', () => {
     assert.deepEqual(complete('{ "a": "{{/|" }').labels, []);
     assert.equal(complete('{ "a": "{{#if x}}y{{el|" }').apply('else'), '{ "a": "{{#if x}}y{{else}}" }');
     assert.ok(!complete('{ "a": "{{el|" }').labels.includes('else'));
+    // After the block's final {{else}}, another one is a syntax error; after {{else if}} it is not.
+    assert.ok(!complete('{ "a": "{{#if x}}y{{else}}{{|}}{{/if}}" }').labels.includes('else'));
+    assert.ok(complete('{ "a": "{{#if x}}y{{else if z}}{{|}}{{/if}}" }').labels.includes('else'));
   });
 });
 

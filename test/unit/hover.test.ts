@@ -110,6 +110,19 @@ describe('hover on keys and values', () => {
     assert.ok(templated.markdown.includes('Allowed values: `true` · `false` — the current value is a template'), templated.markdown);
   });
 
+  it('explains a value in the {{else}} branch, which view 0 does not render, like the one in the first branch', () => {
+    const text = '{ "traits": { "optIn": [ { "channel": "sms", "subscribed": {{#if x}}true{{else}}false{{/if}} } ] } }';
+    const hover = hoverAt(text, 'false', 1)!;
+    assert.ok(hover, 'a hover on the else branch value');
+    assert.equal(hover.covers, 'false');
+    assert.match(hover.markdown, /^\*\*`traits\.optIn\[0\]\.subscribed`\*\* · boolean/);
+  });
+
+  it('says a quoted template on a boolean key sends a string', () => {
+    const hover = hoverAt('{ "traits": { "optIn": [ { "channel": "sms", "subscribed": "{{flag}}" } ] } }', '"{{flag}}"', 0)!;
+    assert.ok(hover.markdown.includes('Allowed values: `true` · `false` — the current value is a quoted template, which sends a string'), hover.markdown);
+  });
+
   it('says custom traits and event properties are stored as sent, with the types other files send', () => {
     const age = hoverAt(legacy, '"age"', 1, workspace)!;
     assert.match(age.markdown, /^\*\*`traits\.age`\*\* · custom trait/);
@@ -135,6 +148,12 @@ describe('hover on merge fields', () => {
     assert.match(hover.markdown, /Iterable standard field/);
     assert.match(hover.markdown, /renders like `\+16503926753`/);
     assert.match(hover.markdown, /this value is sent as `""`/);
+  });
+
+  it('says a blank merge field in a key leaves an empty key, not an empty value', () => {
+    const hover = hoverAt(current, 'phoneNumber')!;
+    assert.match(hover.markdown, /this key is sent as `""`/);
+    assert.doesNotMatch(hover.markdown, /this value/);
   });
 
   it('names a catalog field with its type and file, also inside a block tag', () => {

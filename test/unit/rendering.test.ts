@@ -237,6 +237,8 @@ describe('template errors (never a throw)', () => {
     assert.match(render("{{#catalog 'Products' 1}}x{{/catalog}}").templateError?.message ?? '', /cannot render Iterable's "catalog"/);
     assert.match(render('{{#with address}}{{city}}{{/with}}').templateError?.message ?? '', /does not support \{\{#with\}\}/);
     assert.match(render('{{> footer}}').templateError?.message ?? '', /partial/);
+    // `log` is a Handlebars.js built-in, not an Iterable helper: the same message as any unknown helper.
+    assert.deepEqual(render('{"a": "{{log firstName}}"}').templateError, { message: 'Iterable has no helper "log".', offset: 7 });
   });
   it('an invalid regular expression', () => {
     assert.match(render("{{#ifMatchesRegexStr email '('}}x{{/ifMatchesRegexStr}}").templateError?.message ?? '', /invalid regular expression/);
@@ -279,6 +281,9 @@ describe('sample files', () => {
   });
   it('problems: invalid JSON, not an object, wrong section types, stray keys', () => {
     assert.match(parseSampleData('{').problem ?? '', /not valid JSON/);
+    // Where, as line and column of the sample file (JSON.parse gives only an offset on Node 20).
+    assert.equal(parseSampleData('{\n  "profile": {\n    "a": 1\n    "b": 2\n  }\n}').problem, 'The sample file is not valid JSON: Comma expected at line 4, column 5; rendering with no fields.');
+    assert.equal(parseSampleData('').problem, 'The sample file is not valid JSON: it is empty; rendering with no fields.');
     assert.match(parseSampleData('[]').problem ?? '', /must hold a JSON object/);
     const wrong = parseSampleData('{"profile": [], "event": {"a": 1}, "firstName": "x"}');
     assert.deepEqual(wrong.sample, { profile: {}, event: { a: 1 } });

@@ -71,6 +71,44 @@ describe('send over http', () => {
     assert.equal(outcome.truncated, true);
   });
 
+  it('never follows a redirect (the key would go to another address), and reports where it pointed', async () => {
+    const elsewhere: string[] = [];
+    const other = http.createServer((req, res) => {
+      elsewhere.push(String(req.headers.authorization));
+      res.end('{}');
+    });
+    other.listen(0, '127.0.0.1');
+    await once(other, 'listening');
+    const target = `http://127.0.0.1:${(other.address() as AddressInfo).port}/collect`;
+    try {
+      for (const status of [301, 302, 307, 308]) {
+        handle = (_req, res) => res.writeHead(status, { Location: target }).end();
+        const outcome = await postJson({ url: new URL(`${base}/events`), body: '{}', headers: { Authorization: 'k-2' }, timeoutMs: 5000 });
+        assert.ok(outcome.kind === 'response');
+        assert.equal(outcome.status, status);
+        assert.equal(outcome.location, target);
+      }
+      assert.deepEqual(elsewhere, [], 'nothing reached the redirect target');
+    } finally {
+      other.close();
+    }
+  });
+
+  it('decodes the response in the charset it declares, UTF-8 otherwise', async () => {
+    handle = (_req, res) => res.writeHead(400, { 'Content-Type': 'text/plain; charset=ISO-8859-1' }).end(Buffer.from([0x5a, 0x6f, 0xeb]));
+    const latin1 = await postJson({ url: new URL(base), body: '{}', headers: {}, timeoutMs: 5000 });
+    assert.ok(latin1.kind === 'response');
+    assert.equal(latin1.body, 'Zoë');
+    handle = (_req, res) => res.writeHead(200, { 'Content-Type': 'application/json; charset=no-such-charset' }).end('{"n":"Zoë"}');
+    const unknown = await postJson({ url: new URL(base), body: '{}', headers: {}, timeoutMs: 5000 });
+    assert.ok(unknown.kind === 'response');
+    assert.equal(unknown.body, '{"n":"Zoë"}');
+    handle = (_req, res) => res.writeHead(204).end();
+    const empty = await postJson({ url: new URL(base), body: '{}', headers: {}, timeoutMs: 5000 });
+    assert.ok(empty.kind === 'response');
+    assert.deepEqual([empty.status, empty.body, empty.truncated], [204, '', false]);
+  });
+
   it('times out when the server never answers', async () => {
     const arrived = new Promise<void>((resolve) => {
       handle = () => resolve(); // never responds
@@ -118,6 +156,8 @@ describe('send outcome messages', () => {
       [response(413), 'rejected', /too large for Regal \(413 Payload Too Large, 321 bytes\)/, ['showLog']],
       [response(429), 'rejected', /rate limiting requests \(429 Too Many Requests\)\. Wait a moment, then send again/, ['showLog']],
       [response(503, 'upstream down'), 'rejected', /problem on its side \(503 Service Unavailable\)\. Regal says: "upstream down"\. .*try again later/, ['showLog']],
+      [{ ...response(302), location: 'https://evil.example/collect' } as PostOutcome, 'rejected', /^Regal answered 302 Found, redirecting to https:\/\/evil\.example\/collect\. Test events never follow redirects, so your API key is not sent there: if Regal's address changed, put the new one in "regal\.endpoint"\.$/, ['openEndpointSetting', 'showLog']],
+      [response(307), 'rejected', /^Regal answered 307 Temporary Redirect, redirecting elsewhere\. Test events never follow redirects/, ['openEndpointSetting', 'showLog']],
       [response(418, '', ''), 'rejected', /^Regal answered 418\. See the response/, ['showLog']],
       [{ kind: 'timeout', latencyMs: 15000 }, 'timeout', /events\.regalvoice\.com did not answer within 15 s.*raise "regal\.send\.timeoutSeconds"/, ['openTimeoutSetting', 'showLog']],
       [{ kind: 'cancelled', latencyMs: 10 }, 'cancelled', /^Test event cancelled after 10 ms/, ['showLog']],

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkApiKey } from '../../client/src/send/apiKeyRules';
+import { formatExchange, LOG_BODY_LIMIT } from '../../client/src/send/exchangeLog';
 import { appendBounded, describeEntry, readEntries, type SendHistoryEntry } from '../../client/src/send/historyEntries';
 import { describeSummary, summarizePayload } from '../../client/src/send/payloadSummary';
 import { formatHeadersForLog, redactSecret } from '../../client/src/send/redact';
@@ -24,12 +25,23 @@ describe('send safety', () => {
     assert.deepEqual(formatHeadersForLog({ authorization: 'x' }), ['authorization: <redacted>']);
   });
 
+  it('also redacts the key as a JSON string would carry it (a server echoing it in a JSON body)', () => {
+    const key = 'k"ey\\1';
+    const echoed = JSON.stringify({ message: `bad key ${key}` });
+    assert.ok(!echoed.includes(key), 'JSON escapes the quote and the backslash');
+    assert.equal(redactSecret(echoed, key), '{"message":"bad key <redacted>"}');
+    assert.equal(redactSecret(`raw ${key}`, key), 'raw <redacted>');
+  });
+
   it('stores a trimmed key and explains rejected input without repeating it', () => {
     assert.deepEqual(checkApiKey('  abc123  '), { ok: true, key: 'abc123' });
     for (const [input, message] of [
       ['   ', /empty/],
       ['abc\n123', /line break/],
       ['abc\u20ac', /cannot carry/],
+      // Latin-1 letters pass Node's header check but reach the server as other bytes (and escape redaction when echoed).
+      ['abc\u00e9', /cannot carry/],
+      ['ab\u00a0c', /cannot carry/],
       ['Bearer abc', /Leave out "Bearer "/],
     ] as const) {
       const result = checkApiKey(input);
@@ -37,6 +49,41 @@ describe('send safety', () => {
       assert.match(result.message, message);
       assert.ok(!result.message.includes('abc'), 'the message never echoes the key');
     }
+  });
+
+  it('logs an exchange with the key redacted everywhere and long bodies cut', () => {
+    const key = 'sk_test_"42"';
+    const exchange = {
+      time: '2025-01-01T00:00:00.000Z',
+      url: new URL('http://127.0.0.1:8080/events'),
+      headers: { Authorization: key, 'Content-Type': 'application/json' },
+      payload: '{"name":"Zoë"}',
+      source: 'p.regal.json',
+    };
+    const echoed = formatExchange({ ...exchange, outcome: { kind: 'response', status: 401, statusText: 'Unauthorized', body: JSON.stringify({ message: `bad ${key}` }), truncated: false, latencyMs: 5 } }, key);
+    assert.equal(
+      echoed,
+      [
+        '[2025-01-01T00:00:00.000Z] POST http://127.0.0.1:8080/events (from p.regal.json)',
+        'Authorization: <redacted>',
+        'Content-Type: application/json',
+        'Content-Length: 15',
+        '',
+        '{"name":"Zoë"}',
+        '',
+        '← 401 Unauthorized in 5 ms',
+        '{"message":"bad <redacted>"}',
+        '',
+      ].join('\n'),
+    );
+    const redirect = formatExchange({ ...exchange, outcome: { kind: 'response', status: 302, statusText: 'Found', location: 'https://x.example/', body: '', truncated: false, latencyMs: 1 } }, key);
+    assert.match(redirect, /^← 302 Found in 1 ms → Location: https:\/\/x\.example\/ \(not followed\)$/m);
+    const huge = formatExchange({ ...exchange, outcome: { kind: 'response', status: 500, statusText: 'Internal Server Error', body: 'x'.repeat(1024 * 1024), truncated: true, latencyMs: 9 } }, key);
+    assert.ok(huge.length < LOG_BODY_LIMIT + 1000, `log entry of ${huge.length} characters`);
+    assert.match(huge, /… \(response, itself cut at 1 MB, cut after 64 KB of 1048576 characters\)\n$/);
+    const failed = formatExchange({ ...exchange, outcome: { kind: 'network', code: 'ERR_INVALID_CHAR', message: `Invalid character in header content ["Authorization"] ${key}`, latencyMs: 0 } }, key);
+    assert.ok(!failed.includes(key) && !failed.includes('sk_test'), 'an error message echoing the key is redacted too');
+    assert.match(formatExchange({ ...exchange, outcome: { kind: 'timeout', latencyMs: 15000 } }, key), /^← no response: timeout after 15000 ms$/m);
   });
 
   it('keeps the history newest first and bounded by the setting', () => {

@@ -122,6 +122,46 @@ describe('formatting', () => {
     assert.equal(formatted(text), '{\n  "n": 1{{#if x}}5{{/if}},\n  "m": {{a}}{{b}}\n}');
   });
 
+  it('keeps an {{#each}} separator block on the line of the item it follows', () => {
+    // Iterable's idiom for arrays: the comma is inside a block written after the item, so its
+    // closing tag belongs with it, not on a line of its own.
+    const each = `{
+  "properties": {
+    "items": [
+      {{#each items}}
+      {
+        "id": "{{id}}"
+      }{{#unless @last}},{{/unless}}
+      {{/each}}
+    ]
+  }
+}
+`;
+    assert.equal(formatted(each), each);
+    assert.equal(formatted('{"items": [{{#each items}}{"id": "{{id}}"}{{#unless @last}},{{/unless}}{{/each}}]}'), `{
+  "items": [
+    {{#each items}}
+    {
+      "id": "{{id}}"
+    }{{#unless @last}},{{/unless}}
+    {{/each}}
+  ]
+}`);
+  });
+
+  it('keeps a separator block that renders only a comma on one line', () => {
+    assert.equal(formatted('{"items": [{{#each items}}{{#if @index}},{{/if}}{"id": "{{id}}"}{{/each}}]}'), `{
+  "items": [
+    {{#each items}}
+    {{#if @index}},{{/if}}
+    {
+      "id": "{{id}}"
+    }
+    {{/each}}
+  ]
+}`);
+  });
+
   it('leaves a payload it cannot read safely untouched', () => {
     for (const text of ['{ "a": [1, 2 }', '{ "a": "unterminated\n}', '{ "a": {{phone }', '{ "a": {{#if x}}[1{{else}}[2{{/if}}] }']) {
       assert.deepEqual(service.format(documentOf(text), undefined, spaces2), [], text);

@@ -97,6 +97,12 @@ describe('field catalog parsing', () => {
     }
   });
 
+  it('reads a catalog saved with a byte order mark (Windows editors and PowerShell write one)', () => {
+    const result = parseFieldCatalog(CATALOG_URI, '\uFEFF{ "fields": { "phoneNumber": "string" } }');
+    assert.deepEqual(result.problems, []);
+    assert.deepEqual([...(result.catalog?.fields ?? [])], [['phoneNumber', 'string']]);
+  });
+
   it('becomes invalid-catalog diagnostics through the service, with severities from the settings', () => {
     const document = documentOf('{ "fields": { "age": 1 } }', CATALOG_URI);
     const { catalog: none, diagnostics } = service.loadFieldCatalog(document);
@@ -118,6 +124,11 @@ describe('field catalog parsing', () => {
     assert.deepEqual(resolveField('orders.0.sku', catalog), { origin: 'catalog', entry: 'orders.sku', type: 'string' });
     assert.deepEqual(resolveField('plan', catalog), { origin: 'catalog', entry: 'plan', type: 'object' });
     assert.equal(resolveField('age.years', catalog), undefined, 'a long has no sub-fields');
+    // A geo_location is an object of `lat` and `lon`, and templates read them.
+    const geo = catalogOf({ lastKnownLocation: 'geo_location' });
+    assert.deepEqual(resolveField('lastKnownLocation.lat', geo), { origin: 'catalog', entry: 'lastKnownLocation', type: 'double' });
+    assert.deepEqual(resolveField('profile.lastKnownLocation.lon', geo), { origin: 'catalog', entry: 'lastKnownLocation', type: 'double' });
+    assert.equal(resolveField('lastKnownLocation.city', geo), undefined);
     assert.equal(resolveField('plan.price', catalog), undefined);
     assert.equal(resolveField('nickname', catalog), undefined);
   });

@@ -114,7 +114,11 @@ export function registerIterableHelpers(hb: Handlebars): Handlebars {
   define('with', () => {
     throw new RenderFailure('Iterable does not support {{#with}}: write the full path (a.b.c) instead.');
   });
-  hb.unregisterHelper('log');
+  // Handlebars.js compiles `log` as a known helper and calls it directly, so unregistering it would
+  // fail with a TypeError; Iterable has no `log`, so it gets the unknown-helper message instead.
+  define('log', (_args, options) => {
+    throw new RenderFailure(`Iterable has no helper "${options.name}".`);
+  });
 
   // Conditionals that degrade gracefully on missing fields.
   define('ifEq', function (args, options) {

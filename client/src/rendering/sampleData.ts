@@ -17,6 +17,8 @@
  * A file with neither `profile` nor `event` at the top level is read as a bare profile.
  */
 
+import { locateJsonError } from './jsonErrorLocation';
+
 export type Fields = Record<string, unknown>;
 
 export interface SampleData {
@@ -48,7 +50,9 @@ export function parseSampleData(text: string): ParsedSample {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { sample: emptySample, problem: `The sample file is not valid JSON (${(error as Error).message}); rendering with no fields.` };
+    if (text.trim() === '') return { sample: emptySample, problem: 'The sample file is not valid JSON: it is empty; rendering with no fields.' };
+    const where = locateJsonError(text, error);
+    return { sample: emptySample, problem: `The sample file is not valid JSON: ${where.message} at line ${where.line}, column ${where.column}; rendering with no fields.` };
   }
   if (!isObject(value)) return { sample: emptySample, problem: 'The sample file must hold a JSON object ({ "profile": { … }, "event": { … } }); rendering with no fields.' };
   if (!('profile' in value) && !('event' in value)) return { sample: { profile: flattenDataFields(value), event: {} } };

@@ -5,6 +5,9 @@
  *
  * One AbortController ends the request, triggered by the timeout or by the caller's signal (the
  * progress notification's Cancel button); `reason` remembers which came first.
+ *
+ * Redirects are never followed (Node's http does not, and nothing here does): following one would
+ * send the API key to an address the user never configured. A 3xx is reported with its `Location`.
  */
 import * as http from 'node:http';
 import * as https from 'node:https';
@@ -22,7 +25,7 @@ export interface PostRequest {
 }
 
 export type PostOutcome =
-  | { kind: 'response'; status: number; statusText: string; contentType?: string; body: string; truncated: boolean; latencyMs: number }
+  | { kind: 'response'; status: number; statusText: string; contentType?: string; location?: string; body: string; truncated: boolean; latencyMs: number }
   | { kind: 'timeout'; latencyMs: number }
   | { kind: 'cancelled'; latencyMs: number }
   | { kind: 'network'; code?: string; message: string; latencyMs: number };
@@ -95,7 +98,8 @@ export function postJson(request: PostRequest): Promise<PostOutcome> {
               status,
               statusText: res.statusMessage || http.STATUS_CODES[status] || '',
               contentType: res.headers['content-type'],
-              body: Buffer.concat(chunks).toString('utf8'),
+              ...(res.headers.location ? { location: res.headers.location } : {}),
+              body: decodeBody(Buffer.concat(chunks), res.headers['content-type']),
               truncated,
               latencyMs: elapsed(),
             });
@@ -110,4 +114,17 @@ export function postJson(request: PostRequest): Promise<PostOutcome> {
     req.on('error', failed);
     req.end(request.body, 'utf8');
   });
+}
+
+/** The body as text in the charset its Content-Type declares; UTF-8 when it declares none or one Node does not know. */
+function decodeBody(bytes: Buffer, contentType: string | undefined): string {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1];
+  if (charset) {
+    try {
+      return new TextDecoder(charset).decode(bytes);
+    } catch {
+      // An unknown charset label: fall back to UTF-8.
+    }
+  }
+  return bytes.toString('utf8');
 }

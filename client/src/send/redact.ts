@@ -4,10 +4,16 @@
 
 export const REDACTED = '<redacted>';
 
-/** Replaces every occurrence of `secret` in `text` with `<redacted>`. A missing or empty secret changes nothing. */
+/**
+ * Replaces every occurrence of `secret` in `text` with `<redacted>`, also in the form a JSON string
+ * carries it (a server echoing the key in a JSON body escapes `"` and `\`). A missing or empty
+ * secret changes nothing.
+ */
 export function redactSecret(text: string, secret: string | undefined): string {
   if (!secret) return text;
-  return text.split(secret).join(REDACTED);
+  const inJson = JSON.stringify(secret).slice(1, -1);
+  const redacted = text.split(secret).join(REDACTED);
+  return inJson === secret ? redacted : redacted.split(inJson).join(REDACTED);
 }
 
 /** Header lines for the log, with the Authorization value never shown (whatever it is). */

@@ -111,6 +111,14 @@ function responseMessage(outcome: Extract<PostOutcome, { kind: 'response' }>, co
     message,
     actions: [...actions, 'showLog'],
   });
+  if (status >= 300 && status < 400) {
+    const where = outcome.location ? `redirecting to ${shorten(outcome.location)}` : 'redirecting elsewhere';
+    return rejected(
+      'error',
+      `Regal answered ${line}, ${where}. Test events never follow redirects, so your API key is not sent there: if Regal's address changed, put the new one in "regal.endpoint".`,
+      ['openEndpointSetting'],
+    );
+  }
   if (status === 400) return rejected('error', `Regal rejected the payload (${line}).${saying} Check the payload against Regal's event fields and fix the problems the editor shows.`, []);
   if (status === 401 || status === 403) return rejected('error', `Regal refused the API key (${line}).${saying} The key is missing, mistyped or revoked: set the right one with "Regal: Set API Key".`, ['setApiKey']);
   if (status === 404) return rejected('error', `Nothing at ${context.endpoint.href} (${line}). Check the "regal.endpoint" setting; Regal's is https://events.regalvoice.com/events.`, ['openEndpointSetting']);

@@ -2,9 +2,10 @@
  * `Regal: Send Test Event`: render the payload, refuse if it is not sendable, then post it to Regal
  * with the stored API key and show what came back.
  *
- * Order of checks: workspace trust → rendering (template error, skipped, invalid JSON) → the language
- * server's errors → API key → endpoint (user settings only, https unless loopback) → confirmation
- * → POST. The payload file is only read, never modified.
+ * Order of checks: no other send under way → workspace trust → rendering (template error, skipped,
+ * invalid JSON) → the language server's errors → sendPolicy.ts (trust, API key, endpoint from user
+ * settings only, https unless loopback) → confirmation → POST. The payload file is only read, never
+ * modified; its unsaved edits are what is rendered and sent, and the confirmation says so.
  *
  * Every run returns a `SendResult` (what the user was told), so tests and other callers of
  * `executeCommand('regal.sendTestEvent', uri)` see the outcome. Notifications are shown without
@@ -15,15 +16,17 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { renderDocument } from '../rendering/renderDocument';
 import type { ApiKeyStore } from './apiKeyStore';
-import { resolveEndpoint, userOrDefault } from './endpoint';
-import { postJson, type PostOutcome } from './httpPost';
+import { PREVIEW_SCHEME } from '../preview/renderedPayloadPreview';
+import { formatExchange } from './exchangeLog';
+import { postJson } from './httpPost';
 import { checkRendered, checkStoredPayload, UNTRUSTED_MESSAGE, type ErrorDiagnostics, type PreflightResult } from './preflight';
 import { describeSummary, summarizePayload } from './payloadSummary';
-import { formatHeadersForLog, redactSecret } from './redact';
+import { redactSecret } from './redact';
 import type { ResponseDocuments } from './responseDocuments';
 import { describeOutcome, type SendAction, type SendOutcomeKind } from './sendMessages';
 import type { SendHistoryStore } from './sendHistoryStore';
 import type { SendLog } from './sendLog';
+import { planSend } from './sendPolicy';
 
 export interface SendResult {
   outcome: SendOutcomeKind | 'refused';
@@ -45,25 +48,47 @@ export interface SendDependencies {
   responses: ResponseDocuments;
 }
 
-const DEFAULT_TIMEOUT_SECONDS = 15;
-
-function regalSetting<T>(key: string, fallback: T): T {
-  // Only user (or remote machine) settings and defaults: a workspace must not change where the key goes or skip the dialog.
-  const value = userOrDefault<unknown>(vscode.workspace.getConfiguration('regal').inspect(key), fallback);
-  return typeof value === typeof fallback ? (value as T) : fallback;
-}
+export const SEND_IN_PROGRESS_MESSAGE = 'A test event is already being sent: wait for its answer (or cancel it in its notification), then send again.';
 
 export class TestEventSender {
+  /** One send at a time: a second click on the send button must not post the event twice. */
+  private busy = false;
+
   constructor(private readonly deps: SendDependencies) {}
 
   /** The command: the payload file from the argument (editor title button) or the active editor. */
-  async sendCommand(argument?: unknown): Promise<SendResult> {
+  sendCommand(argument?: unknown): Promise<SendResult> {
+    return this.exclusively(() => this.sendDocument(argument));
+  }
+
+  /** Resend from the history: the stored payload, through the same checks from the trust check on. */
+  resend(payload: string, source: string): Promise<SendResult> {
+    return this.exclusively(async () => {
+      if (!vscode.workspace.isTrusted) return this.refuse(UNTRUSTED_MESSAGE);
+      const preflight = checkStoredPayload(payload);
+      if (!preflight.ok) return this.refuse(preflight.message);
+      return this.send(preflight.payload, source);
+    });
+  }
+
+  private async exclusively(run: () => Promise<SendResult>): Promise<SendResult> {
+    if (this.busy) return this.refuse(SEND_IN_PROGRESS_MESSAGE);
+    this.busy = true;
+    try {
+      return await run();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async sendDocument(argument: unknown): Promise<SendResult> {
     if (!vscode.workspace.isTrusted) return this.refuse(UNTRUSTED_MESSAGE);
     const document = await this.payloadDocument(argument);
     if (!document) return this.refuse('Open a *.regal.json payload in the editor, then run "Regal: Send Test Event".');
     const fileName = path.posix.basename(document.uri.path);
     let preflight: PreflightResult;
     const notes: string[] = [];
+    if (document.isDirty) notes.push(`Unsaved changes: the text in the editor is sent, not ${document.isUntitled ? 'a saved file' : 'the file on disk'}.`);
     try {
       const rendered = await renderDocument(document);
       // Shown in the confirmation: the payload may differ from what the user expects.
@@ -80,28 +105,26 @@ export class TestEventSender {
     return this.send(preflight.payload, fileName, notes);
   }
 
-  /** Resend from the history: the stored payload, through the same checks from the trust check on. */
-  async resend(payload: string, source: string): Promise<SendResult> {
-    if (!vscode.workspace.isTrusted) return this.refuse(UNTRUSTED_MESSAGE);
-    const preflight = checkStoredPayload(payload);
-    if (!preflight.ok) return this.refuse(preflight.message);
-    return this.send(preflight.payload, source);
-  }
-
+  /** The argument's document, else the active editor's; the rendered preview stands for its payload. */
   private async payloadDocument(argument: unknown): Promise<vscode.TextDocument | undefined> {
-    const document = argument instanceof vscode.Uri ? await vscode.workspace.openTextDocument(argument) : vscode.window.activeTextEditor?.document;
+    let uri = argument instanceof vscode.Uri ? argument : vscode.window.activeTextEditor?.document.uri;
+    if (uri?.scheme === PREVIEW_SCHEME) uri = vscode.Uri.parse(uri.query, true);
+    const document = uri ? await vscode.workspace.openTextDocument(uri) : undefined;
     return document?.languageId === 'regal-webhook' ? document : undefined;
   }
 
   private async send(payload: string, source: string, notes: string[] = []): Promise<SendResult> {
-    const key = await this.deps.keys.get();
-    if (!key) return this.refuse('Not sent: no Regal API key is set. Set it with "Regal: Set API Key", then send again.', 'setApiKey');
-    const endpoint = resolveEndpoint(vscode.workspace.getConfiguration('regal').inspect<string>('endpoint'));
-    if (!endpoint.ok) return this.refuse(`Not sent: ${endpoint.message}`, 'openEndpointSetting');
-    const url = endpoint.url;
+    const regal = vscode.workspace.getConfiguration('regal');
+    const plan = planSend({
+      trusted: vscode.workspace.isTrusted,
+      storedKey: await this.deps.keys.get(),
+      settings: { endpoint: regal.inspect<string>('endpoint'), confirm: regal.inspect<boolean>('send.confirm'), timeoutSeconds: regal.inspect<number>('send.timeoutSeconds') },
+    });
+    if (!plan.ok) return this.refuse(plan.message, plan.action);
+    const { url, key, timeoutSeconds } = plan;
 
     const summary = summarizePayload(payload);
-    if (regalSetting('send.confirm', true)) {
+    if (plan.confirm) {
       const choice = await vscode.window.showWarningMessage(
         'Send this test event to Regal?',
         { modal: true, detail: [describeSummary(url.href, summary), '', `Source: ${source}`, ...notes].join('\n') },
@@ -110,7 +133,6 @@ export class TestEventSender {
       if (choice !== 'Send') return { outcome: 'cancelled', message: 'Not sent: cancelled at the confirmation.', endpoint: url.href, payload };
     }
 
-    const timeoutSeconds = Math.min(120, Math.max(1, regalSetting('send.timeoutSeconds', DEFAULT_TIMEOUT_SECONDS)));
     // Regal takes the raw key in Authorization, no "Bearer" (domain.md §1.1).
     const headers = { Authorization: key, 'Content-Type': 'application/json' };
     const time = new Date().toISOString();
@@ -125,7 +147,7 @@ export class TestEventSender {
 
     const described = describeOutcome(outcome, { endpoint: url, bytes: summary.bytes, timeoutSeconds });
     const message = redactSecret(described.message, key);
-    this.logExchange(time, url, headers, payload, source, outcome, key);
+    this.deps.log.write(formatExchange({ time, url, headers, payload, source, outcome }, key), key);
     const responseText = outcome.kind === 'response' ? redactSecret(outcome.body, key) : undefined;
     await this.deps.history.add({
       time,
@@ -140,35 +162,20 @@ export class TestEventSender {
     const result: SendResult = { outcome: described.kind, message, latencyMs: outcome.latencyMs, endpoint: url.href, payload };
     if (outcome.kind === 'response') {
       result.status = outcome.status;
-      const header = `// POST ${url.href} → ${outcome.status} ${outcome.statusText} in ${outcome.latencyMs} ms\n// Sent ${time} from ${source} (${summary.bytes} bytes)${outcome.truncated ? '\n// The response was longer; only the first 1 MB is shown.' : ''}\n`;
+      const header = [
+        `// POST ${url.href} → ${outcome.status} ${outcome.statusText} in ${outcome.latencyMs} ms`,
+        `// Sent ${time} from ${source} (${summary.bytes} bytes)`,
+        ...(outcome.location ? [`// Location: ${outcome.location} (not followed: the API key goes only to "regal.endpoint")`] : []),
+        ...(outcome.truncated ? ['// The response was longer; only the first 1 MB is shown.'] : []),
+      ].join('\n');
       const isJson = isJsonText(responseText ?? '');
       const title = `Regal ${outcome.status} - ${source.replace(/\.json$/, '')}.response${isJson ? '.jsonc' : '.txt'}`;
-      const uri = await this.deps.responses.open(title, header + (responseText ?? ''), isJson ? 'jsonc' : 'plaintext');
+      // Everything the server sent is redacted, its status text and Location included.
+      const uri = await this.deps.responses.open(title, redactSecret(`${header}\n${responseText ?? ''}`, key), isJson ? 'jsonc' : 'plaintext');
       result.responseUri = uri.toString();
     }
     this.notify(described.severity, message, described.actions);
     return result;
-  }
-
-  private logExchange(time: string, url: URL, headers: Record<string, string>, payload: string, source: string, outcome: PostOutcome, key: string): void {
-    const lines = [
-      `[${time}] POST ${url.href} (from ${source})`,
-      ...formatHeadersForLog({ ...headers, 'Content-Length': Buffer.byteLength(payload, 'utf8') }),
-      '',
-      payload,
-      '',
-    ];
-    switch (outcome.kind) {
-      case 'response':
-        lines.push(`← ${outcome.status} ${outcome.statusText} in ${outcome.latencyMs} ms${outcome.contentType ? ` (${outcome.contentType})` : ''}`, outcome.body);
-        break;
-      case 'network':
-        lines.push(`← no response after ${outcome.latencyMs} ms: ${outcome.code ?? 'error'}: ${outcome.message}`);
-        break;
-      default:
-        lines.push(`← no response: ${outcome.kind} after ${outcome.latencyMs} ms`);
-    }
-    this.deps.log.write(`${lines.join('\n')}\n`, key);
   }
 
   private refuse(message: string, action?: SendAction | 'openPreview' | 'showProblems'): SendResult {

@@ -51,7 +51,8 @@ export async function readTextFile(file: string, maxBytes = MAX_FILE_BYTES): Pro
 
 /** The file system path of a `file:` URI, or undefined for other schemes and malformed URIs. */
 export function pathOfUri(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
+  // Checked at run time too: the URI may come from a malformed notification.
+  if (typeof uri !== 'string' || !uri.startsWith('file:')) return undefined;
   try {
     return path.resolve(fileURLToPath(uri));
   } catch {

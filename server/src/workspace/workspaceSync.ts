@@ -17,8 +17,11 @@ import {
   type Diagnostic,
   type Disposable,
   type FileEvent,
+  type FileSystemWatcher,
   type InitializeParams,
   type TextDocuments,
+  type WorkspaceFolder,
+  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service/languageService';
@@ -49,6 +52,8 @@ export interface WorkspaceSync {
   contextFor(uri: string): WorkspaceContext;
   /** The `regal` settings changed: re-read the catalog path and the catalog. */
   settingsChanged(): void;
+  /** Workspace folders were added or removed (`workspace/didChangeWorkspaceFolders`). */
+  foldersChanged(event: WorkspaceFoldersChangeEvent): void;
 }
 
 interface Folder {
@@ -71,8 +76,10 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
   const { connection, documents, service } = host;
   const folders: Folder[] = [];
   let registersWatchers = false;
+  /** Whether the client watches `{ baseUri, pattern }` globs (LSP 3.17), which reach outside the workspace. */
+  let relativePatterns = false;
   let watcherRegistration: Promise<Disposable | undefined> | undefined;
-  let watchedCatalogNames = '';
+  let watchedGlobs = '';
   let queue: Promise<void> = Promise.resolve();
   /** Open documents edited since their summary was last taken. */
   const dirty = new Set<string>();
@@ -158,17 +165,21 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
         connection.console.log(`Read ${loaded.catalog.fields.size} merge fields from ${folder.catalogPath}.`);
       }
     } else if ('problem' in read) {
-      logCatalog(folder, `The field catalog ${folder.catalogPath} could not be read: ${read.problem}.`);
+      // The setting names a catalog that exists but cannot be used: only the user can fix that.
+      const message = `The field catalog ${folder.catalogPath} could not be read: ${read.problem}.`;
+      if (logCatalog(folder, message)) void connection.window.showWarningMessage(`${message} Merge-field checks are off until regal.fieldsFile names a readable catalog.`);
     } else folder.catalogLogged = undefined; // no catalog: a normal setup, without catalog features
     if (diagnostics.length > 0 || folder.catalogDiagnosticsShown) {
       folder.catalogDiagnosticsShown = diagnostics.length > 0;
       await connection.sendDiagnostics({ uri, diagnostics });
     }
   };
-  const logCatalog = (folder: Folder, message: string) => {
-    if (folder.catalogLogged === message) return;
+  /** Logs a catalog problem unless it is the one last logged for the folder; says whether it did. */
+  const logCatalog = (folder: Folder, message: string): boolean => {
+    if (folder.catalogLogged === message) return false;
     folder.catalogLogged = message;
     connection.console.warn(message);
+    return true;
   };
 
   const readCatalogSetting = async (folder: Folder): Promise<void> => {
@@ -204,15 +215,25 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
     for (const document of openIn(folder)) if (document.uri !== except) host.revalidate(document.uri);
   };
 
-  /** Watches the payload files and each folder's catalog; registered again when a catalog's name changes. */
+  /**
+   * Watches the payload files and each folder's catalog; registered again when a catalog changes.
+   * A catalog inside its folder is watched by its name under any directory, a glob the client applies
+   * to the workspace folders; one outside (`regal.fieldsFile` = `../shared/fields.json`) only a relative
+   * pattern based on its directory reaches (when the client supports those).
+   */
   const registerWatchers = () => {
     if (!registersWatchers) return;
-    const catalogNames = [...new Set(folders.map((f) => path.basename(f.catalogPath)))].sort();
-    const key = catalogNames.join('\n');
-    if (watcherRegistration && key === watchedCatalogNames) return;
-    watchedCatalogNames = key;
+    const catalogGlobs = new Map<string, FileSystemWatcher['globPattern']>();
+    for (const folder of folders) {
+      const name = path.basename(folder.catalogPath);
+      if (relativePatterns && !folderOf(folder.catalogPath)) catalogGlobs.set(folder.catalogPath, { baseUri: uriOfPath(path.dirname(folder.catalogPath)), pattern: name });
+      else catalogGlobs.set(`**/${name}`, `**/${name}`);
+    }
+    const watchers: FileSystemWatcher[] = [{ globPattern: PAYLOAD_GLOB }, ...[...catalogGlobs].sort(([a], [b]) => a.localeCompare(b)).map(([, globPattern]) => ({ globPattern }))];
+    const key = JSON.stringify(watchers);
+    if (watcherRegistration && key === watchedGlobs) return;
+    watchedGlobs = key;
     const previous = watcherRegistration;
-    const watchers = [{ globPattern: PAYLOAD_GLOB }, ...catalogNames.map((name) => ({ globPattern: `**/${name}` }))];
     watcherRegistration = (async () => {
       (await previous)?.dispose();
       return connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
@@ -227,12 +248,12 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
     const payloadsChanged = new Set<Folder>();
     for (const change of changes) {
       const file = pathOfUri(change.uri);
-      const folder = file === undefined ? undefined : folderOf(file);
-      if (!file || !folder) continue;
-      if (file === folder.catalogPath) {
-        catalogsChanged.add(folder);
-        continue;
-      }
+      if (!file) continue;
+      // A catalog may lie outside its folder, or in another folder, and folders may share one.
+      const readers = folders.filter((f) => f.catalogPath === file);
+      for (const reader of readers) catalogsChanged.add(reader);
+      const folder = folderOf(file);
+      if (readers.length > 0 || !folder) continue;
       if (!isPayloadIn(folder, file) || openDocumentAt(file)) continue;
       if (change.type === FileChangeType.Deleted) folder.summaries.delete(file);
       else await loadFromDisk(folder, file);
@@ -294,24 +315,23 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
     });
   });
 
-  connection.onDidChangeWatchedFiles(({ changes }) => enqueue('Reading changed files', () => onWatchedFiles(changes)));
+  const addFolder = (root: WorkspaceFolder): Folder | undefined => {
+    const folderPath = pathOfUri(root.uri);
+    if (!folderPath || folders.some((f) => f.path === folderPath)) return undefined;
+    const folder: Folder = { uri: root.uri, path: folderPath, catalogPath: '', catalogDiagnosticsShown: false, summaries: new Map(), announced: new Map() };
+    folders.push(folder);
+    return folder;
+  };
+
+  connection.onDidChangeWatchedFiles(({ changes }) => enqueue('Reading changed files', () => onWatchedFiles(listOf(changes))));
 
   return {
     initialize(params) {
-      registersWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+      const watching = params.capabilities.workspace?.didChangeWatchedFiles;
+      registersWatchers = watching?.dynamicRegistration === true;
+      relativePatterns = watching?.relativePatternSupport === true;
       const roots = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
-      for (const root of roots) {
-        const folderPath = pathOfUri(root.uri);
-        if (!folderPath || folders.some((f) => f.path === folderPath)) continue;
-        folders.push({
-          uri: root.uri,
-          path: folderPath,
-          catalogPath: '',
-          catalogDiagnosticsShown: false,
-          summaries: new Map(),
-          announced: new Map(),
-        });
-      }
+      for (const root of roots) addFolder(root);
     },
     initialized() {
       if (folders.length === 0) return;
@@ -342,6 +362,30 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
       for (const [other, summary] of folder.summaries) if (other !== file) files.push(summary);
       return { catalog: folder.catalog, files };
     },
+    foldersChanged(event) {
+      const added = listOf(event?.added);
+      const removed = listOf(event?.removed);
+      enqueue('Applying the workspace folders', async () => {
+        for (const root of removed) {
+          const gone = folders.find((f) => f.path === pathOfUri(root.uri));
+          if (!gone) continue;
+          folders.splice(folders.indexOf(gone), 1);
+          // Its catalog's diagnostics go, unless another folder reads the same file.
+          if (gone.catalogDiagnosticsShown && !folders.some((f) => f.catalogPath === gone.catalogPath)) {
+            await connection.sendDiagnostics({ uri: uriOfPath(gone.catalogPath), diagnostics: [] });
+          }
+        }
+        const fresh = added.map(addFolder).filter((f): f is Folder => f !== undefined);
+        for (const folder of fresh) await readCatalogSetting(folder);
+        registerWatchers();
+        for (const folder of fresh) {
+          await loadCatalog(folder);
+          await scanFolder(folder);
+        }
+        // Open documents may belong to another folder now, or to none.
+        for (const document of documents.all()) host.revalidate(document.uri);
+      });
+    },
     settingsChanged() {
       if (folders.length === 0) return;
       enqueue('Applying the settings', async () => {
@@ -354,4 +398,9 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
       });
     },
   };
+}
+
+/** The array a notification should carry; a malformed one (null, an object) counts as empty. */
+function listOf<T>(value: readonly T[] | null | undefined): readonly T[] {
+  return Array.isArray(value) ? value : [];
 }

@@ -175,6 +175,59 @@ describe('Regal send test event', () => {
     }
   });
 
+  it('sends one test event at a time: a second click while one is under way posts nothing', async () => {
+    expectRequest();
+    const first = send('send-event.regal.json');
+    const request = await received(first);
+    const second = await send('send-event.regal.json');
+    assert.equal(second.outcome, 'refused');
+    assert.match(second.message, /^A test event is already being sent/);
+    request.response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"message":"ok"}');
+    assert.equal((await first).outcome, 'sent');
+  });
+
+  it('does not follow a redirect, so the key never reaches the address it names', async () => {
+    const elsewhere: (string | undefined)[] = [];
+    const other = http.createServer((req, res) => {
+      elsewhere.push(req.headers.authorization);
+      res.end('{}');
+    });
+    other.listen(0, '127.0.0.1');
+    await once(other, 'listening');
+    const target = `http://127.0.0.1:${(other.address() as AddressInfo).port}/collect`;
+    try {
+      expectRequest();
+      const sending = send('send-event.regal.json');
+      (await received(sending)).response.writeHead(307, { Location: target }).end();
+      const result = await sending;
+      assert.equal(result.outcome, 'rejected');
+      assert.equal(result.status, 307);
+      assert.ok(result.message.includes(`redirecting to ${target}. Test events never follow redirects`), result.message);
+      const response = await vscode.workspace.openTextDocument(vscode.Uri.parse(result.responseUri!));
+      assert.ok(response.getText().includes(`// Location: ${target} (not followed`));
+      assert.deepEqual(elsewhere, [], 'nothing reached the redirect target');
+    } finally {
+      other.closeAllConnections();
+      other.close();
+    }
+  });
+
+  it('from the rendered preview, sends the payload it shows', async () => {
+    const uri = vscode.Uri.joinPath(folder, 'send', 'send-event.regal.json');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const previewUri = await vscode.commands.executeCommand<vscode.Uri>('regal.previewRenderedPayload');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(previewUri));
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), previewUri.toString(), 'the preview is the active editor');
+    expectRequest();
+    const sending = vscode.commands.executeCommand<SendResult>('regal.sendTestEvent');
+    const request = await received(sending);
+    request.response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"message":"ok"}');
+    const result = await sending;
+    assert.equal(result.outcome, 'sent');
+    assert.equal(request.body, (await renderDocument(await vscode.workspace.openTextDocument(uri))).text);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('refuses a payload that renders invalid JSON, saying where', async () => {
     const result = await send('send-comment.regal.json');
     assert.equal(result.outcome, 'refused');
@@ -216,7 +269,7 @@ describe('Regal send test event', () => {
     assert.match(records.log, /^← 401 Unauthorized in \d+ ms/m);
     assert.ok(!records.log.includes(apiKey), 'no key in the output channel');
     const history = records.history as { status?: number; error?: string; endpoint: string; source: string; payload: string }[];
-    assert.deepEqual(history.slice(0, 3).map((e) => e.status ?? e.error), ['timeout', 401, 200], 'newest first');
+    assert.deepEqual(history.slice(0, 6).map((e) => e.status ?? e.error), [200, 307, 200, 'timeout', 401, 200], 'newest first');
     assert.ok(history.every((e) => e.endpoint === endpoint && e.source === 'send-event.regal.json'));
     assert.ok(!JSON.stringify(history).includes(apiKey), 'no key in the history');
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { configuration: { properties: Record<string, unknown> } } };

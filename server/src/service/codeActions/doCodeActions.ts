@@ -39,7 +39,7 @@ export function doCodeActions(document: TextDocument, range: Range, diagnostics:
     const end = document.offsetAt(diagnostic.range.end);
     let pool: readonly Finding[] = analysis.findings;
     if (WORKSPACE_CODES.has(codeName)) pool = fromWorkspace ??= safely(() => workspaceFindings(analysis, workspace, document.uri), []);
-    const finding = pool.find((f) => f.code === codeName && f.start === start && f.end === end);
+    const finding = matchingFinding(pool, codeName, start, end, diagnostic, matched);
     if (finding) matched.push({ diagnostic, finding });
   }
 
@@ -113,8 +113,25 @@ function codeOf(diagnostic: Diagnostic): string | undefined {
   if (typeof diagnostic !== 'object' || diagnostic === null) return undefined;
   if (diagnostic.source !== undefined && diagnostic.source !== 'regal') return undefined;
   const data = diagnostic.data as { code?: unknown } | undefined;
-  const name = typeof data === 'object' && data !== null && typeof data.code === 'string' ? data.code : diagnostic.code;
+  // VS Code's own diagnostics carry `code` as `{ value, target }`; a client may forward that shape.
+  const sent = diagnostic.code as unknown;
+  const written = typeof sent === 'object' && sent !== null ? (sent as { value?: unknown }).value : sent;
+  const name = typeof data === 'object' && data !== null && typeof data.code === 'string' ? data.code : written;
   return typeof name === 'string' && (isDiagnosticCode(name) || WORKSPACE_CODES.has(name)) ? name : undefined;
+}
+
+/**
+ * The finding a diagnostic stands for. Two findings may share a code and a range (an empty opt-in
+ * item misses both `channel` and `subscribed`): the one whose data the diagnostic carries, else one
+ * no other diagnostic of the request took, so each finding's fixes are offered once.
+ */
+function matchingFinding(pool: readonly Finding[], codeName: string, start: number, end: number, diagnostic: Diagnostic, taken: ReadonlyArray<{ finding: Finding }>): Finding | undefined {
+  const candidates = pool.filter((f) => f.code === codeName && f.start === start && f.end === end);
+  if (candidates.length <= 1) return candidates[0];
+  const sent = typeof diagnostic.data === 'object' && diagnostic.data !== null ? (diagnostic.data as Record<string, unknown>) : undefined;
+  const sameData = (f: Finding) => sent !== undefined && Object.entries(f.data ?? {}).every(([key, value]) => JSON.stringify(sent[key]) === JSON.stringify(value));
+  const isTaken = (f: Finding) => taken.some((m) => m.finding === f);
+  return candidates.find((f) => sameData(f) && !isTaken(f)) ?? candidates.find((f) => !isTaken(f)) ?? candidates[0];
 }
 
 function isRange(range: unknown): range is Range {

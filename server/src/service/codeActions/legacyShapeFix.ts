@@ -10,9 +10,9 @@
  * Regal does with the legacy shape, which makes that phone (and email) the primary one (domain.md
  * §1.4, "Legacy shape"). The rest of `traits` is kept verbatim, in its order.
  *
- * One edit replaces the whole `traits` value, laid out with the document's indentation. Values
- * move as written, so mustaches (and blocks written inside one value, such as
- * `{{#if f}}true{{else}}false{{/if}}`) are never altered. When a block wraps more than one value
+ * One edit replaces the whole `traits` value, laid out with the document's indentation (on one
+ * line when `traits` was written on one line). Values move as written, so mustaches (and blocks
+ * written inside one value, such as `{{#if f}}true{{else}}false{{/if}}`) are never altered. When a block wraps more than one value
  * (an optional opt-in item, a property inside `{{#if}}`), a comment, or a syntax error is inside
  * `traits`, nothing is offered: moving those safely needs a person.
  */
@@ -65,7 +65,13 @@ export function legacyShapeFix(context: Pick<FixContext, 'document' | 'analysis'
   const layout = layoutOf(text, traits);
   const { newline } = layout;
   const at = (depth: number) => layout.base + layout.unit.repeat(depth);
-  const object = (entries: string[], depth: number) => (entries.length === 0 ? '{}' : `{${newline}${entries.map((e) => at(depth) + e).join(`,${newline}`)}${newline}${at(depth - 1)}}`);
+  // A `traits` written on one line stays on one line, as the author wrote the rest of it.
+  const inline = !/[\r\n]/.test(text.slice(traits.offset, traitsEnd));
+  const object = (entries: string[], depth: number) => {
+    if (entries.length === 0) return '{}';
+    if (inline) return `{ ${entries.join(', ')} }`;
+    return `{${newline}${entries.map((e) => at(depth) + e).join(`,${newline}`)}${newline}${at(depth - 1)}}`;
+  };
   const optInObject = (item: OptInItem, depth: number) => `"${OPT_IN_KEYS[item.channel]}": ${object(item.properties, depth)}`;
 
   const phoneEntry = object(['"isPrimary": true', ...items.filter((i) => i.channel !== 'email').map((i) => optInObject(i, 4))], 3);

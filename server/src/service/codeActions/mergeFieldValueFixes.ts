@@ -4,7 +4,7 @@
  *   `{{#if f}}true{{else}}false{{/if}}` for a boolean field, `{{#ifEq f 'true'}}…{{/ifEq}}` for a
  *   text field holding "true"/"false" (where `{{#if}}` would take "false" as true: any non-empty
  *   string is truthy in Handlebars, domain.md §2). The field's Iterable type decides; without one
- *   both are offered, the boolean form first.
+ *   both are offered, the boolean form first, neither preferred.
  * - `unquoted-merge-field` (`"age": {{age}}` renders `"age": ,` when blank): the advice the lint
  *   gives, by the key's schema type and then the field's type: a real boolean, quotes, or
  *   `{{defaultIfEmpty age 0}}` so a number always renders.
@@ -28,7 +28,7 @@ export function quotedBooleanFixes(context: FixContext): CodeAction[] {
   if (!condition) return [];
   const kind = fieldKind(context, inner.expression);
   const forms = kind === 'string' ? [textForm(condition)] : kind === 'unknown' ? [booleanForm(condition), textForm(condition)] : [booleanForm(condition)];
-  return forms.map((form, i) => quickFix(form.title, context, [context.diagnostic], [replace(finding.start, finding.end, form.text)], i === 0));
+  return asActions(context, forms, kind !== 'unknown');
 }
 
 export function unquotedMergeFieldFixes(context: FixContext): CodeAction[] {
@@ -41,17 +41,32 @@ export function unquotedMergeFieldFixes(context: FixContext): CodeAction[] {
   const keyTypes = stringListData(finding, 'expectedTypes');
   const kind = fieldKind(context, found.expression);
   let forms: Array<{ title: string; text: string }>;
+  // Whether the first form is surely the one meant: the key's schema type or the field's type decides.
+  let decided = true;
   if (!condition) forms = keyTypes.includes('boolean') ? [] : [quote];
-  else if (keyTypes.includes('boolean')) forms = [kind === 'string' ? textForm(condition) : booleanForm(condition)];
-  else if (keyTypes.includes('string')) forms = [quote];
+  else if (keyTypes.includes('boolean')) {
+    decided = kind !== 'unknown';
+    forms = kind === 'string' ? [textForm(condition)] : decided ? [booleanForm(condition)] : [booleanForm(condition), textForm(condition)];
+  } else if (keyTypes.includes('string')) forms = [quote];
   else if (kind === 'boolean') forms = [booleanForm(condition), quote];
   else if (kind === 'string') forms = [quote];
   else {
     const fallback = `{{defaultIfEmpty ${condition} 0}}`;
     const number = { title: `Render 0 when ${code(condition)} is blank: ${code(fallback)}`, text: fallback };
-    forms = kind === 'number' ? [number] : [number, quote];
+    decided = kind === 'number';
+    forms = decided ? [number] : [number, quote];
   }
-  return forms.map((form, i) => quickFix(form.title, context, [context.diagnostic], [replace(finding.start, finding.end, form.text)], i === 0));
+  return asActions(context, forms, decided);
+}
+
+/**
+ * The forms as actions, the first one preferred only when `decided`: Auto Fix applies a preferred
+ * fix unseen, and a guessed form can change what is sent (`{{#if f}}` on a text field holding
+ * "false" sends `true`, an opt-in the contact never gave).
+ */
+function asActions(context: FixContext, forms: ReadonlyArray<{ title: string; text: string }>, decided: boolean): CodeAction[] {
+  const { finding } = context;
+  return forms.map((form, i) => quickFix(form.title, context, [context.diagnostic], [replace(finding.start, finding.end, form.text)], decided && i === 0));
 }
 
 function booleanForm(condition: string): { title: string; text: string } {

@@ -62,7 +62,8 @@ export function optInRequiredFixes(context: FixContext, requestDiagnostics: read
     const edit = insertProperties(item, text, properties);
     if (!edit) return [];
     const title = `Add ${properties.map(code).join(' and ')}`;
-    actions.push(quickFix(title, context, sibling ? [context.diagnostic, sibling] : [context.diagnostic], [edit], actions.length === 0));
+    // Never preferred: which channel the contact consented to is the author's to say.
+    actions.push(quickFix(title, context, sibling ? [context.diagnostic, sibling] : [context.diagnostic], [edit]));
   }
   return actions;
 }

@@ -13,6 +13,7 @@ import { jsonCursorAt } from './jsonCursor';
 import type { Mustache } from '../template/mustacheScanner';
 import { lastStartingBefore, mustacheCursorAt } from './mustacheCursor';
 import { propertyCompletions } from './propertyCompletions';
+import { renderedViewAt } from './renderedView';
 import { itemsOf, propertySchema, subschemaAt } from './schemaNavigation';
 import { templateCompletions } from './templateCompletions';
 import { valueCompletions } from './valueCompletions';
@@ -32,22 +33,39 @@ function completionItems(document: TextDocument, position: Position, analysis: P
   // Inside a closed mustache's braces or tag, nothing JSON applies.
   if (insideTag(template.mustaches, offset)) return [];
 
-  const view = template.view(0);
-  // A branch view 0 does not render is blank there: no JSON to complete (limitation: the tree is view 0's).
-  if (view.hidden.some((span) => offset > span.start && offset < span.end)) return [];
-  const cursor = jsonCursorAt(analysis.root, view.text, source, offset);
+  // The JSON around the cursor as the view that renders the cursor's branch reads it.
+  const rendered = renderedViewAt(analysis, offset);
+  if (!rendered) return [];
+  const cursor = jsonCursorAt(rendered.root, rendered.view.text, source, offset);
   if (!cursor) return [];
   const range = { start: document.positionAt(cursor.replace.start), end: document.positionAt(cursor.replace.end) };
   const containerSchema = subschemaAt(schema.inlinedSchema, cursor.containerPath);
-  if (cursor.kind === 'key') return propertyCompletions(cursor, containerSchema, range, workspace);
-  const valueSchema = !containerSchema
-    ? undefined
-    : cursor.container.type === 'array'
-      ? itemsOf(containerSchema)
-      : cursor.key !== undefined
-        ? propertySchema(containerSchema, cursor.key)
-        : undefined;
-  return valueCompletions(cursor, valueSchema, range, source, workspace);
+  let items: CompletionItem[];
+  if (cursor.kind === 'key') items = propertyCompletions(cursor, containerSchema, range, workspace);
+  else {
+    const valueSchema = !containerSchema
+      ? undefined
+      : cursor.container.type === 'array'
+        ? itemsOf(containerSchema)
+        : cursor.key !== undefined
+          ? propertySchema(containerSchema, cursor.key)
+          : undefined;
+    items = valueCompletions(cursor, valueSchema, range, source, workspace);
+  }
+  return cursor.commaBefore === undefined ? items : items.map((item) => withCommaBefore(item, document, cursor.commaBefore as number, cursor.replace.start));
+}
+
+/**
+ * Adds the `,` that separates the completed member from the one before it: in the inserted text
+ * when the previous member ends where the completion starts (`"x"|` → `"x", "userId": …`), else
+ * as an extra edit right after it, so that a new line starts with the key, not with a comma.
+ */
+function withCommaBefore(item: CompletionItem, document: TextDocument, at: number, replaceStart: number): CompletionItem {
+  const edit = item.textEdit;
+  if (!edit) return item;
+  if (at === replaceStart) return { ...item, textEdit: { ...edit, newText: `, ${edit.newText}` } };
+  const position = document.positionAt(at);
+  return { ...item, additionalTextEdits: [...(item.additionalTextEdits ?? []), { range: { start: position, end: position }, newText: ',' }] };
 }
 
 /** The offset lies inside a mustache (its braces, a block tag, a comment) that completion does not handle. */

@@ -6,8 +6,8 @@
  * jsonTree.nodeAtOffset); the tokens come from jsonc-parser's scanner on the same masked text
  * (mustaches keep their length, so offsets are document offsets), run over the container's
  * text before the cursor only. As in vscode-json-languageservice, a token being typed is replaced
- * whole (`"ph|one"`, quotes included), and a comma is added after the inserted text when the
- * next token needs one.
+ * whole (`"ph|one"`, quotes included), a comma is added after the inserted text when the
+ * next token needs one, and after the previous member when it has none.
  */
 import { createScanner, getNodePath, ScanError, SyntaxKind, type JSONScanner, type Node } from 'jsonc-parser';
 import { keyOf, nodeAtOffset, propertiesOf } from '../json/jsonTree';
@@ -33,6 +33,11 @@ export interface JsonCursor {
   colonFollows: boolean;
   /** `,` when the token after the replaced range needs a separator, else ''. */
   separatorAfter: string;
+  /**
+   * Where a `,` is missing before the completed member: the end of the previous member (after any
+   * template that renders it, such as `{{/if}}`), when only blanks or tags separate it from the cursor.
+   */
+  commaBefore?: number;
   /** A space to put before a value typed right after its `:`. */
   spaceBefore: string;
   /** Keys already present in the container (the one being typed excluded). */
@@ -56,7 +61,7 @@ export function jsonCursorAt(root: Node | undefined, viewText: string, source: s
 
   const scan = scanContainer(viewText, container, offset);
   if (!scan) return undefined;
-  const { token, lastSignificant, lastKey } = scan;
+  const { token, lastSignificant, lastKey, valueEnd } = scan;
 
   const replace: TokenRange = token ?? { start: offset, end: offset };
   let kind: 'key' | 'value';
@@ -83,8 +88,21 @@ export function jsonCursorAt(root: Node | undefined, viewText: string, source: s
     colonFollows: next === SyntaxKind.ColonToken,
     separatorAfter: next === SyntaxKind.CloseBraceToken || next === SyntaxKind.CloseBracketToken || next === SyntaxKind.CommaToken || next === SyntaxKind.EOF ? '' : ',',
     spaceBefore: kind === 'value' && before === 0x3a /* : */ ? ' ' : '',
+    commaBefore: valueEnd === undefined ? undefined : missingCommaAt(viewText, source, valueEnd, replace.start),
     existingKeys,
   };
+}
+
+/**
+ * Where the comma after a member that ends at `valueEnd` goes, for a completion at `at`: after the
+ * last source text before `at` (a value written with a block ends at its `{{/if}}`, a bare merge
+ * field at its `}}`), unless a comment sits in between (the comma then goes right after the value).
+ */
+function missingCommaAt(viewText: string, source: string, valueEnd: number, at: number): number {
+  let end = at;
+  while (end > valueEnd && /\s/.test(source[end - 1])) end--;
+  // Between the value and there, the view has only blanks when all that lies there is Handlebars.
+  return /^\s*$/.test(viewText.slice(valueEnd, end)) ? end : valueEnd;
 }
 
 interface ContainerScan {
@@ -94,6 +112,8 @@ interface ContainerScan {
   lastSignificant?: SyntaxKind;
   /** The last key of the container followed by `:` (the key of a value being typed). */
   lastKey?: string;
+  /** The end of the last complete member value before the token, when no `,` or `:` follows it. */
+  valueEnd?: number;
 }
 
 /** Walks the container's direct tokens up to the cursor; undefined when the cursor sits in a comment. */
@@ -103,6 +123,8 @@ function scanContainer(viewText: string, container: Node, offset: number): Conta
   const result: ContainerScan = {};
   let depth = 0;
   let pendingKey: string | undefined;
+  // Array items are values from the start; an object's values come after their `:`.
+  let expectingValue = container.type === 'array';
   for (;;) {
     const kind = scanner.scan();
     const start = scanner.getTokenOffset();
@@ -120,6 +142,8 @@ function scanContainer(viewText: string, container: Node, offset: number): Conta
       const token = typedToken(scanner, kind, start, end, offset, viewText);
       if (token === 'after') {
         result.lastSignificant = kind;
+        if (expectingValue) result.valueEnd = end;
+        expectingValue = false;
         continue;
       }
       result.token = token;
@@ -134,13 +158,24 @@ function scanContainer(viewText: string, container: Node, offset: number): Conta
       depth--;
       // The container closes before the cursor: the cursor is after it, not in it.
       if (depth < 0) return undefined;
-      if (depth === 0) result.lastSignificant = kind;
+      if (depth === 0) {
+        result.lastSignificant = kind;
+        if (expectingValue) result.valueEnd = end;
+        expectingValue = false;
+      }
       continue;
     }
     if (depth > 0) continue;
     if (kind === SyntaxKind.ColonToken) result.lastKey = pendingKey;
     pendingKey = kind === SyntaxKind.StringLiteral ? scanner.getTokenValue() : undefined;
     result.lastSignificant = kind;
+    if (kind === SyntaxKind.CommaToken || kind === SyntaxKind.ColonToken) {
+      expectingValue = kind === SyntaxKind.ColonToken || container.type === 'array';
+      result.valueEnd = undefined;
+    } else {
+      if (expectingValue && isWordLike(kind)) result.valueEnd = end;
+      expectingValue = false;
+    }
   }
 }
 

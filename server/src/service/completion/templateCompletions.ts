@@ -21,22 +21,36 @@ export function templateCompletions(document: TextDocument, template: TemplateMo
   const m = cursor.mustache;
   const range = { start: document.positionAt(cursor.word.start), end: document.positionAt(cursor.word.end) };
   const closer = m.closed ? '' : cursor.closer;
+  // Items that insert the closer also replace the part of it already typed (`{{{x|}}`, `"{{x|}"`).
+  const partial = m.closed ? 0 : typedCloserPart(template.text, cursor);
+  const closing = partial === 0 ? range : { start: range.start, end: document.positionAt(cursor.word.end + partial) };
   switch (m.kind) {
     case 'blockClose': {
       const block = openBlockAt(template, cursor);
-      return block ? [blockCloserItem(block, range, closer)] : [];
+      return block ? [blockCloserItem(block, closing, closer)] : [];
     }
     case 'else':
       return cursor.isHead ? [] : fieldItems(template, cursor, workspace, range, '');
     case 'blockOpen':
-      return cursor.isHead && !cursor.inSubexpression ? blockHelperItems(document, template, cursor, range) : argumentItems(template, cursor, workspace, range);
+      return cursor.isHead && !cursor.inSubexpression ? blockHelperItems(document, template, cursor, closing) : argumentItems(template, cursor, workspace, range);
     default: {
       if (!cursor.isHead) return argumentItems(template, cursor, workspace, range);
-      const items = [...fieldItems(template, cursor, workspace, range, closer), ...inlineHelperItems(range, closer, hasArguments(template, cursor))];
-      if (!cursor.inSubexpression && m.kind === 'expression' && innermostBlockAt(template.blocks, m.start)) items.unshift(elseItem(range, closer));
+      const items = [...fieldItems(template, cursor, workspace, closing, closer), ...inlineHelperItems(closing, closer, hasArguments(template, cursor))];
+      if (!cursor.inSubexpression && m.kind === 'expression' && acceptsElse(innermostBlockAt(template.blocks, m.start), m.start)) items.unshift(elseItem(closing, closer));
       return items;
     }
   }
+}
+
+/**
+ * How many `}` of an unclosed mustache's closer follow the word: a triple-stash that has only `}}`,
+ * or a mustache in a string that has one `}`. Outside strings a lone `}` after `{{x` is JSON's.
+ */
+function typedCloserPart(text: string, cursor: MustacheCursor): number {
+  if (!cursor.mustache.inString && cursor.closer !== '}}}') return 0;
+  let count = 0;
+  while (count < cursor.closer.length - 1 && text.charCodeAt(cursor.word.end + count) === 0x7d) count++;
+  return count;
 }
 
 /** Arguments: merge fields only (the mustache's own closing braces are already there or come later). */
@@ -185,6 +199,13 @@ function elseItem(range: TextEdit['range'], closer: string): CompletionItem {
     sortText: `${SORT.keyword}else`,
     textEdit: { range, newText: `else${closer}` },
   };
+}
+
+/** Inside a block, before its final `{{else}}` (after it, another `{{else}}` is a syntax error). */
+function acceptsElse(block: Block | undefined, at: number): boolean {
+  if (!block) return false;
+  const last = block.branches[block.branches.length - 1];
+  return !(block.hasFinalElse && last && last.start <= at);
 }
 
 /** The block a `{{/` closes: the innermost one around it that is still open (or that this tag closes). */

@@ -8,6 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PayloadAnalysis } from '../payloadAnalysis';
 import type { SchemaValidator } from '../schema/schemaValidator';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
+import { renderedViewAt } from '../completion/renderedView';
 import { jsonHover } from './jsonHover';
 import { mustacheIndexAt, templateHover } from './templateHover';
 
@@ -18,10 +19,12 @@ export function doHover(document: TextDocument, position: Position, analysis: Pa
     const lineOf = (o: number) => document.positionAt(o).line;
     // Inside a mustache only the template is explained (a comment or an unclosed tag gets no hover).
     const inMustache = mustacheIndexAt(analysis.template.mustaches, offset) !== -1;
+    // JSON in an `{{else}}` branch or `{{#unless}}` body is read in the view that renders it.
+    const root = inMustache ? undefined : renderedViewAt(analysis, offset)?.root;
     const found = inMustache
       ? templateHover(analysis.template, offset, workspace, lineOf)
-      : analysis.root && analysis.index
-        ? jsonHover(analysis.root, offset, analysis.index, schema.inlinedSchema, workspace)
+      : root && analysis.index
+        ? jsonHover(root, offset, analysis.index, schema.inlinedSchema, workspace)
         : undefined;
     if (!found) return null;
     return {

@@ -115,6 +115,8 @@ function allowedValues(node: SchemaNode, types: string[], value: Node | undefine
   const list = ordered.map((v) => `${code(JSON.stringify(v))}${known && v === current ? ' (current)' : ''}`).join(' · ');
   let note = '';
   if (current !== undefined && !known) note = ` — the current ${code(JSON.stringify(current))} is not one of them`;
+  // `"{{flag}}"` renders a JSON string whatever the field holds (the `quoted-boolean` finding).
+  else if (templated && value?.type === 'string' && !types.includes('string')) note = ' — the current value is a quoted template, which sends a string';
   else if (templated) note = ' — the current value is a template';
   return `Allowed values: ${list}${note}`;
 }

@@ -21,6 +21,8 @@ export interface FieldUse {
   inString: boolean;
   /** The string holds nothing but this mustache (`"{{email}}"`). */
   wholeString: boolean;
+  /** The string is an object key (`"{{phoneNumber}}": { … }` under `phones`). */
+  inKey?: boolean;
 }
 
 export function missingFieldNote(use: FieldUse): string {
@@ -34,9 +36,10 @@ export function missingFieldNote(use: FieldUse): string {
   }
   if (use.helper) return `If a user has no ${f}, \`${use.helper}\` receives an empty value (Iterable does not document what it renders then).`;
   if (use.inString) {
+    const what = use.inKey ? 'key' : 'value';
     return use.wholeString
-      ? `If a user has no ${f}, Iterable renders it blank: this value is sent as \`""\`.`
-      : `If a user has no ${f}, Iterable renders it blank inside this string.`;
+      ? `If a user has no ${f}, Iterable renders it blank: this ${what} is sent as \`""\`.`
+      : `If a user has no ${f}, Iterable renders it blank inside this ${what === 'key' ? 'key' : 'string'}.`;
   }
   return `If a user has no ${f}, Iterable renders nothing here, which leaves invalid JSON (\`"key": ,\`): quote it, or guard it with \`{{#if ${use.field}}}…{{else}}null{{/if}}\`.`;
 }

@@ -77,10 +77,29 @@ function fieldHover(template: TemplateModel, i: number, expression: ExpressionAn
   const hasFallback = helper?.name === 'defaultIfEmpty' && firstArgument?.start === field.start;
   const text = template.text;
   const wholeString = m.inString && text.charCodeAt(m.start - 1) === 0x22 && text.charCodeAt(m.end) === 0x22;
+  const inKey = m.inString && isKeyString(text, m.end);
   return mergeFieldHover(
-    { field: field.name, helper: helper?.name, hasFallback, inString: m.inString, wholeString, loop: enclosingLoop(template, m.start) },
+    { field: field.name, helper: helper?.name, hasFallback, inString: m.inString, wholeString, inKey, loop: enclosingLoop(template, m.start) },
     workspace,
   );
+}
+
+/**
+ * The JSON string that holds `from` (a mustache end inside it) is a key: a `:` follows its closing
+ * quote. Scans the rest of the line only (JSON strings are one line), stepping over escapes.
+ */
+function isKeyString(text: string, from: number): boolean {
+  let p = from;
+  while (p < text.length) {
+    const c = text.charCodeAt(p);
+    if (c === 0x0a || c === 0x0d) return false;
+    if (c === 0x5c) p += 2; // an escape: `\"` does not end the string
+    else if (c === 0x22) break;
+    else p++;
+  }
+  p++;
+  while (p < text.length && (text[p] === ' ' || text[p] === '\t')) p++;
+  return text.charCodeAt(p) === 0x3a;
 }
 
 /** The list of the innermost `{{#each list}}` around an offset. */

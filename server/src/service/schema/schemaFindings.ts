@@ -102,7 +102,8 @@ function typeFinding(error: ErrorObject, path: Path, node: Node, template: Templ
         ...range,
         message:
           `${name} is a quoted template, so Iterable sends the string "true" or "false", not a boolean. ` +
-          `Write a real boolean without quotes: \`{{#if ${condition}}}true{{else}}false{{/if}}\`.`,
+          `Write a real boolean without quotes: \`{{#if ${condition}}}true{{else}}false{{/if}}\` for a boolean field, ` +
+          `\`{{#ifEq ${condition} 'true'}}true{{else}}false{{/ifEq}}\` for a field holding the text "true".`,
         data: { path, field, expected },
       };
     }

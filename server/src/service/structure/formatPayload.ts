@@ -3,9 +3,11 @@
  * string or a mustache: it only rewrites the whitespace between tokens (see templateTokens.ts).
  *
  * Layout, like VS Code's JSON formatter: one member per line, `"key": value` with one space,
- * empty `{}`/`[]` kept together. Handlebars adds three rules:
+ * empty `{}`/`[]` kept together. Handlebars adds four rules:
  * - a block tag (or a Handlebars comment) that sits between members, i.e. right after `{`, `[`
  *   or `,`, goes on its own line at the members' indent, and so do its `{{else}}` and closing tag;
+ * - a block that renders only a separator comma (`{{#if @index}},{{/if}}`,
+ *   `}{{#unless @last}},{{/unless}}`) keeps its parts on the line the author wrote them on;
  * - where a template sits inside a value (`"a": {{#if x}}true{{else}}false{{/if}}`), the gaps stay
  *   as written (re-indented when they hold a line break): whitespace there is the author's;
  * - two tokens that touch (`1{{n}}`, `{{a}}{{b}}`) are never separated: they render one token.
@@ -37,6 +39,7 @@ export function formatPayload(document: TextDocument, range: Range | undefined, 
   const unit = options.insertSpaces ? ' '.repeat(Math.max(1, options.tabSize | 0)) : '\t';
   const indent = (level: number) => unit.repeat(Math.max(0, level));
   const lineLevel = lineLevelTags(tokens, template.blocks);
+  const insideSeparator = separatorTokens(tokens, template.blocks, text);
 
   const edits: Array<Gap & { newText: string }> = [];
   const propose = (gap: Gap, newText: string) => {
@@ -54,10 +57,18 @@ export function formatPayload(document: TextDocument, range: Range | undefined, 
     if (gap.text === '' && rendersJoined(tokens, i)) continue;
     const lines = countLines(gap.text);
     const newLine = (level: number, keepBlankLine = true) => eol.repeat(keepBlankLine ? Math.min(2, Math.max(1, lines)) : 1) + indent(level);
+    const separatorEnd = insideSeparator.get(a);
+    // `{{#if @index}},{{/if}}` is one separator: its parts stay on the line the author gave them.
+    if (separatorEnd !== undefined && b.end <= separatorEnd) {
+      propose(gap, lines > 0 ? newLine(depth) : gap.text);
+      continue;
+    }
 
     if (b.kind === 'close') propose(gap, a.kind === 'open' ? '' : newLine(depth - 1, false));
     else if (a.kind === 'open') propose(gap, newLine(depth, false));
     else if (isTrailingComment(a, b, gap.text, text, lineLevel)) propose(gap, ' ');
+    // A comma rendered by a block inside a line (`}{{#unless @last}},{{/unless}}`) stays with its closing tag.
+    else if (a.kind === 'comma' && b.kind === 'tag' && !lineLevel.has(b)) propose(gap, lines > 0 ? newLine(depth) : gap.text);
     else if (a.kind === 'comma' || lineLevel.has(a) || lineLevel.has(b) || isLineComment(text, a)) propose(gap, newLine(depth));
     else if ((b.kind === 'comma' || b.kind === 'colon') && a.kind !== 'comment') propose(gap, '');
     else if (a.kind === 'colon') propose(gap, ' ');
@@ -117,6 +128,29 @@ function isTrailingComment(a: Token, b: Token, gap: string, text: string, lineLe
   return b.kind === 'tag' && b.mustache?.kind === 'comment' && !text.slice(b.start, b.end).includes('\n') && lineLevel.has(b);
 }
 
+/**
+ * Blocks that render a comma or nothing (`{{#if @index}},{{/if}}`, `{{#unless @last}},{{/unless}}`):
+ * each token of one but its closing tag, mapped to where the block ends.
+ */
+function separatorTokens(tokens: readonly Token[], blocks: readonly Block[], text: string): Map<Token, number> {
+  const rendersCommaOrNothing = (block: Block) => {
+    const branches = block.branches.map((branch) => text.slice(branch.start, branch.end));
+    return branches.every((b) => /^\s*,?\s*$/.test(b)) && branches.some((b) => b.includes(','));
+  };
+  const spans = blocks
+    .filter((block) => block.close && rendersCommaOrNothing(block))
+    .map((block) => ({ start: block.open.start, end: block.close!.end }))
+    .sort((x, y) => x.start - y.start);
+  const result = new Map<Token, number>();
+  let next = 0;
+  for (const token of tokens) {
+    while (next < spans.length && spans[next].end <= token.start) next++;
+    const span = spans[next];
+    if (span && token.start >= span.start && token.end < span.end) result.set(token, span.end);
+  }
+  return result;
+}
+
 function bracketsBalance(tokens: readonly Token[]): boolean {
   const stack: Array<'{' | '['> = [];
   for (const token of tokens) {
@@ -128,15 +162,23 @@ function bracketsBalance(tokens: readonly Token[]): boolean {
 
 /**
  * Tags that sit between members: the previous token that is not a tag is `{`, `[`, `,` (or
- * nothing), and the `{{else}}` and closing tags of a block whose open tag does.
+ * nothing), and the `{{else}}` and closing tags of a block whose open tag does. Those `{{else}}`
+ * and closing tags follow their open tag only: after the comma of `{{#unless @last}},{{/unless}}`
+ * the closing tag is inside a line.
  */
 function lineLevelTags(tokens: readonly Token[], blocks: readonly Block[]): Set<Token> {
   const result = new Set<Token>();
   const byMustache = new Map<Mustache, Token>();
+  const laterTags = new Set<Mustache>();
+  for (const block of blocks) {
+    for (const branch of block.branches) if (branch.elseTag) laterTags.add(branch.elseTag);
+    if (block.close) laterTags.add(block.close);
+  }
   let previous: Token | undefined;
   for (const token of tokens) {
     if (token.kind === 'tag' && token.mustache) {
       byMustache.set(token.mustache, token);
+      if (laterTags.has(token.mustache)) continue;
       if (!previous || previous.kind === 'open' || previous.kind === 'comma') result.add(token);
     } else if (token.kind !== 'comment') previous = token;
   }

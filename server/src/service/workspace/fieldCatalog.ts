@@ -26,7 +26,9 @@ const SHAPE = '`{"fields": {"phoneNumber": "string", ...}}`, the response of Ite
 const TYPES = '`string`, `boolean`, `long`, `double`, `date`, `object`, `nested`, `geo_location`';
 
 export function parseFieldCatalog(uri: string, text: string): CatalogParseResult {
-  const parsed = parseJsonView(text);
+  // Windows editors and PowerShell's `Out-File` start UTF-8 files with a byte order mark, which is no
+  // JSON token; read it as a space so that offsets stay those of the file.
+  const parsed = parseJsonView(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text);
   const problems: Finding[] = [];
   const problem = (start: number, end: number, message: string, data?: Record<string, unknown>) => {
     if (problems.length < MAX_PROBLEMS) problems.push({ code: 'invalid-catalog', start, end: Math.max(end, start + 1), message, data });
@@ -104,6 +106,8 @@ export interface ResolvedField {
 
 /** Iterable types whose values have sub-fields (`{{address.city}}`, `{{orders.0.sku}}`). */
 const CONTAINER_TYPES: ReadonlySet<string> = new Set(['object', 'nested']);
+/** A `geo_location` value is an object of a latitude and a longitude (`{{lastKnownLocation.lat}}`). */
+const GEO_LOCATION_PARTS: ReadonlySet<string> = new Set(['lat', 'lon']);
 
 /**
  * Resolves a merge-field path as written (`phoneNumber`, `profile.phoneNumber`, `address.city`,
@@ -125,7 +129,11 @@ export function resolveField(path: string, catalog: FieldCatalog | undefined): R
   for (let n = segments.length - 1; n >= 1; n--) {
     const prefix = segments.slice(0, n).join('.');
     const type = fields.get(prefix);
-    if (type !== undefined) return CONTAINER_TYPES.has(type.toLowerCase()) ? { origin: 'catalog', entry: prefix } : undefined;
+    if (type === undefined) continue;
+    const lower = type.toLowerCase();
+    if (CONTAINER_TYPES.has(lower)) return { origin: 'catalog', entry: prefix };
+    if (lower === 'geo_location' && n === segments.length - 1 && GEO_LOCATION_PARTS.has(segments[n])) return { origin: 'catalog', entry: prefix, type: 'double' };
+    return undefined;
   }
   // The parent of listed fields: `address` when the catalog lists `address.city`.
   if (parentsOf(fields).has(key)) return { origin: 'catalog', entry: key, type: 'object' };

@@ -1,0 +1,34 @@
+/**
+ * The JSON view that renders the text at a cursor. View 0 (every condition true, see
+ * template/jsonView.ts) blanks `{{else}}` branches and `{{#unless}}` bodies; a cursor typing there
+ * needs a view that renders that branch, parsed on demand (the analysis keeps view 0's tree only).
+ */
+import type { Node } from 'jsonc-parser';
+import { parseJsonView } from '../json/jsonTree';
+import type { PayloadAnalysis } from '../payloadAnalysis';
+import type { JsonView } from '../template/jsonView';
+
+export interface RenderedView {
+  view: JsonView;
+  root: Node | undefined;
+}
+
+/**
+ * The first view whose hidden branches do not hold `offset` (a branch's edges count as inside it:
+ * right after `{{else}}` or right before `{{/if}}` the user types into the branch), or undefined
+ * when no view renders it (long `{{else if}}` chains beyond the views that are built).
+ */
+export function renderedViewAt(analysis: PayloadAnalysis, offset: number): RenderedView | undefined {
+  const { template } = analysis;
+  const first = template.view(0);
+  if (!hides(first, offset)) return { view: first, root: analysis.root };
+  for (let v = 1; v < template.viewCount; v++) {
+    const view = template.view(v);
+    if (!hides(view, offset)) return { view, root: parseJsonView(view.text).root };
+  }
+  return undefined;
+}
+
+function hides(view: JsonView, offset: number): boolean {
+  return view.hidden.some((span) => offset >= span.start && offset <= span.end);
+}
