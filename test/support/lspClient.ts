@@ -21,6 +21,7 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  UnregistrationRequest,
   type ClientCapabilities,
   type ConfigurationParams,
   type InitializeResult,
@@ -65,6 +66,8 @@ export class LspClient {
   readonly logMessages: string[] = [];
   /** Capabilities the server registered dynamically (`client/registerCapability`), in order. */
   readonly registrations: Registration[] = [];
+  /** Ids of the registrations the server withdrew (`client/unregisterCapability`), in order. */
+  readonly unregistrations: string[] = [];
   private readonly registrationWaiters = new Set<(registration: Registration) => void>();
 
   private stderrText = '';
@@ -114,6 +117,9 @@ export class LspClient {
         this.registrations.push(registration);
         for (const notify of this.registrationWaiters) notify(registration);
       }
+    });
+    this.connection.onRequest(UnregistrationRequest.type, (params) => {
+      for (const unregistration of params.unregisterations) this.unregistrations.push(unregistration.id);
     });
     this.connection.onNotification(LogMessageNotification.type, (params) => {
       this.logMessages.push(params.message);

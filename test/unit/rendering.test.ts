@@ -317,6 +317,11 @@ describe('preview text', () => {
     const out = previewText({ ...base, template, rendered: render(template) });
     assert.equal(out, `// Rendered contact.regal.json with sample data from regal.sample.json.\n// {{ }} HTML-escapes values as Iterable does (& < > " ' \` = become entities); {{{ }}} and toJson do not.\n{\n  "a": "Ada"\n}\n`);
   });
+  it('re-indents without reparsing: duplicate keys and big numbers stay as Regal receives them', () => {
+    const template = '{"id":12345678901234567890,"a":1,"a":"{{firstName}}"}';
+    const out = previewText({ ...base, template, rendered: render(template) });
+    assert.ok(out.endsWith('{\n  "id": 12345678901234567890,\n  "a": 1,\n  "a": "Ada"\n}\n'), out);
+  });
   it('invalid JSON: the raw text, with the line/column in both the rendered text and the preview', () => {
     const template = '{\n  "age": {{missing}}\n}';
     const out = previewText({ ...base, template, rendered: render(template) });

@@ -1,8 +1,9 @@
 /**
  * The text of the rendered-payload preview: a short `//` header (what was rendered with what, and any
- * problem, each with its position) and then the payload, pretty-printed when it is valid JSON or as
+ * problem, each with its position) and then the payload, re-indented when it is valid JSON or as
  * rendered when it is not (so the reported line/column can be found). Pure: no `vscode` import.
  */
+import { applyEdits, format } from 'jsonc-parser';
 import { lineColumnAt } from '../rendering/lineColumn';
 import { ESCAPING_NOTE, type RenderResult } from '../rendering/renderTemplate';
 
@@ -51,5 +52,13 @@ export function previewText(input: PreviewInput): string {
     header.push('Rendered text, as Iterable would send it:');
     return `${comment(header)}\n${text}${text.endsWith('\n') ? '' : '\n'}`;
   }
-  return `${comment(header)}\n${JSON.stringify(rendered.json, null, 2)}\n`;
+  return `${comment(header)}\n${reindent(text)}\n`;
+}
+
+/**
+ * Re-indents valid JSON by changing whitespace only: a JSON.parse round trip would merge duplicate
+ * keys and round big numbers, and the preview must show what Regal receives.
+ */
+function reindent(json: string): string {
+  return applyEdits(json, format(json, undefined, { tabSize: 2, insertSpaces: true, eol: '\n' })).trim();
 }

@@ -13,11 +13,14 @@ import * as path from 'node:path';
 import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MessageType,
+  ShowMessageNotification,
   type Connection,
   type Diagnostic,
   type Disposable,
   type FileEvent,
   type FileSystemWatcher,
+  type ShowMessageParams,
   type InitializeParams,
   type TextDocuments,
   type WorkspaceFolder,
@@ -167,7 +170,11 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
     } else if ('problem' in read) {
       // The setting names a catalog that exists but cannot be used: only the user can fix that.
       const message = `The field catalog ${folder.catalogPath} could not be read: ${read.problem}.`;
-      if (logCatalog(folder, message)) void connection.window.showWarningMessage(`${message} Merge-field checks are off until regal.fieldsFile names a readable catalog.`);
+      if (logCatalog(folder, message)) {
+        // A notification, not window/showMessageRequest: nothing waits for the user, and every client shows it.
+        const shown: ShowMessageParams = { type: MessageType.Warning, message: `${message} Merge-field checks are off until regal.fieldsFile names a readable catalog.` };
+        connection.sendNotification(ShowMessageNotification.type, shown).catch(() => undefined);
+      }
     } else folder.catalogLogged = undefined; // no catalog: a normal setup, without catalog features
     if (diagnostics.length > 0 || folder.catalogDiagnosticsShown) {
       folder.catalogDiagnosticsShown = diagnostics.length > 0;

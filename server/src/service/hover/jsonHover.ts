@@ -8,7 +8,8 @@ import { keyOf, nodeAtOffset, valueOf } from '../json/jsonTree';
 import type { TemplateIndex } from '../template/templateIndex';
 import { closestMatches } from '../util/suggest';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
-import { code, codeBlock, displayPath, fileName, truncate } from './markdown';
+import { fileLabel } from '../workspace/fileLabel';
+import { code, codeBlock, displayPath, truncate } from './markdown';
 import { schemaAtPath, stringOf, typesOf, type PathSegment, type SchemaNode } from './schemaAtPath';
 
 export interface JsonHover {
@@ -83,7 +84,7 @@ function describeFree(title: string, path: PathSegment[], owner: PathSegment[], 
   if (key && owner.length === path.length) {
     const elsewhere = workspace.files.flatMap((file) => {
       const seen = file.valueTypes.get(key);
-      return seen ? [`${code(seen.type)} in [${fileName(file.uri)}](${file.uri}#L${seen.range.start.line + 1})`] : [];
+      return seen ? [`${code(seen.type)} in [${fileLabel(file.uri)}](${file.uri}#L${seen.range.start.line + 1})`] : [];
     });
     if (elsewhere.length > 0) parts.push(`Other payload files send it as ${elsewhere.slice(0, 5).join(', ')}${elsewhere.length > 5 ? ', …' : ''}.`);
   }

@@ -6,7 +6,8 @@
 import { iterableStandardFields } from '../iterable/iterableFields';
 import { closestMatches } from '../util/suggest';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
-import { code, fileName } from './markdown';
+import { fileLabel } from '../workspace/fileLabel';
+import { code } from './markdown';
 import { missingFieldNote, type FieldUse } from './missingField';
 
 /** What a value of each Iterable field type looks like when rendered. */
@@ -35,12 +36,12 @@ export function mergeFieldHover(context: MergeFieldContext, workspace: Workspace
   const parts = [`**${code(`{{${name}}}`)}** · merge field${type ? ` · ${code(type)}` : ''}`];
   if (standard) parts.push(`Iterable standard field: ${standard.description}`);
   if (catalogType !== undefined && workspace.catalog) {
-    parts.push(`In your field catalog [${fileName(workspace.catalog.uri)}](${workspace.catalog.uri}) as ${code(catalogType)}.`);
+    parts.push(`In your field catalog [${fileLabel(workspace.catalog.uri)}](${workspace.catalog.uri}) as ${code(catalogType)}.`);
   }
   if (usedIn.length > 0) {
     const links = usedIn.slice(0, 5).map((file) => {
       const range = file.mergeFields.get(name) ?? file.mergeFields.get(lookup);
-      return `[${fileName(file.uri)}](${file.uri}${range ? `#L${range.start.line + 1}` : ''})`;
+      return `[${fileLabel(file.uri)}](${file.uri}${range ? `#L${range.start.line + 1}` : ''})`;
     });
     parts.push(`Also used in ${links.join(', ')}${usedIn.length > 5 ? ` and ${usedIn.length - 5} more` : ''}.`);
   }
@@ -59,7 +60,7 @@ function unknownNote(name: string, workspace: WorkspaceContext): string {
   const suggestions = closestMatches(name, known);
   const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(code).join(' or ')}? Field names are case-sensitive.` : '';
   const where = workspace.catalog
-    ? `not an Iterable standard field, not in your catalog ${code(fileName(workspace.catalog.uri))}, and not used in other payload files.`
+    ? `not an Iterable standard field, not in your catalog ${code(fileLabel(workspace.catalog.uri))}, and not used in other payload files.`
     : 'not an Iterable standard field and not used in other payload files. Add your project\'s fields with a catalog (setting `regal.fieldsFile`) to check it.';
   return `Unknown field: ${where}${hint}`;
 }
