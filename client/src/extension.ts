@@ -4,11 +4,11 @@
  */
 import type { ExtensionContext } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { startLanguageClient } from './language/startLanguageClient';
-import { registerSendCommands } from './send/registerSendCommands';
-import { registerRenderedPayloadPreview } from './preview/renderedPayloadPreview';
-import { registerNewPayloadCommand } from './snippets/newPayloadCommand';
 import { RegalLanguageStatus } from './language/languageStatus';
+import { startLanguageClient } from './language/startLanguageClient';
+import { registerRenderedPayloadPreview } from './preview/renderedPayloadPreview';
+import { registerSendCommands } from './send/registerSendCommands';
+import { registerNewPayloadCommand } from './snippets/newPayloadCommand';
 
 let client: LanguageClient | undefined;
 

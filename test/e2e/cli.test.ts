@@ -267,3 +267,51 @@ describe('regal-webhook check on a directory outside the repository', () => {
     assert.ok(findings.some((f) => f.code === 'comment' && f.line === 2), run.stdout);
   });
 });
+
+describe('regal-webhook check with a field catalog and several files', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'regal-cli-catalog-'));
+    writeFileSync(path.join(dir, 'iterable-fields.json'), JSON.stringify({ fields: { phoneNumber: 'string', voice_optin: 'boolean', age: 'long' } }));
+    writeFileSync(path.join(dir, 'broken-fields.json'), '{ "fields": { "age": 1 } }');
+    writeFileSync(path.join(dir, 'a.regal.json'), '{ "traits": { "phone": "{{phoneNumbr}}" }, "name": "Signup Completed", "properties": { "age": 23 } }\n');
+    writeFileSync(path.join(dir, 'b.regal.json'), '{ "traits": { "phone": "{{phoneNumber}}" }, "name": "signup_completed", "properties": { "age": "{{age}}" } }\n');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('checks merge fields against --fields, with the closest field suggested', () => {
+    const run = cli('check', '--fields', path.join(dir, 'iterable-fields.json'), path.join(dir, 'a.regal.json'));
+    const { findings, summary } = parseText(run);
+    const unknown = findings.find((f) => f.code === 'unknown-merge-field');
+    assert.ok(unknown && unknown.line === 1 && /phoneNumber/.test(unknown.message), run.stdout);
+    assert.equal(summary.files, 1);
+    assert.equal(parseText(cli('check', path.join(dir, 'a.regal.json'))).findings.filter((f) => f.code === 'unknown-merge-field').length, 0, 'no catalog, no check');
+  });
+
+  it('compares the files checked together: types and event names', () => {
+    const run = cli('check', dir);
+    const { findings } = parseText(run);
+    const a = path.join(dir, 'a.regal.json');
+    const b = path.join(dir, 'b.regal.json');
+    for (const file of [a, b]) {
+      assert.ok(findings.some((f) => f.file === file && f.code === 'inconsistent-type'), `${file}: ${run.stdout}`);
+      assert.ok(findings.some((f) => f.file === file && f.code === 'similar-event-name'), `${file}: ${run.stdout}`);
+    }
+  });
+
+  it('reports an invalid catalog as an error at its token and ignores it', () => {
+    const catalog = path.join(dir, 'broken-fields.json');
+    const run = cli('check', '--fields', catalog, path.join(dir, 'a.regal.json'));
+    assert.equal(run.status, 1, describeRun(run));
+    const { findings, summary } = parseText(run);
+    assert.ok(findings.some((f) => f.file === catalog && f.code === 'invalid-catalog' && f.severity === 'error' && f.column === 22), run.stdout);
+    assert.ok(!findings.some((f) => f.code === 'unknown-merge-field'), run.stdout);
+    assert.equal(summary.files, 1);
+  });
+
+  it('exits 2 when the catalog cannot be read', () => {
+    const run = cli('check', '--fields', path.join(dir, 'missing.json'), path.join(dir, 'a.regal.json'));
+    assert.equal(run.status, 2, describeRun(run));
+    assert.match(run.stderr, /missing\.json: cannot read the field catalog \(ENOENT\)/);
+  });
+});

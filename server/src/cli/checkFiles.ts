@@ -4,11 +4,13 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service/languageService';
+import type { ValidationSettings } from '../service/settings';
+import type { FieldCatalog } from '../service/workspace/workspaceContext';
 import type { CheckOptions } from './cliArguments';
 
 export interface CliOutput {
@@ -19,6 +21,8 @@ export interface CliOutput {
 interface FileReport {
   file: string;
   diagnostics: Diagnostic[];
+  /** The field catalog's own problems (not counted as a checked payload). */
+  catalog?: true;
 }
 
 const SEVERITY_NAMES: Record<DiagnosticSeverity, string> = {
@@ -32,23 +36,29 @@ const RANK: Record<string, number> = { error: DiagnosticSeverity.Error, warning:
 export async function checkFiles(options: CheckOptions, service: LanguageService, io: CliOutput, cwd = process.cwd()): Promise<number> {
   const files = await expandPatterns(options.patterns, cwd, io);
   if (files === undefined) return 2;
+  const settings = { enable: true, severity: options.severity };
   const reports: FileReport[] = [];
+  const catalog = options.fields === undefined ? { reports: [] } : await loadCatalog(path.resolve(cwd, options.fields), service, settings, io, cwd);
+  if (!catalog) return 2;
+  reports.push(...catalog.reports);
+
+  const documents: TextDocument[] = [];
   let unreadable = false;
   for (const file of files) {
-    let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      documents.push(TextDocument.create(pathToFileURL(file).toString(), 'regal-webhook', 1, await readFile(file, 'utf8')));
     } catch (error) {
       io.err(`${relative(cwd, file)}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
       unreadable = true;
-      continue;
     }
-    const document = TextDocument.create(pathToFileURL(file).toString(), 'regal-webhook', 1, text);
-    const diagnostics = service
-      .doValidation(document, { enable: true, severity: options.severity })
-      .filter((d) => (d.severity ?? DiagnosticSeverity.Error) <= RANK[options.minSeverity]);
-    reports.push({ file: relative(cwd, file), diagnostics });
   }
+  // The files checked together are one workspace: each is compared with the others.
+  const summaries = documents.map((document) => service.summarize(document));
+  for (const document of documents) {
+    const workspace = { catalog: catalog.catalog, files: summaries.filter((s) => s.uri !== document.uri) };
+    reports.push({ file: relative(cwd, fileURLToPath(document.uri)), diagnostics: service.doValidation(document, settings, workspace) });
+  }
+  for (const report of reports) report.diagnostics = report.diagnostics.filter((d) => (d.severity ?? DiagnosticSeverity.Error) <= RANK[options.minSeverity]);
 
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const report of reports) for (const d of report.diagnostics) counts[SEVERITY_NAMES[d.severity ?? DiagnosticSeverity.Error] as keyof typeof counts]++;
@@ -87,6 +97,25 @@ async function expandPatterns(patterns: readonly string[], cwd: string, io: CliO
   return [...files].sort();
 }
 
+/** Reads and parses the catalog; its own problems are reported like a checked file's. Undefined: unreadable. */
+async function loadCatalog(
+  file: string,
+  service: LanguageService,
+  settings: ValidationSettings,
+  io: CliOutput,
+  cwd: string,
+): Promise<{ catalog?: FieldCatalog; reports: FileReport[] } | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    io.err(`${relative(cwd, file)}: cannot read the field catalog (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+    return undefined;
+  }
+  const { catalog, diagnostics } = service.loadFieldCatalog(TextDocument.create(pathToFileURL(file).toString(), 'json', 1, text), settings);
+  return { catalog, reports: diagnostics.length > 0 ? [{ file: relative(cwd, file), diagnostics, catalog: true }] : [] };
+}
+
 function printText(reports: readonly FileReport[], counts: Record<string, number>, io: CliOutput): void {
   for (const report of reports) {
     for (const d of report.diagnostics) {
@@ -94,7 +123,8 @@ function printText(reports: readonly FileReport[], counts: Record<string, number
       io.out(`${report.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${String(d.code)} ${d.message}`);
     }
   }
-  const files = reports.length === 1 ? '1 file' : `${reports.length} files`;
+  const payloads = reports.filter((r) => !r.catalog).length;
+  const files = payloads === 1 ? '1 file' : `${payloads} files`;
   const problemFiles = reports.filter((r) => r.diagnostics.length > 0).length;
   io.out(`${files} checked, ${problemFiles} with findings: ${counts.error} errors, ${counts.warning} warnings, ${counts.information + counts.hint} notes.`);
 }
@@ -113,7 +143,7 @@ function toJson(reports: readonly FileReport[], counts: Record<string, number>) 
         message: d.message,
       })),
     })),
-    summary: { files: reports.length, ...counts },
+    summary: { files: reports.filter((r) => !r.catalog).length, ...counts },
   };
 }
 

@@ -14,6 +14,8 @@ export interface CheckOptions {
   failOn: FailOn;
   minSeverity: MinSeverity;
   severity: Partial<Record<DiagnosticCode, SeveritySetting>>;
+  /** The merge-field catalog to check `{{ }}` fields against (as `regal.fieldsFile` in the editor). */
+  fields?: string;
 }
 
 export type ParsedCommand = { command: 'help' } | { command: 'version' } | { command: 'check'; options: CheckOptions };
@@ -23,7 +25,9 @@ export class UsageError extends Error {}
 export const USAGE = `Usage: regal-webhook check [options] <files, directories or globs...>
 
 Checks Iterable webhook bodies for Regal (*.regal.json) with the same rules as the editor.
-A directory stands for every *.regal.json below it.
+A directory stands for every *.regal.json below it. The files checked together are
+compared with each other too (inconsistent-type, similar-event-name), as in an editor
+workspace.
 
 Options:
   --format text|json           output format (default: text)
@@ -34,6 +38,9 @@ Options:
                                hide findings below this severity (default: information)
   --severity CODE=LEVEL        override a code's severity (error, warning,
                                information, hint, off); repeatable
+  --fields FILE                Iterable merge-field catalog ({"fields": {...}}, as
+                               GET /api/users/getFields returns it): enables
+                               unknown-merge-field and catalog-typed advice
   -h, --help                   show this help
   -v, --version                show the version
 
@@ -72,6 +79,9 @@ export function parseArguments(argv: readonly string[]): ParsedCommand {
         break;
       case '--min-severity':
         options.minSeverity = oneOf(name, value, MIN_SEVERITIES) as MinSeverity;
+        break;
+      case '--fields':
+        options.fields = value;
         break;
       case '--severity': {
         const [code, level] = value.split('=');
