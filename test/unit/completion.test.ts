@@ -288,6 +288,8 @@ describe('completion: merge fields and helpers', () => {
     assert.equal(c.item('email').kind, CompletionItemKind.Variable);
     // The catalog's own fields come first.
     assert.deepEqual(new Set(sortedLabels(c.list.items).slice(0, 4)), new Set(['First Name', 'age', 'phoneNumber', 'voice_optin']));
+    // Then Iterable's standard fields, the profile's own first (not `campaignId`, `campaignName`, … A–Z).
+    assert.deepEqual(sortedLabels(c.list.items).slice(4, 8), ['email', 'userId', 'firstName', 'lastName']);
     // A name that is no Handlebars identifier is written in brackets.
     assert.equal(c.apply('First Name'), '{ "userId": "{{userId}}", "traits": { "custom": "{{myField}}", "phone": "{{[First Name]}}" } }');
   });
@@ -306,6 +308,11 @@ describe('completion: merge fields and helpers', () => {
   it('offers block helpers after {{# as a snippet with the closing tag', () => {
     const c = complete('{ "traits": { "optIn": [ { "channel": "voice", "subscribed": {{#| } ] } }');
     assert.ok(!c.labels.includes('upper') && !c.labels.includes('phoneNumber'), 'no inline helpers nor fields as a block name');
+    // Everyday blocks first, not A–Z (`and`, `assign`, `base64` first was what a new user saw).
+    assert.deepEqual(sortedLabels(c.list.items).slice(0, 4), ['if', 'unless', 'each', 'ifEq']);
+    // The signature is the item's detail; the documentation does not repeat it.
+    assert.equal(c.item('ifEq').detail, "{{#ifEq field 'value'}}…{{/ifEq}}");
+    assert.ok(!markdownOf(c.item('ifEq')).includes('{{#ifEq'), markdownOf(c.item('ifEq')));
     assert.equal(c.apply('if'), '{ "traits": { "optIn": [ { "channel": "voice", "subscribed": {{#if field}}{{/if}} } ] } }');
     assert.equal(complete('{ "a": "{{#ifE|" }').apply('ifEq'), `{ "a": "{{#ifEq field 'value'}}{{/ifEq}}" }`);
     // The tag's braces already typed: the closing tag goes after them.

@@ -331,10 +331,22 @@ describe('preview text', () => {
     assert.match(header, /Value expected at line 3, column 1 of the rendered text \(line (\d+) of this preview\)/);
     const previewLine = Number(/line (\d+) of this preview/.exec(header)?.[1]);
     assert.deepEqual(lines.slice(previewLine - 2, previewLine), ['  "age": ', '}']);
+    // The problem is the second line, before the general escaping note: a narrow preview shows it first.
+    assert.equal(lines[1], header);
+  });
+  it('invalid JSON with an escaped value: the escaping lines follow the problem and the line number holds', () => {
+    const template = '{\n  "name": "{{lastName}}",\n  "age": {{missing}}\n}';
+    const lines = previewText({ ...base, template, rendered: render(template) }).split('\n');
+    assert.match(lines[1] ?? '', /^\/\/ Not valid JSON: Value expected at line 4, column 1 .*\(line (\d+) of this preview\)/);
+    assert.match(lines[3] ?? '', /^\/\/ Note: .*&#x27;/);
+    const previewLine = Number(/line (\d+) of this preview/.exec(lines[1] ?? '')?.[1]);
+    assert.deepEqual(lines.slice(previewLine - 2, previewLine), ['  "age": ', '}']);
   });
   it('template errors and skips give the template position; sample problems are shown', () => {
     const template = '{\n  "a": {{#if x}}\n}';
-    assert.match(previewText({ ...base, template, rendered: render(template) }), /Cannot render: \{\{#if\}\} is never closed: add \{\{\/if\}\}\. \(line 2, column 8\) in contact\.regal\.json/);
+    const cannot = previewText({ ...base, template, rendered: render(template) });
+    assert.match(cannot.split('\n')[1] ?? '', /^\/\/ Cannot render: \{\{#if\}\} is never closed: add \{\{\/if\}\}\. \(line 2, column 8\) in contact\.regal\.json/);
+    assert.ok(!cannot.includes('HTML-escapes'), 'nothing rendered, so no escaping note');
     const skip = '{\n "v": {{gt missing 1}} }';
     assert.match(previewText({ ...base, template: skip, rendered: render(skip) }), /Iterable would skip this send: .* \(line 2, column 7\)/);
     const out = previewText({ sourceName: 'a.regal.json', template: '{}', rendered: render('{}'), sampleProblem: 'No regal.sample.json in the workspace' });

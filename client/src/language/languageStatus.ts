@@ -26,6 +26,11 @@ export interface LanguageStatusSnapshot {
   endpoint: LanguageStatusState;
 }
 
+/*
+ * VS Code shows the items in one hover, a row each: "text – detail  [command]". Longer rows are
+ * clipped at the window's edge, hiding the command link, so details stay short (the setting
+ * behind each item is one click away).
+ */
 export class RegalLanguageStatus implements vscode.Disposable {
   private readonly schemaItem = vscode.languages.createLanguageStatusItem('regal.schema', SELECTOR);
   private readonly catalogItem = vscode.languages.createLanguageStatusItem('regal.catalog', SELECTOR);
@@ -99,7 +104,7 @@ export class RegalLanguageStatus implements vscode.Disposable {
     const found = await isFile(target);
     return found
       ? { text: `Fields: ${path.basename(setting)}`, detail: 'Iterable merge-field catalog', severity: 'information', found, uri: target.toString(), command: 'vscode.open' }
-      : { text: 'No merge-field catalog', detail: `${setting} not found (setting regal.fieldsFile)`, severity: 'information', found, uri: target.toString(), command: 'workbench.action.openSettings' };
+      : { text: 'No merge-field catalog', detail: `${setting} not found`, severity: 'information', found, uri: target.toString(), command: 'workbench.action.openSettings' };
   }
 
   /** Watches the catalog file so creating, changing or deleting it updates the item. */
@@ -126,7 +131,7 @@ function describeEndpoint(): LanguageStatusState {
   const value = userOrDefault(vscode.workspace.getConfiguration('regal').inspect<string>('endpoint'), DEFAULT_ENDPOINT);
   const check = checkEndpoint(value);
   return check.ok
-    ? { text: check.url.host, detail: `Test events go to ${check.url.href}`, severity: 'information', command: 'workbench.action.openSettings' }
+    ? { text: check.url.host, detail: `Test events: POST ${check.url.pathname}`, severity: 'information', command: 'workbench.action.openSettings' }
     : { text: 'Endpoint not usable', detail: check.message, severity: 'warning', command: 'workbench.action.openSettings' };
 }
 

@@ -29,10 +29,11 @@ function templatePosition(template: string, offset: number | undefined): string 
 
 export function previewText(input: PreviewInput): string {
   const { rendered, sourceName, template } = input;
+  // What went wrong comes right after the first line, before the general escaping note (left out
+  // when nothing rendered): the preview sits in a narrow editor beside the payload, lines unwrapped.
   const header: string[] = [];
   header.push(`Rendered ${sourceName} with ${input.sampleName && !input.sampleProblem ? `sample data from ${input.sampleName}` : 'sample data'}.`);
   if (input.sampleProblem) header.push(`Sample data: ${input.sampleProblem}`);
-  header.push(ESCAPING_NOTE);
 
   if (rendered.templateError) {
     header.push(`Cannot render: ${rendered.templateError.message}${templatePosition(template, rendered.templateError.offset)} in ${sourceName}.`);
@@ -42,16 +43,17 @@ export function previewText(input: PreviewInput): string {
     header.push(`Iterable would skip this send: ${rendered.skipped.reason}${templatePosition(template, rendered.skipped.offset)} in ${sourceName}.`);
     return `${comment(header)}\n`;
   }
-  if (rendered.escaping) header.push(`Note: ${rendered.escaping.message}`);
+  const escaping = [ESCAPING_NOTE, ...(rendered.escaping ? [`Note: ${rendered.escaping.message}`] : [])];
   const text = rendered.text ?? '';
   if (rendered.jsonError) {
     const { message, line, column } = rendered.jsonError;
-    // The header's own lines come first: say where the bad spot is in this preview too.
-    const previewLine = line + header.length + 2;
+    // After this line come the escaping lines and the caption: say where the bad spot is in this preview too.
+    const previewLine = line + header.length + 1 + escaping.length + 1;
     header.push(`Not valid JSON: ${message} at line ${line}, column ${column} of the rendered text (line ${previewLine} of this preview). Regal would reject it.`);
-    header.push('Rendered text, as Iterable would send it:');
+    header.push(...escaping, 'Rendered text, as Iterable would send it:');
     return `${comment(header)}\n${text}${text.endsWith('\n') ? '' : '\n'}`;
   }
+  header.push(...escaping);
   return `${comment(header)}\n${reindent(text)}\n`;
 }
 

@@ -93,6 +93,8 @@ describe('Regal language features', () => {
       assert.equal(snapshot.schema.text, 'Regal events API');
       assert.match(snapshot.schema.detail, /regal-event\.schema\.json/);
       assert.equal(snapshot.endpoint.text, 'events.regalvoice.com');
+      // Short enough for the status hover's row, which clips long details and their Configure link.
+      assert.equal(snapshot.endpoint.detail, 'Test events: POST /events');
       assert.equal(snapshot.endpoint.severity, 'information');
     });
 
@@ -102,6 +104,7 @@ describe('Regal language features', () => {
       await vscode.workspace.getConfiguration('regal').update('fieldsFile', name, vscode.ConfigurationTarget.Global);
       const missing = await snapshotWhere((s) => s.catalog.uri === catalog.toString() && !s.catalog.found, `${name} missing`);
       assert.equal(missing.catalog.text, 'No merge-field catalog');
+      assert.equal(missing.catalog.detail, `${name} not found`);
       assert.equal(missing.catalog.command, 'workbench.action.openSettings');
 
       await vscode.workspace.fs.writeFile(catalog, new TextEncoder().encode('{ "fields": { "phoneNumber": "string" } }\n'));

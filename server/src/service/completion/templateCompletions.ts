@@ -6,6 +6,7 @@
  */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { iterableStandardFields } from '../iterable/iterableFields';
 import { iterableHelpers, type IterableHelper } from '../iterable/iterableHelpers';
 import { innermostBlockAt, type Block } from '../template/blockStructure';
 import type { TemplateModel } from '../template/templateModel';
@@ -66,11 +67,18 @@ function fieldItems(template: TemplateModel, cursor: MustacheCursor, workspace: 
       kind: CompletionItemKind.Variable,
       detail: fieldDetail(field),
       documentation: { kind: MarkupKind.Markdown, value: fieldDocumentation(field) },
-      sortText: `${fieldSort(field)}${field.name}`,
+      sortText: `${fieldSort(field)}${fieldRank(field)}`,
       filterText: written,
       textEdit: { range, newText: written + closer },
     };
   });
+}
+
+/** Iterable's standard fields keep their catalog order (`email`, `userId`, `phoneNumber`, … before `campaignId`); the rest go A–Z. */
+const STANDARD_RANK = new Map([...iterableStandardFields.keys()].map((name, i) => [name, String(i).padStart(3, '0')]));
+
+function fieldRank(field: MergeFieldCandidate): string {
+  return field.catalogType === undefined && field.standard ? (STANDARD_RANK.get(field.name) ?? field.name) : field.name;
 }
 
 function fieldSort(field: MergeFieldCandidate): string {
@@ -141,9 +149,11 @@ function blockHelperItems(document: TextDocument, template: TemplateModel, curso
   // Renaming the helper of an existing tag with arguments, or of a block that is closed already: the name alone.
   const nameOnly = hasArguments(template, cursor) || template.blocks.some((b) => b.open === m && b.close !== undefined);
   const items: CompletionItem[] = [];
-  for (const helper of iterableHelpers.values()) {
+  for (const [index, helper] of [...iterableHelpers.values()].entries()) {
     if (helper.form === 'inline') continue;
-    const base = { ...helperBase(helper), filterText: helper.name, insertTextFormat: InsertTextFormat.Snippet };
+    // The catalog lists the everyday blocks first (`if`, `unless`, `each`, `ifEq`, …): keep that order, not A–Z.
+    const sortText = `${SORT.helper}${String(index).padStart(3, '0')}`;
+    const base = { ...helperBase(helper), sortText, filterText: helper.name, insertTextFormat: InsertTextFormat.Snippet };
     const closingTag = `{{/${helper.name}}}`;
     if (nameOnly) {
       items.push({ ...base, textEdit: { range, newText: escapeSnippet(helper.name) } });
@@ -166,8 +176,9 @@ function helperBase(helper: IterableHelper): CompletionItem {
   return {
     label: helper.name,
     kind: CompletionItemKind.Function,
+    // VS Code shows `detail` above the documentation: the signature is there, not repeated below.
     detail: helper.signature,
-    documentation: { kind: MarkupKind.Markdown, value: `${helper.description}\n\n\`\`\`handlebars\n${helper.signature}\n\`\`\`\n\nIterable helper (${helper.form === 'both' ? 'block or inline' : helper.form}).` },
+    documentation: { kind: MarkupKind.Markdown, value: `${helper.description}\n\nIterable helper (${helper.form === 'both' ? 'block or inline' : helper.form}).` },
     sortText: `${SORT.helper}${helper.name}`,
   };
 }

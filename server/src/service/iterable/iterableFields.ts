@@ -1,7 +1,8 @@
 /**
  * Merge fields every Iterable project has (domain.md §2.3: Iterable's user-profile fields [S36],
  * built-in merge tags [S38, S40], the SMS phone field [S37]). They are always "known": the
- * user's catalog (regal.fieldsFile) adds their own fields on top.
+ * user's catalog (regal.fieldsFile) adds their own fields on top. Listed most-used first:
+ * completion offers them in this order.
  */
 import type { IterableFieldType } from '../workspace/workspaceContext';
 

@@ -2,6 +2,7 @@
  * The Handlebars helpers Iterable provides (domain.md §2.2: Iterable's helper table of contents
  * [S33] and the helper reference of the Email Love skill [S40], which cites Iterable's articles).
  * Anything else in helper position is an `unknown-helper`: Iterable has no custom helpers.
+ * Listed most-used first: completion after `{{#` keeps this order.
  */
 
 export type HelperForm = 'block' | 'inline' | 'both';
