@@ -16,6 +16,8 @@ const DEFAULT_FIELDS_FILE = 'iterable-fields.json';
 export interface LanguageStatusState {
   text: string;
   detail: string;
+  /** The whole story, on the command link (details must stay short). */
+  tooltip?: string;
   severity: 'information' | 'warning';
   command?: string;
 }
@@ -74,7 +76,7 @@ export class RegalLanguageStatus implements vscode.Disposable {
     apply(this.catalogItem, catalog, catalog.found && catalog.uri
       ? { title: 'Open', command: 'vscode.open', arguments: [vscode.Uri.parse(catalog.uri)] }
       : { title: 'Configure', command: 'workbench.action.openSettings', arguments: ['regal.fieldsFile'] });
-    apply(this.endpointItem, endpoint, { title: 'Configure', command: 'workbench.action.openSettings', arguments: ['regal.endpoint'] });
+    apply(this.endpointItem, endpoint, { title: 'Configure', command: 'workbench.action.openSettings', arguments: ['regal.endpoint'], tooltip: endpoint.tooltip });
     this.changed.fire(this.current);
     return this.current;
   }
@@ -132,7 +134,7 @@ function describeEndpoint(): LanguageStatusState {
   const check = checkEndpoint(value);
   return check.ok
     ? { text: check.url.host, detail: `Test events: POST ${check.url.pathname}`, severity: 'information', command: 'workbench.action.openSettings' }
-    : { text: 'Endpoint not usable', detail: check.message, severity: 'warning', command: 'workbench.action.openSettings' };
+    : { text: 'Endpoint not usable', detail: check.problem, tooltip: check.message, severity: 'warning', command: 'workbench.action.openSettings' };
 }
 
 /** The folder of the active editor's file, or the first folder: the catalog setting is per folder. */

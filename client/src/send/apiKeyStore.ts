@@ -36,6 +36,7 @@ export class ApiKeyStore {
       input = await vscode.window.showInputBox({
         title: 'Regal API Key',
         prompt: 'The key Regal support gave you. It is kept in VS Code\'s secret storage, never in settings.',
+        placeHolder: 'The key itself, without "Bearer "',
         password: true,
         ignoreFocusOut: true,
         validateInput: (value) => {

@@ -17,7 +17,8 @@ export interface InspectedSetting<T> {
   workspaceFolderValue?: T;
 }
 
-export type EndpointCheck = { ok: true; url: URL } | { ok: false; message: string };
+/** `problem` is a few words for tight places (the language status); `message` says how to fix it. */
+export type EndpointCheck = { ok: true; url: URL } | { ok: false; message: string; problem: string };
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -35,27 +36,28 @@ export function isLoopbackHost(hostname: string): boolean {
 /** Checks the configured endpoint text: absolute http(s) URL, https unless loopback, no credentials. */
 export function checkEndpoint(value: unknown): EndpointCheck {
   if (typeof value !== 'string' || value.trim() === '') {
-    return { ok: false, message: `The "regal.endpoint" setting is empty. ${HOW_TO_FIX} The usual value is ${DEFAULT_ENDPOINT}.` };
+    return { ok: false, problem: 'Empty', message: `The "regal.endpoint" setting is empty. ${HOW_TO_FIX} The usual value is ${DEFAULT_ENDPOINT}.` };
   }
   const text = value.trim();
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, message: `The "regal.endpoint" setting "${text}" is not a URL. ${HOW_TO_FIX} The usual value is ${DEFAULT_ENDPOINT}.` };
+    return { ok: false, problem: 'Not a URL', message: `The "regal.endpoint" setting "${text}" is not a URL. ${HOW_TO_FIX} The usual value is ${DEFAULT_ENDPOINT}.` };
   }
   if (url.username || url.password) {
-    return { ok: false, message: `The "regal.endpoint" setting must not contain a user name or password (the API key goes in the Authorization header). ${HOW_TO_FIX}` };
+    return { ok: false, problem: 'No user name or password in the URL', message: `The "regal.endpoint" setting must not contain a user name or password (the API key goes in the Authorization header). ${HOW_TO_FIX}` };
   }
   if (url.protocol === 'https:') return { ok: true, url };
   if (url.protocol === 'http:') {
     if (isLoopbackHost(url.hostname)) return { ok: true, url };
     return {
       ok: false,
+      problem: 'Use https:// (http only on loopback)',
       message: `The "regal.endpoint" setting uses http:// for ${url.hostname}, which would send your API key unencrypted. Use https:// (http:// is allowed only for 127.0.0.1, ::1 and localhost). ${HOW_TO_FIX}`,
     };
   }
-  return { ok: false, message: `The "regal.endpoint" setting must be an https:// URL, not ${url.protocol}//. ${HOW_TO_FIX} The usual value is ${DEFAULT_ENDPOINT}.` };
+  return { ok: false, problem: 'Use an https:// URL', message: `The "regal.endpoint" setting must be an https:// URL, not ${url.protocol}//. ${HOW_TO_FIX} The usual value is ${DEFAULT_ENDPOINT}.` };
 }
 
 /** Endpoint from the inspected setting: the user's value or the default, then checked. */
