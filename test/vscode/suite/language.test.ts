@@ -10,6 +10,9 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RegalExtensionApi } from '../../../client/src/extension';
+
+/** The repository (this file runs from out/test/vscode/suite/): the examples are not packaged in the .vsix. */
+const REPOSITORY = path.resolve(__dirname, '..', '..', '..', '..');
 import type { LanguageStatusSnapshot } from '../../../client/src/language/languageStatus';
 
 const EXTENSION_ID = 'regal-webhook-tools.regal-webhook';
@@ -59,7 +62,6 @@ async function closeAllEditors(): Promise<void> {
 describe('Regal language features', () => {
   let api: RegalExtensionApi;
   let folder: vscode.WorkspaceFolder;
-  let extensionPath: string;
 
   before(async () => {
     const workspaceFolder = vscode.workspace.workspaceFolders?.[0];
@@ -71,7 +73,6 @@ describe('Regal language features', () => {
     assert.ok(extension, 'the extension is installed');
     // Opening the payload activates it; activate() is idempotent and hands back the exports.
     api = await extension.activate();
-    extensionPath = extension.extensionPath;
   });
 
   after(async () => {
@@ -151,7 +152,7 @@ describe('Regal language features', () => {
         // Each snippet tab becomes the editor's indentation; the examples use two spaces.
         const options = vscode.window.activeTextEditor.options;
         const unit = options.insertSpaces ? ' '.repeat(Number(options.tabSize)) : '\t';
-        const expected = readFileSync(path.join(extensionPath, 'examples', example), 'utf8').replace(/^(?: {2})+/gm, (spaces) => unit.repeat(spaces.length / 2));
+        const expected = readFileSync(path.join(REPOSITORY, 'examples', example), 'utf8').replace(/^(?: {2})+/gm, (spaces) => unit.repeat(spaces.length / 2));
         assert.equal(document.getText(), expected);
         // The first tab stop is selected, ready to type over.
         assert.equal(document.getText(vscode.window.activeTextEditor.selection), example.startsWith('create') ? 'uniqueIdentifier' : 'phoneNumber');
