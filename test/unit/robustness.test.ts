@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import type { SelectionRange } from 'vscode-languageserver-types';
 import { documentOf, messageOf, repoRoot, service } from '../support/service';
 
 const seeds = ['', 'examples', 'examples/guide-originals'].flatMap((dir) =>
@@ -53,6 +54,41 @@ function check(text: string): void {
   }
 }
 
+/**
+ * Every other feature on the same text: completion, hover and selection at a few positions, quick
+ * fixes for every diagnostic, outline, folding and formatting. None may throw, and every range
+ * they return must lie inside the document.
+ */
+function checkFeatures(text: string, next: () => number = Math.random): void {
+  const document = documentOf(text);
+  const inside = (range: { start: { line: number; character: number }; end: { line: number; character: number } }, what: string) => {
+    const start = document.offsetAt(range.start);
+    const end = document.offsetAt(range.end);
+    assert.ok(start <= end && end <= text.length && range.start.line <= document.lineCount, `${what} range ${JSON.stringify(range)} outside the document`);
+  };
+  const positions = [0, text.length, Math.floor(next() * (text.length + 1)), Math.floor(next() * (text.length + 1))].map((o) => document.positionAt(o));
+  for (const position of positions) {
+    for (const item of service.doComplete(document, position).items) {
+      const edit = item.textEdit;
+      if (edit) inside('range' in edit ? edit.range : edit.replace, 'completion');
+    }
+    const hover = service.doHover(document, position);
+    if (hover?.range) inside(hover.range, 'hover');
+  }
+  for (let selection: SelectionRange | undefined = service.getSelectionRanges(document, positions)[2]; selection; selection = selection.parent) inside(selection.range, 'selection');
+  const diagnostics = service.doValidation(document);
+  for (const action of service.doCodeActions(document, { start: positions[0], end: positions[1] }, diagnostics)) {
+    for (const edit of action.edit?.changes?.[document.uri] ?? []) inside(edit.range, `quick fix "${action.title}"`);
+  }
+  const symbols = [...service.findDocumentSymbols(document)];
+  for (let symbol = symbols.pop(); symbol; symbol = symbols.pop()) {
+    inside(symbol.range, 'symbol');
+    symbols.push(...(symbol.children ?? []));
+  }
+  for (const fold of service.getFoldingRanges(document)) assert.ok(fold.startLine <= fold.endLine && fold.endLine < document.lineCount, 'folding range inside');
+  for (const edit of service.format(document, undefined, { tabSize: 2, insertSpaces: true })) inside(edit.range, 'format');
+}
+
 describe('robustness', () => {
   it('survives 1,500 seeded mutations of the examples', () => {
     const next = random(Number(process.env.FUZZ_SEED ?? 2026));
@@ -60,6 +96,7 @@ describe('robustness', () => {
       const text = mutate(seeds[i % seeds.length], next);
       try {
         check(text);
+        checkFeatures(text, next);
       } catch (error) {
         assert.fail(`input ${i} ${JSON.stringify(text)}: ${String(error)}`);
       }
@@ -88,7 +125,10 @@ describe('robustness', () => {
       '{{!',
       '{{#each items as |item|}}{{item}}{{/each}}',
     ];
-    for (const text of inputs) check(text);
+    for (const text of inputs) {
+      check(text);
+      checkFeatures(text);
+    }
   });
 
   it('survives inputs with a hundred thousand findings (no argument-spreading overflow)', () => {
@@ -114,6 +154,7 @@ describe('robustness', () => {
       `{ "traits": { "phones": { ${props(10000, (i) => `"55${i}": {"isPrimary": "y"}`)} } } }`,
     ]) {
       check(text);
+      checkFeatures(text);
     }
   });
 

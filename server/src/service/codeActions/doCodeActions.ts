@@ -30,18 +30,26 @@ const WORKSPACE_CODES = new Set(['unknown-merge-field']);
 export function doCodeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], analysis: PayloadAnalysis, workspace: WorkspaceContext): CodeAction[] {
   const text = document.getText();
   const actions: CodeAction[] = [];
-  let fromWorkspace: Finding[] | undefined;
+  // Findings by code and range, built once: a file with thousands of diagnostics must not match
+  // each one by scanning all the others.
+  const byPlace = indexFindings(analysis.findings);
+  let fromWorkspace: Map<string, Finding[]> | undefined;
   const matched: Array<{ diagnostic: Diagnostic; finding: Finding }> = [];
+  const taken = new Set<Finding>();
   for (const diagnostic of Array.isArray(diagnostics) ? diagnostics : []) {
     const codeName = codeOf(diagnostic);
     if (!codeName || !isRange(diagnostic.range)) continue;
     const start = document.offsetAt(diagnostic.range.start);
     const end = document.offsetAt(diagnostic.range.end);
-    let pool: readonly Finding[] = analysis.findings;
-    if (WORKSPACE_CODES.has(codeName)) pool = fromWorkspace ??= safely(() => workspaceFindings(analysis, workspace, document.uri), []);
-    const finding = matchingFinding(pool, codeName, start, end, diagnostic, matched);
-    if (finding) matched.push({ diagnostic, finding });
+    let pool = byPlace;
+    if (WORKSPACE_CODES.has(codeName)) pool = fromWorkspace ??= indexFindings(safely(() => workspaceFindings(analysis, workspace, document.uri), []));
+    const finding = matchingFinding(pool.get(placeKey(codeName, start, end)) ?? [], diagnostic, taken);
+    if (finding) {
+      matched.push({ diagnostic, finding });
+      taken.add(finding);
+    }
   }
+  const matchedDiagnostics = matched.map((m) => m.diagnostic);
 
   const commentDiagnostics = matched.filter((m) => m.finding.code === 'comment').map((m) => m.diagnostic);
   let legacyOffered = false;
@@ -63,7 +71,7 @@ export function doCodeActions(document: TextDocument, range: Range, diagnostics:
         add(() => optInChannelFixes(context));
         break;
       case 'optin-required':
-        add(() => optInRequiredFixes(context, matched.map((m) => m.diagnostic)));
+        add(() => optInRequiredFixes(context, matchedDiagnostics));
         break;
       case 'quoted-boolean':
         add(() => quotedBooleanFixes(context));
@@ -125,13 +133,31 @@ function codeOf(diagnostic: Diagnostic): string | undefined {
  * item misses both `channel` and `subscribed`): the one whose data the diagnostic carries, else one
  * no other diagnostic of the request took, so each finding's fixes are offered once.
  */
-function matchingFinding(pool: readonly Finding[], codeName: string, start: number, end: number, diagnostic: Diagnostic, taken: ReadonlyArray<{ finding: Finding }>): Finding | undefined {
-  const candidates = pool.filter((f) => f.code === codeName && f.start === start && f.end === end);
+function placeKey(code: string, start: number, end: number): string {
+  return `${code}:${start}:${end}`;
+}
+
+function indexFindings(findings: readonly Finding[]): Map<string, Finding[]> {
+  const index = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const key = placeKey(finding.code, finding.start, finding.end);
+    const list = index.get(key);
+    if (list) list.push(finding);
+    else index.set(key, [finding]);
+  }
+  return index;
+}
+
+/**
+ * The finding a diagnostic stands for among those with its code and range. Two can share both (an
+ * empty opt-in item misses `channel` and `subscribed`): the one whose data the diagnostic carries,
+ * else one no other diagnostic took.
+ */
+function matchingFinding(candidates: readonly Finding[], diagnostic: Diagnostic, taken: ReadonlySet<Finding>): Finding | undefined {
   if (candidates.length <= 1) return candidates[0];
   const sent = typeof diagnostic.data === 'object' && diagnostic.data !== null ? (diagnostic.data as Record<string, unknown>) : undefined;
   const sameData = (f: Finding) => sent !== undefined && Object.entries(f.data ?? {}).every(([key, value]) => JSON.stringify(sent[key]) === JSON.stringify(value));
-  const isTaken = (f: Finding) => taken.some((m) => m.finding === f);
-  return candidates.find((f) => sameData(f) && !isTaken(f)) ?? candidates.find((f) => !isTaken(f)) ?? candidates[0];
+  return candidates.find((f) => sameData(f) && !taken.has(f)) ?? candidates.find((f) => !taken.has(f)) ?? candidates[0];
 }
 
 function isRange(range: unknown): range is Range {

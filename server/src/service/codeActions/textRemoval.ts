@@ -45,8 +45,10 @@ export function lineAwareRemoval(text: string, start: number, end: number): Offs
 export function propertyEnd(property: Node, analysis: PayloadAnalysis): number {
   let end = property.offset + property.length;
   const valueStart = property.colonOffset ?? property.offset;
-  for (const block of analysis.template.blocks) {
-    if (block.open.start > valueStart && block.open.start < end) end = Math.max(end, blockEnd(block));
+  // Blocks are in the order their tags open: start at the first one after the colon.
+  const blocks = analysis.template.blocks;
+  for (let i = firstIndexAfter(blocks, valueStart, (b) => b.open.start); i < blocks.length && blocks[i].open.start < end; i++) {
+    end = Math.max(end, blockEnd(blocks[i]));
   }
   // A value placeholder (`"age": {{age}}`) is one character in view 0: the mustache is longer.
   for (const m of analysis.index?.mustachesIn(valueStart, end) ?? []) end = Math.max(end, m.end);
@@ -78,6 +80,21 @@ export function removeProperty(property: Node, analysis: PayloadAnalysis): Offse
   }
   const foreign = analysis.index?.mustachesIn(removal.start, removal.end).some((m) => m.start < start || m.end > end) ?? false;
   // A removal that starts before the property may swallow the end of a tag that starts earlier.
-  const straddling = analysis.template.mustaches.some((m) => m.start < removal.start && m.end > removal.start);
+  // Mustaches are sorted and never overlap: only the last one opened before the removal can.
+  const mustaches = analysis.template.mustaches;
+  const before = mustaches[firstIndexAfter(mustaches, removal.start - 1, (m) => m.start) - 1];
+  const straddling = before !== undefined && before.end > removal.start;
   return foreign || straddling ? undefined : removal;
+}
+
+/** The index of the first item whose position (items sorted by it) is greater than `offset`. */
+function firstIndexAfter<T>(items: readonly T[], offset: number, position: (item: T) => number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (position(items[mid]) <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
