@@ -164,7 +164,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     validatedOnce.delete(uri);
     settingsCache.delete(uri);
     service.forget(uri);
-    void connection.sendDiagnostics({ uri, diagnostics: [] });
+    connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error: unknown) => connection.console.warn(`Could not clear the diagnostics of ${uri}: ${String(error)}`));
   });
 
   connection.onDidChangeConfiguration((change) => {
