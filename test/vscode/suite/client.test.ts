@@ -5,34 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { waitForDiagnostics } from '../support/waiting';
 
 const EXTENSION_ID = 'regal-webhook-tools.regal-webhook';
-
-function regalDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'regal');
-}
-
-/** Resolves with the diagnostics of `uri` as soon as they satisfy `accept` (now or after a change event). */
-function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: vscode.Diagnostic[]) => boolean, what: string, timeoutMs = 30_000): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const current = regalDiagnostics(uri);
-      if (!accept(current)) return false;
-      subscription.dispose();
-      clearTimeout(timer);
-      resolve(current);
-      return true;
-    };
-    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (event.uris.some((u) => u.toString() === uri.toString())) check();
-    });
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`Timed out waiting for ${what}; diagnostics now: ${JSON.stringify(regalDiagnostics(uri).map((d) => [d.code, d.message]))}`));
-    }, timeoutMs);
-    check();
-  });
-}
 
 const codes = (diagnostics: vscode.Diagnostic[]) => diagnostics.map((d) => String(d.code));
 

@@ -13,47 +13,10 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { codeOf, waitForDiagnostics } from '../support/waiting';
 
 const EXTENSION_ID = 'regal-webhook-tools.regal-webhook';
-const TIMEOUT_MS = 30_000;
 const CATALOG_SETTING = 'editing/iterable-fields.json';
-
-/** Resolves once `event` fires and `current()` gives a value (or it already does). */
-function waitFor<T>(event: vscode.Event<unknown>, current: () => T | undefined, what: () => string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const value = current();
-      if (value === undefined) return;
-      subscription.dispose();
-      clearTimeout(timer);
-      resolve(value);
-    };
-    const subscription = event(check);
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`Timed out waiting for ${what()}`));
-    }, TIMEOUT_MS);
-    check();
-  });
-}
-
-/** The diagnostic's code as the server sent it (VS Code may wrap it as `{ value, target }`). */
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
-
-function regalDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'regal');
-}
-
-function waitForDiagnostics(uri: vscode.Uri, accept: (d: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
-  return waitFor(
-    vscode.languages.onDidChangeDiagnostics,
-    () => {
-      const current = regalDiagnostics(uri);
-      return accept(current) ? current : undefined;
-    },
-    () => `${what} in ${uri.path}; now ${JSON.stringify(regalDiagnostics(uri).map((d) => [codeOf(d), d.message]))}`,
-  );
-}
 
 const having = (code: string) => (d: vscode.Diagnostic[]) => d.some((x) => codeOf(x) === code);
 const without = (code: string) => (d: vscode.Diagnostic[]) => !d.some((x) => codeOf(x) === code);

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { waitFor, waitForDiagnostics } from '../support/waiting';
 import type { RegalExtensionApi } from '../../../client/src/extension';
 
 /** The repository (this file runs from out/test/vscode/suite/): the examples are not packaged in the .vsix. */
@@ -16,37 +17,6 @@ const REPOSITORY = path.resolve(__dirname, '..', '..', '..', '..');
 import type { LanguageStatusSnapshot } from '../../../client/src/language/languageStatus';
 
 const EXTENSION_ID = 'regal-webhook-tools.regal-webhook';
-const TIMEOUT_MS = 30_000;
-
-/** Resolves once `event` fires with a value `accept` takes (or `current()` already satisfies it). */
-function waitFor<T>(event: vscode.Event<unknown>, current: () => T | undefined, what: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const value = current();
-      if (value === undefined) return;
-      subscription.dispose();
-      clearTimeout(timer);
-      resolve(value);
-    };
-    const subscription = event(check);
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`Timed out waiting for ${what}`));
-    }, TIMEOUT_MS);
-    check();
-  });
-}
-
-function regalDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'regal');
-}
-
-function waitForDiagnostics(uri: vscode.Uri, accept: (d: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
-  return waitFor(vscode.languages.onDidChangeDiagnostics, () => {
-    const current = regalDiagnostics(uri);
-    return accept(current) ? current : undefined;
-  }, `${what}; now ${JSON.stringify(regalDiagnostics(uri).map((d) => [d.code, d.message]))}`);
-}
 
 const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
 

@@ -16,6 +16,7 @@ import { once } from 'node:events';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
+import { waitForDiagnostics } from '../support/waiting';
 import { renderDocument } from '../../../client/src/rendering/renderDocument';
 import type { SendResult } from '../../../client/src/send/sendTestEvent';
 
@@ -27,27 +28,6 @@ interface ReceivedRequest {
   headers: http.IncomingHttpHeaders;
   body: string;
   response: http.ServerResponse;
-}
-
-/** Resolves with the diagnostics of `uri` once `accept` holds (now or after a change event). */
-function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: readonly vscode.Diagnostic[]) => boolean, timeoutMs = 30_000): Promise<readonly vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const current = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'regal');
-    const done = () => {
-      if (!accept(current())) return;
-      subscription.dispose();
-      clearTimeout(timer);
-      resolve(current());
-    };
-    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (event.uris.some((u) => u.toString() === uri.toString())) done();
-    });
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`Timed out waiting for diagnostics of ${uri.path}`));
-    }, timeoutMs);
-    done();
-  });
 }
 
 describe('Regal send test event', () => {
@@ -237,7 +217,7 @@ describe('Regal send test event', () => {
   it("refuses a payload with the language server's errors, naming the first", async () => {
     const uri = vscode.Uri.joinPath(folder, 'send', 'send-bad-channel.regal.json');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    await waitForDiagnostics(uri, (diagnostics) => diagnostics.some((d) => d.code === 'optin-channel'));
+    await waitForDiagnostics(uri, (diagnostics) => diagnostics.some((d) => d.code === 'optin-channel'), 'the optin-channel error');
     const result = await send('send-bad-channel.regal.json');
     assert.equal(result.outcome, 'refused');
     assert.match(result.message, /^Not sent: send-bad-channel\.regal\.json has 1 error\. The first, at line 4:29: `text` is not an opt-in channel Regal supports/);
