@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseTree, type ParseError } from 'jsonc-parser';
+import { lastStartingBefore, mustacheIndexAt } from '../../server/src/service/template/mustacheLookup';
 import { scanMustaches } from '../../server/src/service/template/mustacheScanner';
 import { parseTemplate } from '../../server/src/service/template/templateModel';
 
@@ -25,6 +26,13 @@ describe('mustache scanner', () => {
       kinds(text).map((k) => `${k.text}:${k.kind}:${k.inString}`),
       ['{{f}}:expression:true', '{{k}}:expression:true', '{{v}}:expression:false', '{{#if c}}:blockOpen:false', '{{else}}:else:false', '{{/if}}:blockClose:false'],
     );
+  });
+
+  it('finds the mustache at an offset, optionally counting the offset just past it', () => {
+    const { mustaches } = scanMustaches('a{{x}}{{y}} {{z}}');
+    assert.deepEqual([0, 1, 5, 6, 10, 11, 12, 17].map((o) => mustacheIndexAt(mustaches, o)), [-1, 0, 0, 1, 1, -1, 2, -1]);
+    assert.deepEqual([11, 17].map((o) => mustacheIndexAt(mustaches, o, true)), [1, 2]);
+    assert.deepEqual([0, 1, 2, 7, 100].map((o) => lastStartingBefore(mustaches, o)), [-1, -1, 0, 1, 2]);
   });
 
   it('recognises every form of the dialect', () => {

@@ -7,6 +7,7 @@
 import type { Node } from '../json/jsonTree';
 import type { PayloadAnalysis } from '../payloadAnalysis';
 import { blockEnd } from '../template/blockStructure';
+import { lastStartingBefore } from '../template/mustacheLookup';
 import type { OffsetEdit } from './fixContext';
 
 const isHorizontalSpace = (c: string | undefined) => c === ' ' || c === '\t';
@@ -82,7 +83,7 @@ export function removeProperty(property: Node, analysis: PayloadAnalysis): Offse
   // A removal that starts before the property may swallow the end of a tag that starts earlier.
   // Mustaches are sorted and never overlap: only the last one opened before the removal can.
   const mustaches = analysis.template.mustaches;
-  const before = mustaches[firstIndexAfter(mustaches, removal.start - 1, (m) => m.start) - 1];
+  const before = mustaches[lastStartingBefore(mustaches, removal.start)];
   const straddling = before !== undefined && before.end > removal.start;
   return foreign || straddling ? undefined : removal;
 }

@@ -4,6 +4,7 @@
  * head of the expression (a helper or a merge field) or an argument (a merge field).
  */
 import type { Mustache } from '../template/mustacheScanner';
+import { lastStartingBefore } from '../template/mustacheLookup';
 
 export interface MustacheCursor {
   mustache: Mustache;
@@ -44,19 +45,4 @@ export function mustacheCursorAt(source: string, mustaches: readonly Mustache[],
     inSubexpression,
     closer: source.startsWith('{{{', m.start) ? '}}}' : '}}',
   };
-}
-
-/** Index of the last mustache whose `{{` starts before `offset`. */
-export function lastStartingBefore(mustaches: readonly Mustache[], offset: number): number {
-  let low = 0;
-  let high = mustaches.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    if (mustaches[mid].start < offset) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
-  return found;
 }

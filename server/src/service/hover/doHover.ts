@@ -10,7 +10,8 @@ import type { SchemaValidator } from '../schema/schemaValidator';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
 import { renderedViewAt } from '../completion/renderedView';
 import { jsonHover } from './jsonHover';
-import { mustacheIndexAt, templateHover } from './templateHover';
+import { mustacheIndexAt } from '../template/mustacheLookup';
+import { templateHover } from './templateHover';
 
 export function doHover(document: TextDocument, position: Position, analysis: PayloadAnalysis, schema: SchemaValidator, workspace: WorkspaceContext): Hover | null {
   try {

@@ -10,6 +10,7 @@ import type { WorkspaceContext } from '../workspace/workspaceContext';
 import { dataVariableHover, elseHover, helperHover } from './helperHover';
 import { code } from './markdown';
 import { mergeFieldHover } from './mergeFieldHover';
+import { mustacheIndexAt } from '../template/mustacheLookup';
 
 export interface TemplateHover {
   markdown: string;
@@ -111,19 +112,6 @@ function enclosingLoop(template: TemplateModel, offset: number): string | undefi
   if (!loop) return undefined;
   const content = template.text.slice(loop.open.contentStart, loop.open.contentEnd).trim();
   return content.replace(/^each\s+/, '');
-}
-
-export function mustacheIndexAt(mustaches: readonly Mustache[], offset: number): number {
-  let low = 0;
-  let high = mustaches.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const m = mustaches[mid];
-    if (offset < m.start) high = mid - 1;
-    else if (offset >= m.end) low = mid + 1;
-    else return mid;
-  }
-  return -1;
 }
 
 function trimmed(text: string, start: number, end: number): TextSpan {

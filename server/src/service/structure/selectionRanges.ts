@@ -12,6 +12,7 @@ import type { PayloadAnalysis } from '../payloadAnalysis';
 import { blockEnd, innermostBlockAt } from '../template/blockStructure';
 import type { TextSpan } from '../template/expressionAnalyzer';
 import { templateExtent } from './templateExtent';
+import { mustacheIndexAt } from '../template/mustacheLookup';
 
 export function selectionRanges(document: TextDocument, positions: readonly Position[], analysis: PayloadAnalysis): SelectionRange[] {
   const text = analysis.template.text;
@@ -29,20 +30,13 @@ function templateSpans(analysis: PayloadAnalysis, offset: number, spans: TextSpa
   const { template } = analysis;
   const text = template.text;
   const mustaches = template.mustaches;
-  // The mustache around the offset (binary search: mustaches are in order and never overlap).
-  let low = 0;
-  let high = mustaches.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >>> 1;
-    const m = mustaches[mid];
-    if (offset < m.start) high = mid - 1;
-    else if (offset > m.end) low = mid + 1;
-    else {
-      spans.push({ start: m.start, end: m.end }, trim(text, m.contentStart, m.contentEnd));
-      const expression = template.expressions[mid];
-      if (expression) for (const span of [...expression.helpers, ...expression.fields, ...expression.args]) spans.push(span);
-      break;
-    }
+  // The mustache around the offset, a cursor just after it included.
+  const index = mustacheIndexAt(mustaches, offset, true);
+  if (index !== -1) {
+    const m = mustaches[index];
+    spans.push({ start: m.start, end: m.end }, trim(text, m.contentStart, m.contentEnd));
+    const expression = template.expressions[index];
+    if (expression) for (const span of [...expression.helpers, ...expression.fields, ...expression.args]) spans.push(span);
   }
   for (let block = innermostBlockAt(template.blocks, offset); block; block = block.parent) {
     spans.push({ start: block.open.start, end: blockEnd(block) });
