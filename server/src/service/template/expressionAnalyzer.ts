@@ -9,6 +9,7 @@
  */
 import { parseWithoutProcessing, type AST } from '@handlebars/parser';
 import type { Mustache } from './mustacheScanner';
+import { readSimpleExpression } from './simpleExpression';
 
 export interface TextSpan {
   start: number;
@@ -59,6 +60,13 @@ const CACHE_LIMIT = 10_000;
  * an `{{else if …}}`. Returns undefined for kinds that carry no expression.
  */
 export function analyzeExpression(text: string, m: Mustache, isHelper: HelperLookup): ExpressionAnalysis | undefined {
+  const simple = analyzeSimply(text, m, isHelper);
+  if (simple) return simple;
+  return analyzeWithParser(text, m, isHelper);
+}
+
+/** The same analysis by Handlebars' own parser only (the reference the fast reader is tested against). */
+export function analyzeWithParser(text: string, m: Mustache, isHelper: HelperLookup): ExpressionAnalysis | undefined {
   const synthetic = toSynthetic(text, m);
   if (!synthetic) return undefined;
   const key = synthetic.source;
@@ -69,6 +77,31 @@ export function analyzeExpression(text: string, m: Mustache, isHelper: HelperLoo
     cache.set(key, relative);
   }
   return shift(relative, synthetic.base - synthetic.prefixLength, m);
+}
+
+/** The fast reader (simpleExpression.ts) where the expression is in its subset. */
+function analyzeSimply(text: string, m: Mustache, isHelper: HelperLookup): ExpressionAnalysis | undefined {
+  switch (m.kind) {
+    case 'expression':
+    case 'unescaped':
+      return readSimpleExpression(text, m.contentStart, m.contentEnd, false, isHelper);
+    case 'inverseOpen':
+      return plainBlockHead(text, readSimpleExpression(text, m.contentStart, m.contentEnd, false, isHelper));
+    case 'blockOpen':
+      return plainBlockHead(text, readSimpleExpression(text, m.contentStart, m.contentEnd, true, isHelper));
+    case 'else': {
+      const chain = /^\s*else\s+(?=\S)/.exec(text.slice(m.contentStart, m.contentEnd));
+      return chain ? plainBlockHead(text, readSimpleExpression(text, m.contentStart + chain[0].length, m.contentEnd, true, isHelper)) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A block's name is read up to the first space (blockName): a `[spaced segment]` head is left to the parser. */
+function plainBlockHead(text: string, analysis: ExpressionAnalysis | undefined): ExpressionAnalysis | undefined {
+  const head = analysis?.head;
+  return head && !text.slice(head.start, head.end).includes('[') ? analysis : undefined;
 }
 
 /** The leading helper name of a block tag's content (`if` in `#if x`). */

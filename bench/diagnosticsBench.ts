@@ -1,0 +1,70 @@
+/**
+ * Full diagnostics of a payload template by our language service, next to VS Code's JSON language
+ * service validating the same document with the same schema, and JSON.parse (the floor).
+ *
+ * A template is not JSON (`"quantity": {{defaultIfEmpty q 1}}` is a syntax error), so the JSON
+ * service and JSON.parse read the placeholder JSON our service builds for it (view 0: every
+ * mustache replaced by characters of the same length). That text is as long as the template and
+ * valid JSON, so the comparison is on the same bytes, and only our service also reads the template.
+ */
+import { getLanguageService, type LanguageService as JsonLanguageService } from 'vscode-json-languageservice';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LanguageService } from '../server/src/service/languageService';
+import { generatePayload } from './generatePayload';
+import { interleave, type Summary } from './measure';
+
+export interface SizeCase {
+  label: string;
+  bytes: number;
+  rounds: number;
+  warmup: number;
+}
+
+export interface DiagnosticsResult {
+  label: string;
+  length: number;
+  mustaches: number;
+  diagnostics: { ours: number; jsonService: number };
+  ours: Summary;
+  jsonService: Summary;
+  jsonParse: Summary;
+}
+
+export function createJsonService(schema: Record<string, unknown>): JsonLanguageService {
+  const service = getLanguageService({});
+  service.configure({ validate: true, allowComments: false, schemas: [{ uri: 'bench://regal-event.schema.json', fileMatch: ['*.json'], schema }] });
+  return service;
+}
+
+export async function benchDiagnostics(ours: LanguageService, jsonService: JsonLanguageService, size: SizeCase): Promise<DiagnosticsResult> {
+  const template = generatePayload(size.bytes);
+  const uri = `file:///bench/${size.label}.regal.json`;
+  let version = 0;
+  // A new version each time: the service caches the analysis per version, and the cache must not answer.
+  const nextDocument = () => TextDocument.create(uri, 'regal-webhook', ++version, template);
+  const placeholder = ours.analyze(nextDocument()).template.view(0).text;
+  const jsonDocument = TextDocument.create(`file:///bench/${size.label}.json`, 'json', 1, placeholder);
+
+  const counts = {
+    ours: ours.doValidation(nextDocument()).length,
+    jsonService: (await jsonService.doValidation(jsonDocument, jsonService.parseJSONDocument(jsonDocument))).length,
+  };
+  const results = await interleave(
+    {
+      ours: () => ours.doValidation(nextDocument()),
+      jsonService: () => jsonService.doValidation(jsonDocument, jsonService.parseJSONDocument(jsonDocument)),
+      jsonParse: () => JSON.parse(placeholder),
+    },
+    size.rounds,
+    size.warmup,
+  );
+  return {
+    label: size.label,
+    length: template.length,
+    mustaches: ours.analyze(nextDocument()).template.mustaches.length,
+    diagnostics: counts,
+    ours: results.ours,
+    jsonService: results.jsonService,
+    jsonParse: results.jsonParse,
+  };
+}

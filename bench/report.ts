@@ -1,0 +1,92 @@
+/**
+ * The benchmark's results as a Markdown report: one table per question, each target next to the
+ * measured value with whether it is met. Printed, and written to bench/results.md.
+ */
+import type { DiagnosticsResult } from './diagnosticsBench';
+import type { EditingResult } from './editingBench';
+import { formatBytes, formatMs } from './measure';
+import type { PackageSizes } from './packageSizes';
+import type { MemoryResult, RoundTripResult } from './serverBench';
+
+export interface BenchResults {
+  date: string;
+  machine: string;
+  diagnostics: DiagnosticsResult[];
+  editing: EditingResult;
+  roundTrip: RoundTripResult;
+  debounceMs: number;
+  memory: MemoryResult;
+  sizes: PackageSizes;
+}
+
+export const TARGETS = {
+  oursOverJsonService: 0.5,
+  oursOverJsonParse: 8,
+  growth1MbOver100Kb: 12,
+  editingP50Ms: 2,
+  rssMb: 80,
+};
+
+const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+export function renderReport(results: BenchResults): string {
+  const lines: string[] = [];
+  lines.push('# Benchmark results', '');
+  lines.push(`Written by \`npm run bench\` on ${results.date}.`, '');
+  lines.push(`Machine: ${results.machine}.`, '');
+  lines.push('Times are medians (p50) of interleaved runs, in milliseconds. Ratios are what the targets are about: absolute times depend on the machine.', '');
+
+  lines.push('## Full diagnostics', '');
+  lines.push(
+    `Ours: \`doValidation\` of a new document version (template scan, Handlebars checks, JSON syntax, schema, every lint, every block branch). JSON service: \`vscode-json-languageservice\` \`parseJSONDocument\` + \`doValidation\` with our schema, on the placeholder JSON of the same template (same length). Targets: ours ≤ ${TARGETS.oursOverJsonService}× the JSON service, ≤ ${TARGETS.oursOverJsonParse}× JSON.parse.`,
+    '',
+  );
+  lines.push('| payload | size | mustaches | ours | JSON service | JSON.parse | ours / JSON service | ours / JSON.parse |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const d of results.diagnostics) {
+    const overService = d.ours.p50 / d.jsonService.p50;
+    const overParse = d.ours.p50 / d.jsonParse.p50;
+    lines.push(
+      `| ${d.label} | ${formatBytes(d.length)} | ${d.mustaches} | ${formatMs(d.ours.p50)} | ${formatMs(d.jsonService.p50)} | ${formatMs(d.jsonParse.p50)} | ${overService.toFixed(2)} (${verdict(overService <= TARGETS.oursOverJsonService)}) | ${overParse.toFixed(1)} (${verdict(overParse <= TARGETS.oursOverJsonParse)}) |`,
+    );
+  }
+  lines.push('');
+  const by = (label: string) => results.diagnostics.find((d) => d.label === label);
+  const small = by('100 KB');
+  const large = by('1 MB');
+  if (small && large) {
+    const growth = large.ours.p50 / small.ours.p50;
+    const sizeGrowth = large.length / small.length;
+    lines.push(`Growth: 1 MB takes ${growth.toFixed(1)}× the 100 KB time for ${sizeGrowth.toFixed(1)}× the text (target ≤ ${TARGETS.growth1MbOver100Kb}×: ${verdict(growth <= TARGETS.growth1MbOver100Kb)}).`, '');
+  }
+  lines.push(`Diagnostics found on the generated payloads: ${results.diagnostics.map((d) => `${d.label} ours ${d.diagnostics.ours} / JSON service ${d.diagnostics.jsonService}`).join('; ')} (the generated payloads are clean).`, '');
+
+  const e = results.editing;
+  lines.push('## Completion and hover', '');
+  lines.push(`${e.positions} positions spread over a ${formatBytes(e.length)} payload, ${e.completion.samples / e.positions} rounds, analysis cached as in the editor. Target: p50 ≤ ${TARGETS.editingP50Ms} ms.`, '');
+  lines.push('| request | p50 | p95 | max | target |', '|---|---:|---:|---:|---|');
+  lines.push(`| completion | ${formatMs(e.completion.p50)} | ${formatMs(e.completion.p95)} | ${formatMs(e.completion.max)} | ${verdict(e.completion.p50 <= TARGETS.editingP50Ms)} |`);
+  lines.push(`| hover | ${formatMs(e.hover.p50)} | ${formatMs(e.hover.p95)} | ${formatMs(e.hover.max)} | ${verdict(e.hover.p50 <= TARGETS.editingP50Ms)} |`, '');
+
+  const r = results.roundTrip;
+  lines.push('## Language server over stdio', '');
+  lines.push(
+    `Round trip from \`didChange\` (one typed character) to \`publishDiagnostics\` of that version, ${formatBytes(r.length)} payload, ${r.edits} edits, bundled production server. It includes the ${results.debounceMs} ms the server waits after the last keystroke before validating (so that typing is not slowed by validations of versions about to be superseded).`,
+    '',
+  );
+  lines.push('| measure | value |', '|---|---:|');
+  lines.push(`| round trip p50 | ${formatMs(r.roundTrip.p50)} ms |`);
+  lines.push(`| round trip p95 | ${formatMs(r.roundTrip.p95)} ms |`);
+  lines.push(`| of which validation and transport (p50 − wait) | ${formatMs(r.roundTrip.p50 - results.debounceMs)} ms |`);
+  const m = results.memory;
+  lines.push(`| server RSS after start | ${m.rssIdleMb.toFixed(1)} MB |`);
+  lines.push(`| server RSS with ${m.documents} payloads open (${formatBytes(m.bytesOpen)}) | ${m.rssOpenMb.toFixed(1)} MB (target ≤ ${TARGETS.rssMb} MB: ${verdict(m.rssOpenMb <= TARGETS.rssMb)}) |`, '');
+
+  const s = results.sizes;
+  lines.push('## Package', '');
+  lines.push('| file | size |', '|---|---:|');
+  lines.push(`| client bundle (dist/client.js, minified) | ${formatBytes(s.clientBundle)} |`);
+  lines.push(`| server bundle (dist/server.js, minified) | ${formatBytes(s.serverBundle)} |`);
+  lines.push(`| .vsix | ${formatBytes(s.vsix)} |`, '');
+  return lines.join('\n');
+}

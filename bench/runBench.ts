@@ -1,0 +1,56 @@
+/**
+ * `npm run bench`: measures diagnostics against VS Code's JSON service and JSON.parse, completion
+ * and hover latency, the stdio round trip and memory of the bundled server, and the package sizes;
+ * prints the report and writes bench/results.md. Run from the repository root (npm does).
+ * `BENCH_QUICK=1` runs fewer rounds (a smoke run, not for results.md).
+ */
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { createLanguageService } from '../server/src/service/languageService';
+import schema from '../schemas/regal-event.schema.json';
+import { benchDiagnostics, createJsonService, type SizeCase } from './diagnosticsBench';
+import { benchEditing } from './editingBench';
+import { describeMachine } from './machine';
+import { buildAndMeasurePackage } from './packageSizes';
+import { renderReport } from './report';
+import { benchMemory, benchRoundTrip, SERVER_DEBOUNCE_MS } from './serverBench';
+
+const repoRoot = process.cwd();
+const quick = process.env.BENCH_QUICK === '1';
+
+const SIZES: SizeCase[] = [
+  { label: '2 KB', bytes: 2_000, rounds: 300, warmup: 50 },
+  { label: '100 KB', bytes: 100_000, rounds: 60, warmup: 10 },
+  { label: '1 MB', bytes: 1_000_000, rounds: 15, warmup: 3 },
+  { label: '5 MB', bytes: 5_000_000, rounds: 7, warmup: 2 },
+];
+
+async function main(): Promise<void> {
+  const ours = createLanguageService({ schema: schema as Record<string, unknown> });
+  const jsonService = createJsonService(schema as Record<string, unknown>);
+  const diagnostics = [];
+  for (const size of SIZES) {
+    const scaled = quick ? { ...size, rounds: Math.max(2, Math.ceil(size.rounds / 10)), warmup: 1 } : size;
+    const result = await benchDiagnostics(ours, jsonService, scaled);
+    console.log(`diagnostics ${size.label}: ours ${result.ours.p50.toFixed(2)} ms, JSON service ${result.jsonService.p50.toFixed(2)} ms, JSON.parse ${result.jsonParse.p50.toFixed(3)} ms`);
+    diagnostics.push(result);
+  }
+  const editing = benchEditing(ours, quick ? 3 : 20);
+  console.log(`completion p50 ${editing.completion.p50.toFixed(3)} ms, hover p50 ${editing.hover.p50.toFixed(3)} ms`);
+  // The server benchmarks run the production bundle that `npm run package` leaves in dist/.
+  const sizes = buildAndMeasurePackage(repoRoot);
+  const roundTrip = await benchRoundTrip(quick ? 5 : 20);
+  console.log(`round trip p50 ${roundTrip.roundTrip.p50.toFixed(1)} ms`);
+  const memory = await benchMemory(repoRoot);
+  console.log(`server RSS ${memory.rssOpenMb.toFixed(1)} MB with ${memory.documents} payloads`);
+
+  const report = renderReport({ date: new Date().toISOString().slice(0, 10), machine: describeMachine(), diagnostics, editing, roundTrip, debounceMs: SERVER_DEBOUNCE_MS, memory, sizes });
+  console.log(`\n${report}`);
+  if (quick) console.log('(BENCH_QUICK: bench/results.md left as it was)');
+  else writeFileSync(path.join(repoRoot, 'bench', 'results.md'), report);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
