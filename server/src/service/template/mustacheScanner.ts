@@ -162,7 +162,7 @@ function scanOne(text: string, start: number, inString: boolean, find: (pattern:
         break;
       default:
         // `{{else}}`, `{{ else }}`, `{{~ else if x}}`: Handlebars allows spaces before the keyword.
-        if (/^\s*else(?=[\s~}]|$)/.test(text.slice(p, p + 24))) kind = 'else';
+        if (isElseKeyword(text, p)) kind = 'else';
     }
   }
   const contentStart = p;
@@ -184,7 +184,7 @@ function scanOne(text: string, start: number, inString: boolean, find: (pattern:
     if (inString && (c === LF || c === CR)) break;
     if (c === APOSTROPHE || c === QUOTE) {
       if (lineEnd < p) lineEnd = nextLineBreak(text, p, find);
-      const close = text.indexOf(String.fromCharCode(c), p + 1);
+      const close = text.indexOf(c === QUOTE ? '"' : "'", p + 1);
       // An unterminated literal (or one that runs past the line) is not skipped: let the
       // unclosed-mustache recovery below decide where this mustache stops.
       if (close !== -1 && close < lineEnd) {
@@ -233,6 +233,19 @@ function unclosed(text: string, start: number, contentStart: number, kind: Musta
     p++;
   }
   return { kind, start, end: p, contentStart, contentEnd: p, inString, closed: false };
+}
+
+/** `else` after optional whitespace, as a whole word (`{{else}}`, `{{ else if x}}`, not `{{elsewhere}}`). */
+function isElseKeyword(text: string, p: number): boolean {
+  while (isWhitespace(text.charCodeAt(p))) p++;
+  if (!text.startsWith('else', p)) return false;
+  const after = text.charCodeAt(p + 4);
+  return Number.isNaN(after) || isWhitespace(after) || after === TILDE || after === CLOSE_BRACE;
+}
+
+/** What `\s` matches in Handlebars' lexer (a JavaScript regular expression). */
+function isWhitespace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function nextLineBreak(text: string, from: number, find: (pattern: string, from: number) => number): number {
