@@ -4,7 +4,12 @@
  */
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 
+import { parseStrictJsonTree } from './strictJsonTree';
+
 export type { Node } from 'jsonc-parser';
+
+/** Deeper than any payload (payloadAnalysis stops at 512 levels): the strict parser's recursion bound. */
+const MAX_STRICT_DEPTH = 1_000;
 
 export interface ParsedJson {
   root: Node | undefined;
@@ -12,6 +17,10 @@ export interface ParsedJson {
 }
 
 export function parseJsonView(viewText: string): ParsedJson {
+  // Most views are valid JSON: the strict parser builds the same tree faster; jsonc-parser takes
+  // over wherever there is something to recover from and report.
+  const strict = parseStrictJsonTree(viewText, MAX_STRICT_DEPTH);
+  if (strict) return { root: strict, errors: [] };
   const errors: ParseError[] = [];
   const root = parseTree(viewText, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   return { root, errors };

@@ -20,7 +20,7 @@ export function readSimpleExpression(text: string, start: number, end: number, h
   const head = readPath(text, i, end);
   if (!head || !startsLikeName(text.charCodeAt(i))) return undefined;
   i = head.end;
-  const args: ArgumentInfo[] = [];
+  let args: ArgumentInfo[] = NONE;
   for (;;) {
     const afterSpace = skipSpace(text, i, end);
     if (afterSpace === end) break;
@@ -28,22 +28,31 @@ export function readSimpleExpression(text: string, start: number, end: number, h
     i = afterSpace;
     const arg = readArgument(text, i, end);
     if (!arg) return undefined;
+    if (args === NONE) args = [];
     args.push(arg);
     i = arg.end;
   }
   if (isKeyword(head.name)) return undefined; // `{{true}}` is a literal, `{{else}}` a tag: the parser knows
   const headIsHelperNow = headIsHelper || args.length > 0 || isHelper(head.name);
-  const helpers: NamedSpan[] = headIsHelperNow ? [{ start: head.start, end: head.end, name: head.name }] : [];
-  const fields: NamedSpan[] = headIsHelperNow ? [] : [{ start: head.start, end: head.end, name: head.name }];
-  for (const arg of args) if (arg.kind === 'path') fields.push({ start: arg.start, end: arg.end, name: arg.name });
+  // Most expressions are one merge field: share the empty lists (frozen, so a caller that tried to
+  // add to one would fail loudly) rather than allocate them for every mustache of a large payload.
+  const helpers: NamedSpan[] = headIsHelperNow ? [head] : NONE;
+  let fields: NamedSpan[] = headIsHelperNow ? NONE : [head];
+  for (const arg of args) {
+    if (arg.kind !== 'path') continue;
+    if (fields === NONE) fields = [];
+    fields.push({ start: arg.start, end: arg.end, name: arg.name });
+  }
   return {
     head: { start: head.start, end: head.end, name: head.name, isHelper: headIsHelperNow },
     args,
     helpers,
     fields,
-    unsupported: [],
+    unsupported: NONE,
   };
 }
+
+const NONE: never[] = Object.freeze([]) as unknown as never[];
 
 const KEYWORDS = new Set(['true', 'false', 'null', 'undefined', 'else', 'as']);
 
