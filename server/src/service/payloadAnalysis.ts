@@ -7,6 +7,8 @@
  */
 import type { Finding } from './diagnosticCodes';
 import { parseJsonView, toInstance, type Node } from './json/jsonTree';
+import { parseViewInstance } from './json/viewInstance';
+import { mayReportLints } from './lint/lintTriggers';
 import { payloadLints } from './lint/payloadLints';
 import { syntaxFindings } from './lint/syntaxFindings';
 import { unquotedMergeFields } from './lint/unquotedMergeFields';
@@ -32,7 +34,16 @@ export interface PayloadAnalysis {
   findings: Finding[];
 }
 
-export function analyzePayload(text: string, validator: SchemaValidator): PayloadAnalysis {
+export interface AnalysisOptions {
+  /**
+   * Let a view that JSON.parse reads, the schema accepts and no lint could object to skip the
+   * tree-based checks (true by default). Tests turn it off to compare both paths.
+   */
+  fastPath?: boolean;
+}
+
+export function analyzePayload(text: string, validator: SchemaValidator, options: AnalysisOptions = {}): PayloadAnalysis {
+  const fastPath = options.fastPath ?? true;
   const template = parseTemplate(text);
   const findings: Finding[] = template.problems.map((p) => ({ ...p }));
   if (template.maxDepth > MAX_NESTING) {
@@ -45,7 +56,7 @@ export function analyzePayload(text: string, validator: SchemaValidator): Payloa
     return { template, findings };
   }
   const index = indexTemplate(template);
-  const primary = viewFindings(template.view(0), validator, index);
+  const primary = viewFindings(template.view(0), validator, index, fastPath);
   append(findings, primary.findings);
   // A mustache where JSON expects no value (a key, say) is invalid JSON, not an unquoted value.
   const brokenAt = new Set(primary.findings.filter((f) => f.code === 'invalid-json').map((f) => f.start));
@@ -54,7 +65,7 @@ export function analyzePayload(text: string, validator: SchemaValidator): Payloa
   const seen = new Set(primary.findings.map(findingKey));
   for (let v = 1; v < template.viewCount; v++) {
     const view = template.view(v);
-    for (const finding of viewFindings(view, validator, index).findings) {
+    for (const finding of viewFindings(view, validator, index, fastPath).findings) {
       const key = findingKey(finding);
       if (seen.has(key)) continue;
       if (!SYNTAX_CODES.has(finding.code) && !touchesFocus(finding, view)) continue;
@@ -63,10 +74,59 @@ export function analyzePayload(text: string, validator: SchemaValidator): Payloa
     }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { template, index, root: primary.root, findings };
+  return {
+    template,
+    index,
+    findings,
+    // Built on first use when the fast path did not need it (completion, hover, outline… ask).
+    get root() {
+      return primary.root();
+    },
+  };
 }
 
-function viewFindings(view: JsonView, validator: SchemaValidator, template: TemplateIndex): { findings: Finding[]; root: Node | undefined } {
+interface ViewResult {
+  findings: Finding[];
+  /** The view's tree (document offsets), built at most once. */
+  root: () => Node | undefined;
+}
+
+function viewFindings(view: JsonView, validator: SchemaValidator, template: TemplateIndex, fastPath: boolean): ViewResult {
+  const path = fastPath ? choosePath(view, validator, template.source) : 'tree';
+  if (path === 'clean') return { findings: [], root: once(() => parseJsonView(view.text).root) };
+  if (path === 'lints') {
+    // Valid JSON the schema accepts: only the Regal rules remain, and they need the tree's ranges.
+    const root = parseJsonView(view.text).root;
+    return { findings: root ? payloadLints(root, template.source, template) : [], root: () => root };
+  }
+  const { findings, root } = checkViewTree(view, validator, template);
+  return { findings, root: () => root };
+}
+
+/**
+ * How much of the tree-based checking a view needs: none when JSON.parse reads it, the schema
+ * accepts the value as is and no lint could object (see viewInstance.ts, lintTriggers.ts); only the
+ * lints when they could; everything otherwise.
+ */
+export function choosePath(view: JsonView, validator: SchemaValidator, source: string): 'clean' | 'lints' | 'tree' {
+  const parsed = parseViewInstance(view.text, source);
+  if (!parsed || validator.validate(parsed.instance).length > 0) return 'tree';
+  return mayReportLints(parsed.instance) ? 'lints' : 'clean';
+}
+
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
+
+function checkViewTree(view: JsonView, validator: SchemaValidator, template: TemplateIndex): { findings: Finding[]; root: Node | undefined } {
   const parsed = parseJsonView(view.text);
   const source = template.source;
   const findings = syntaxFindings(view.text, parsed.errors, source).map((f) => widenToMustache(f, template));

@@ -19,7 +19,8 @@ import type { TemplateModel } from '../template/templateModel';
 /** Helpers whose output is a JSON value by design (or a number that is never blank). */
 const JSON_SAFE_HELPERS = new Set(['toJson', 'timestamp']);
 
-export function unquotedMergeFields(model: TemplateModel, root: Node | undefined, propertyTypes: ReadonlyMap<string, ReadonlySet<string>>): Finding[] {
+/** `root` gives view 0's tree; it is only asked for when there is something to report. */
+export function unquotedMergeFields(model: TemplateModel, root: () => Node | undefined, propertyTypes: ReadonlyMap<string, ReadonlySet<string>>): Finding[] {
   const findings: Finding[] = [];
   model.mustaches.forEach((m, i) => {
     const expression = model.expressions[i];
@@ -29,7 +30,7 @@ export function unquotedMergeFields(model: TemplateModel, root: Node | undefined
     const field = expression.fields[0]?.name;
     if (field !== undefined && isGuarded(m, field, model)) return;
     const written = model.text.slice(m.start, m.end);
-    const key = keyAt(root, m.start, model.text);
+    const key = keyAt(root(), m.start, model.text);
     const types = key === undefined ? undefined : propertyTypes.get(key);
     findings.push({
       code: 'unquoted-merge-field',

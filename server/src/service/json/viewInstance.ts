@@ -1,0 +1,70 @@
+/**
+ * The fast path of diagnostics: a JSON view read with JSON.parse (the engine's native parser, ten
+ * times faster than building a tree, see perf-notes.md), for the common case where the view is
+ * strict JSON. Returns undefined whenever the result could differ from what the tree-based checks
+ * see, so that they decide: when JSON.parse rejects the text, when a key in the view does not read
+ * like the template's key (a masked or blanked mustache in it, or an escape beside a mustache: see
+ * keyOf in jsonTree.ts), or when an object repeats a key (JSON.parse keeps only the last).
+ */
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+
+export function parseViewInstance(viewText: string, source: string): { instance: unknown } | undefined {
+  let instance: unknown;
+  try {
+    instance = JSON.parse(viewText);
+  } catch {
+    return undefined;
+  }
+  // The text is valid JSON now, so every `"` outside a string opens one, and a string followed by
+  // `:` is a key. Counting keys here and in the parsed value tells whether any key was repeated.
+  let keys = 0;
+  const n = viewText.length;
+  for (let i = 0; i < n; i++) {
+    if (viewText.charCodeAt(i) !== QUOTE) continue;
+    const start = i;
+    let escaped = false;
+    for (i++; i < n; i++) {
+      const c = viewText.charCodeAt(i);
+      if (c === QUOTE) break;
+      if (c === BACKSLASH) {
+        escaped = true;
+        i++;
+      }
+    }
+    let after = i + 1;
+    while (isJsonSpace(viewText.charCodeAt(after))) after++;
+    if (viewText.charCodeAt(after) !== COLON) continue;
+    keys++;
+    if (!sameSpan(viewText, source, start, i + 1)) return undefined;
+    if (escaped && source.slice(start, i + 1).includes('{{')) return undefined;
+  }
+  return countKeys(instance) === keys ? { instance } : undefined;
+}
+
+function sameSpan(a: string, b: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
+
+/** Own keys of every object in a parsed JSON value (no prototypes to worry about: JSON.parse makes plain data). */
+function countKeys(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) count += countKeys(item);
+    return count;
+  }
+  const object = value as Record<string, unknown>;
+  for (const key in object) {
+    count++;
+    count += countKeys(object[key]);
+  }
+  return count;
+}
+
+function isJsonSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
