@@ -2,11 +2,24 @@
  * LSP wiring, kept thin: document sync, settings, debounced push diagnostics. All knowledge of
  * payloads lives in the pure language service (./service).
  */
-import { CodeActionKind, DiagnosticSeverity, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind, type Connection, type Diagnostic } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type Position,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version as serverVersion } from '../../package.json';
-import { createLanguageService, DIAGNOSTIC_SOURCE, type LanguageService } from './service/languageService';
-import { defaultSettings, normalizeSettings, type ValidationSettings } from './service/settings';
+import { documentUriOf, formattingOptionsOf, positionIn, positionsIn, rangeIn } from './protocol/requestParams';
+import { createLanguageService, DIAGNOSTIC_SOURCE, type AnalyzedEvent, type LanguageService } from './service/languageService';
+import { defaultSettings, readSettings, type ValidationSettings } from './service/settings';
 import type { WorkspaceContext } from './service/workspace/workspaceContext';
 import { createWorkspaceSync } from './workspace/workspaceSync';
 
@@ -19,9 +32,16 @@ export interface ServerOptions {
 }
 
 export const SETTINGS_SECTION = 'regal';
+/** An analysis slower than this is logged (URI, version and size only), so that a slow file can be reported. */
+export const SLOW_ANALYSIS_MS = 1_000;
+/** Requests answered with nothing are logged up to this many times for each reason. */
+const MAX_IGNORED_REQUEST_LOGS = 10;
 
 export function startLanguageServer(connection: Connection, options: ServerOptions): void {
-  const service = options.service ?? createLanguageService({ schema: options.schema });
+  const logSlowAnalysis = ({ uri, version, length, milliseconds }: AnalyzedEvent) => {
+    if (milliseconds >= SLOW_ANALYSIS_MS) connection.console.log(`Checking ${uri} (version ${version}, ${length} characters) took ${Math.round(milliseconds)} ms.`);
+  };
+  const service = options.service ?? createLanguageService({ schema: options.schema, onAnalyzed: logSlowAnalysis });
   const documents = new TextDocuments(TextDocument);
   const debounceMs = options.debounceMs ?? 200;
   const pending = new Map<string, NodeJS.Timeout>();
@@ -65,13 +85,25 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     }
   });
 
+  // Each unusable setting is logged once (until the settings change), however many files read it.
+  const loggedSettingProblems = new Set<string>();
+  const usableSettings = (raw: unknown): ValidationSettings => {
+    const { settings, problems } = readSettings(raw);
+    for (const problem of problems) {
+      if (loggedSettingProblems.has(problem)) continue;
+      loggedSettingProblems.add(problem);
+      connection.console.warn(`Setting ignored: ${problem}`);
+    }
+    return settings;
+  };
+
   const settingsFor = (uri: string): Promise<ValidationSettings> => {
     if (!pullsSettings) return Promise.resolve(pushedSettings);
     let settings = settingsCache.get(uri);
     if (!settings) {
       settings = connection.workspace
         .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
-        .then(normalizeSettings, (error: unknown) => {
+        .then(usableSettings, (error: unknown) => {
           connection.console.warn(`Could not read the "${SETTINGS_SECTION}" settings (${String(error)}); using defaults.`);
           return defaultSettings;
         });
@@ -84,33 +116,76 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   const workspaceSync = createWorkspaceSync({ connection, documents, service, settingsFor, revalidate: (uri) => schedule(uri, 0), debounceMs });
   const workspaceFor = (uri: string): WorkspaceContext => workspaceSync.contextFor(uri);
 
+  const ignoredRequests = new Map<string, number>();
+  /** Logs why a request got no answer (a few times for each reason: a confused client must not flood the log). */
+  const ignored = (what: string, uri: string | undefined, reason: string, details = '') => {
+    const count = (ignoredRequests.get(reason) ?? 0) + 1;
+    ignoredRequests.set(reason, count);
+    if (count > MAX_IGNORED_REQUEST_LOGS) return;
+    const last = count === MAX_IGNORED_REQUEST_LOGS ? ' (Further requests answered with nothing for this reason are not logged.)' : '';
+    connection.console.log(`${what} request for ${uri ?? 'no document'} answered with nothing: ${reason}${details}.${last}`);
+  };
+
   /**
-   * Runs a request against an open document; unknown documents get `fallback`, and a failure is
-   * logged and answered with `fallback` instead of taking the server down.
+   * Runs a request against an open document. A request cancelled before it starts is answered
+   * RequestCancelled without doing the work; an unknown document, or parameters `run` cannot use
+   * (it returns `undefined`), get `fallback`; a failure is logged and answered with `fallback`
+   * instead of taking the server down.
    */
-  const answer = <T>(uri: string, what: string, fallback: T, run: (document: TextDocument) => T): T => {
-    const document = documents.get(uri);
-    if (!document) return fallback;
+  const answer = <T>(
+    params: unknown,
+    token: CancellationToken | undefined,
+    what: string,
+    fallback: T,
+    run: (document: TextDocument) => T | undefined,
+  ): T | ResponseError<void> => {
+    if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, `${what} request cancelled.`);
+    const uri = documentUriOf(params);
+    const document = uri === undefined ? undefined : documents.get(uri);
+    if (!document) {
+      ignored(what, uri, uri === undefined ? 'it names no document' : 'the document is not open');
+      return fallback;
+    }
     try {
-      return run(document);
+      const result = run(document);
+      if (result !== undefined) return result;
+      ignored(what, uri, 'its position or range is not in the document', ` (version ${document.version}, ${document.lineCount} lines)`);
+      return fallback;
     } catch (error) {
       connection.console.error(`${what} in ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return fallback;
     }
   };
+  /** Runs `run` with the request's position, if it is one inside the document. */
+  const at = <T>(document: TextDocument, position: unknown, run: (position: Position) => T): T | undefined => {
+    const inside = positionIn(document, position);
+    return inside && run(inside);
+  };
 
-  connection.onCompletion(({ textDocument, position }) =>
-    answer(textDocument.uri, 'Completion', null, (d) => service.doComplete(d, position, workspaceFor(d.uri))),
+  connection.onCompletion((params, token) => answer(params, token, 'Completion', null, (d) => at(d, params?.position, (p) => service.doComplete(d, p, workspaceFor(d.uri)))));
+  connection.onHover((params, token) => answer(params, token, 'Hover', null, (d) => at(d, params?.position, (p) => service.doHover(d, p, workspaceFor(d.uri)))));
+  connection.onCodeAction((params, token) =>
+    answer(params, token, 'Code actions', [], (d) => {
+      const range = rangeIn(d, params?.range);
+      const diagnostics = params?.context?.diagnostics;
+      return range && service.doCodeActions(d, range, Array.isArray(diagnostics) ? diagnostics : [], workspaceFor(d.uri));
+    }),
   );
-  connection.onHover(({ textDocument, position }) => answer(textDocument.uri, 'Hover', null, (d) => service.doHover(d, position, workspaceFor(d.uri))));
-  connection.onCodeAction(({ textDocument, range, context }) =>
-    answer(textDocument.uri, 'Code actions', [], (d) => service.doCodeActions(d, range, context.diagnostics, workspaceFor(d.uri))),
+  connection.onDocumentSymbol((params, token) => answer(params, token, 'Outline', [], (d) => service.findDocumentSymbols(d)));
+  connection.onFoldingRanges((params, token) => answer(params, token, 'Folding', [], (d) => service.getFoldingRanges(d)));
+  connection.onSelectionRanges((params, token) =>
+    answer(params, token, 'Selection ranges', [], (d) => {
+      const positions = positionsIn(d, params?.positions);
+      return positions && service.getSelectionRanges(d, positions);
+    }),
   );
-  connection.onDocumentSymbol(({ textDocument }) => answer(textDocument.uri, 'Outline', [], (d) => service.findDocumentSymbols(d)));
-  connection.onFoldingRanges(({ textDocument }) => answer(textDocument.uri, 'Folding', [], (d) => service.getFoldingRanges(d)));
-  connection.onSelectionRanges(({ textDocument, positions }) => answer(textDocument.uri, 'Selection ranges', [], (d) => service.getSelectionRanges(d, positions)));
-  connection.onDocumentFormatting(({ textDocument, options }) => answer(textDocument.uri, 'Formatting', [], (d) => service.format(d, undefined, options)));
-  connection.onDocumentRangeFormatting(({ textDocument, range, options }) => answer(textDocument.uri, 'Formatting', [], (d) => service.format(d, range, options)));
+  connection.onDocumentFormatting((params, token) => answer(params, token, 'Formatting', [], (d) => service.format(d, undefined, formattingOptionsOf(params?.options))));
+  connection.onDocumentRangeFormatting((params, token) =>
+    answer(params, token, 'Formatting', [], (d) => {
+      const range = rangeIn(d, params?.range);
+      return range && service.format(d, range, formattingOptionsOf(params?.options));
+    }),
+  );
 
   const validate = async (uri: string): Promise<void> => {
     const document = documents.get(uri);
@@ -118,8 +193,9 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     const version = document.version;
     const settings = await settingsFor(uri);
     await workspaceSync.whenReady();
-    // Dropped if the document changed or closed while the settings were read: a newer run follows.
-    if (documents.get(uri)?.version !== version) return;
+    // Dropped if the document changed, or closed (and maybe opened again with the same version
+    // number), while the settings were read: a run for the current text follows.
+    if (documents.get(uri) !== document || document.version !== version) return;
     let diagnostics: Diagnostic[];
     try {
       diagnostics = service.doValidation(document, settings, workspaceFor(uri));
@@ -169,7 +245,10 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
 
   connection.onDidChangeConfiguration((change) => {
     settingsCache.clear();
-    if (!pullsSettings) pushedSettings = normalizeSettings((change.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION]);
+    loggedSettingProblems.clear();
+    // A client that pushes settings sends all of them; a malformed notification counts as none.
+    const pushed: unknown = (change as { settings?: unknown } | null | undefined)?.settings;
+    if (!pullsSettings) pushedSettings = usableSettings(typeof pushed === 'object' && pushed !== null ? (pushed as Record<string, unknown>)[SETTINGS_SECTION] : undefined);
     workspaceSync.settingsChanged();
     for (const document of documents.all()) schedule(document.uri, 0);
   });

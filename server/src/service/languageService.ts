@@ -38,6 +38,19 @@ export const DIAGNOSTIC_SOURCE = 'regal';
 export interface LanguageServiceOptions {
   /** The JSON Schema of Regal's events API body (schemas/regal-event.schema.json). */
   schema: Record<string, unknown>;
+  /**
+   * Told of every analysis the service computes (a cache miss: a document version seen for the
+   * first time): the server logs slow ones, tests count them to prove each version is parsed once.
+   */
+  onAnalyzed?: (event: AnalyzedEvent) => void;
+}
+
+export interface AnalyzedEvent {
+  uri: string;
+  version: number;
+  /** Characters of the analysed text. */
+  length: number;
+  milliseconds: number;
 }
 
 export interface LanguageService {
@@ -68,8 +81,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const analyze = (document: TextDocument): PayloadAnalysis => {
     const cached = cache.get(document.uri);
     if (cached && cached.version === document.version) return cached.analysis;
-    const analysis = analyzePayload(document.getText(), validator);
+    const text = document.getText();
+    const started = performance.now();
+    const analysis = analyzePayload(text, validator);
     cache.set(document.uri, { version: document.version, analysis });
+    options.onAnalyzed?.({ uri: document.uri, version: document.version, length: text.length, milliseconds: performance.now() - started });
     return analysis;
   };
 

@@ -40,13 +40,19 @@ export async function readTextFile(file: string, maxBytes = MAX_FILE_BYTES): Pro
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile()) return { problem: 'it is not a file' };
-    if (stat.size > maxBytes) return { problem: `it is larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
+    // Checked before reading: a file of hundreds of megabytes must not stall the server.
+    if (stat.size > maxBytes) return { problem: `it is ${megabytes(stat.size)}, larger than the ${megabytes(maxBytes)} the extension reads` };
     return { text: await fs.readFile(file, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
     return { problem: error instanceof Error ? error.message : String(error) };
   }
+}
+
+function megabytes(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  return `${mb >= 10 || Number.isInteger(mb) ? Math.round(mb) : mb.toFixed(1)} MB`;
 }
 
 /** The file system path of a `file:` URI, or undefined for other schemes and malformed URIs. */

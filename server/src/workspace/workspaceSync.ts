@@ -156,12 +156,20 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
     folder.catalog = undefined;
     if ('text' in read) {
       const settings = await host.settingsFor(folder.uri);
-      const loaded = service.loadFieldCatalog(TextDocument.create(uri, 'json', 0, read.text), settings);
+      let loaded: ReturnType<LanguageService['loadFieldCatalog']>;
+      try {
+        loaded = service.loadFieldCatalog(TextDocument.create(uri, 'json', 0, read.text), settings);
+      } catch (error) {
+        // A bug of ours: the catalog goes unused, and the rest of the workspace still loads.
+        connection.console.error(`Reading the field catalog ${folder.catalogPath} failed: ${describe(error)}`);
+        loaded = { diagnostics: [] };
+      }
       folder.catalog = loaded.catalog;
       diagnostics = loaded.diagnostics;
       if (!loaded.catalog) {
+        // Where, not what: the message may quote the catalog, and the log never repeats file contents.
         const first = diagnostics[0];
-        const where = first ? ` (line ${first.range.start.line + 1}: ${String(first.message)})` : '';
+        const where = first ? ` (${diagnostics.length === 1 ? 'a problem' : `${diagnostics.length} problems`}, the first on line ${first.range.start.line + 1})` : '';
         logCatalog(folder, `The field catalog ${folder.catalogPath} is invalid${where}; merge-field checks are off until it is fixed.`);
       } else {
         folder.catalogLogged = undefined;
@@ -214,7 +222,11 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
       for (let file = pending.shift(); file !== undefined; file = pending.shift()) await loadFromDisk(folder, file);
     };
     await Promise.all(Array.from({ length: 8 }, worker));
-    for (const document of openIn(folder)) dirty.add(document.uri);
+    // Open documents are summarised from the editor (the scan skips them); one summarised already keeps its summary.
+    for (const document of openIn(folder)) {
+      const file = pathOfUri(document.uri);
+      if (file !== undefined && isPayloadIn(folder, file) && !folder.summaries.has(file)) dirty.add(document.uri);
+    }
     for (const [file, summary] of folder.summaries) folder.announced.set(file, fingerprint(summary));
   };
 
@@ -281,9 +293,10 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
     const folder = file === undefined ? undefined : folderOf(file);
     const document = documents.get(uri);
     if (!file || !folder || !document || !isPayloadIn(folder, file)) return;
-    dirty.delete(uri);
-    const summary = summarizeOpen(document);
-    if (summary) folder.summaries.set(file, summary);
+    // Another document's validation may have taken this version's summary already (contextFor).
+    const stale = dirty.delete(uri) || !folder.summaries.has(file);
+    const summary = stale ? summarizeOpen(document) : folder.summaries.get(file);
+    if (stale && summary) folder.summaries.set(file, summary);
     const now = fingerprint(summary);
     if (now === (folder.announced.get(file) ?? '')) return;
     folder.announced.set(file, now);

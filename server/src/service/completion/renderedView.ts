@@ -24,9 +24,19 @@ export function renderedViewAt(analysis: PayloadAnalysis, offset: number): Rende
   if (!hides(first, offset)) return { view: first, root: analysis.root };
   for (let v = 1; v < template.viewCount; v++) {
     const view = template.view(v);
-    if (!hides(view, offset)) return { view, root: parseJsonView(view.text).root };
+    if (!hides(view, offset)) return { view, root: rootOf(view) };
   }
   return undefined;
+}
+
+/** Trees of the views after the first, parsed once per view: the views belong to one analysed version. */
+const viewRoots = new WeakMap<JsonView, Node | undefined>();
+
+function rootOf(view: JsonView): Node | undefined {
+  if (viewRoots.has(view)) return viewRoots.get(view);
+  const root = parseJsonView(view.text).root;
+  viewRoots.set(view, root);
+  return root;
 }
 
 function hides(view: JsonView, offset: number): boolean {

@@ -22,23 +22,34 @@ export interface CatalogParseResult {
 
 /** Past this many, more problems of one broken catalog tell the reader nothing new. */
 const MAX_PROBLEMS = 100;
+/**
+ * More fields than this make every `{{` completion a list of megabytes and every suggestion search
+ * slow; a catalog that long is a whole data warehouse, not the fields payloads read, so it is refused.
+ */
+export const MAX_CATALOG_FIELDS = 20_000;
+/** A catalog is two levels deep; far deeper nesting is garbage that would exhaust the parser's stack. */
+const MAX_CATALOG_NESTING = 64;
 const SHAPE = '`{"fields": {"phoneNumber": "string", ...}}`, the response of Iterable\'s `GET /api/users/getFields`';
 const TYPES = '`string`, `boolean`, `long`, `double`, `date`, `object`, `nested`, `geo_location`';
 
 export function parseFieldCatalog(uri: string, text: string): CatalogParseResult {
-  // Windows editors and PowerShell's `Out-File` start UTF-8 files with a byte order mark, which is no
-  // JSON token; read it as a space so that offsets stay those of the file.
-  const parsed = parseJsonView(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text);
   const problems: Finding[] = [];
   const problem = (start: number, end: number, message: string, data?: Record<string, unknown>) => {
     if (problems.length < MAX_PROBLEMS) problems.push({ code: 'invalid-catalog', start, end: Math.max(end, start + 1), message, data });
   };
-
-  const root = parsed.root;
   if (text.trim() === '') {
     problem(0, text.length, `The field catalog is empty: write ${SHAPE}.`, { reason: 'empty' });
     return { problems };
   }
+  const tooDeep = nestingBeyond(text, MAX_CATALOG_NESTING);
+  if (tooDeep !== undefined) {
+    problem(tooDeep, tooDeep + 1, `The field catalog nests objects or arrays more than ${MAX_CATALOG_NESTING} levels deep here; write ${SHAPE}.`, { reason: 'shape' });
+    return { problems };
+  }
+  // Windows editors and PowerShell's `Out-File` start UTF-8 files with a byte order mark, which is no
+  // JSON token; read it as a space so that offsets stay those of the file.
+  const parsed = parseJsonView(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text);
+  const root = parsed.root;
   // The first error of each of the first lines: later errors of a garbled file are its echoes.
   const lines = new Set<number>();
   const lineOf = lineLookup(text);
@@ -89,6 +100,15 @@ export function parseFieldCatalog(uri: string, text: string): CatalogParseResult
       continue;
     }
     fields.set(name, type);
+  }
+  if (fields.size > MAX_CATALOG_FIELDS) {
+    const keyNode = fieldsProperty.children?.[0] ?? fieldsNode;
+    problem(
+      keyNode.offset,
+      keyNode.offset + keyNode.length,
+      `The field catalog lists ${fields.size.toLocaleString('en-US')} fields, more than the ${MAX_CATALOG_FIELDS.toLocaleString('en-US')} the extension reads: keep the fields your payloads use.`,
+      { reason: 'size', fields: fields.size, limit: MAX_CATALOG_FIELDS },
+    );
   }
   if (problems.length > 0) return { problems };
   return { catalog: { uri, fields }, problems };
@@ -157,6 +177,25 @@ function parentsOf(fields: ReadonlyMap<string, IterableFieldType>): Set<string> 
 /** Every name a reference could be corrected to: the catalog's fields and Iterable's standard ones. */
 export function knownFieldNames(catalog: FieldCatalog | undefined): string[] {
   return [...new Set([...(catalog?.fields.keys() ?? []), ...iterableStandardFields.keys()])];
+}
+
+/** The offset of the first bracket nested deeper than `limit` (strings skipped), if any. */
+function nestingBeyond(text: string, limit: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip the string (an unterminated one runs to the end of its line, as the JSON scanner reads it).
+      for (i++; i < text.length; i++) {
+        const s = text.charCodeAt(i);
+        if (s === 0x5c) i++;
+        else if (s === 0x22 || s === 0x0a || s === 0x0d) break;
+      }
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return i;
+    } else if ((c === 0x7d || c === 0x5d) && depth > 0) depth--;
+  }
+  return undefined;
 }
 
 function syntaxMessage(error: ParseError): string {
