@@ -48,8 +48,9 @@ export function buildBlockStructure(text: string, mustaches: readonly Mustache[]
   const problems: BlockProblem[] = [];
   const stack: Block[] = [];
   const loopConditions = new Map<Block, LoopCondition | undefined>();
-  const lineIndex = lineLookup(text);
-  const lineOf = (offset: number) => lineIndex(offset) + 1;
+  // Line numbers only go into messages about mismatched tags: index the lines when one is needed.
+  let lineIndex: ((offset: number) => number) | undefined;
+  const lineOf = (offset: number) => (lineIndex ??= lineLookup(text))(offset) + 1;
 
   const finish = (block: Block, closeStart: number, close?: Mustache) => {
     block.branches[block.branches.length - 1].end = closeStart;
@@ -58,6 +59,7 @@ export function buildBlockStructure(text: string, mustaches: readonly Mustache[]
 
   for (const m of mustaches) {
     if (!m.closed) continue; // reported by the template model; its structure is unknown
+    if (m.kind !== 'blockOpen' && m.kind !== 'inverseOpen' && m.kind !== 'else' && m.kind !== 'blockClose') continue;
     const content = text.slice(m.contentStart, m.contentEnd);
     if (m.kind === 'blockOpen' || m.kind === 'inverseOpen') {
       const block: Block = {
