@@ -307,6 +307,18 @@ describe('findings from the review of Iterable idioms', () => {
   });
 });
 
+describe('found by fuzzing', () => {
+  const codes = (text: string) => validate(text).filter((f) => f.code !== 'legacy-shape').map((f) => `${f.code}:${f.covers}`);
+
+  it(
+    'reports a mustache inside a JSON comment with the comment only, not as an unquoted merge field',
+    () => {
+      assert.deepEqual(codes('{ "traits": { "phone": "{{p}}" }, // "{{y}}"\n "name": "x" }'), ['comment:// "{{y}}"']);
+      assert.deepEqual(codes('{ "traits": { "phone": "{{p}}" }, /* {{y}} */ "name": "x" }'), ['comment:/* {{y}} */']);
+    },
+  );
+});
+
 describe('branches other than the first', () => {
   it('checks the {{else}} branch and says which condition it depends on', () => {
     const text = '{ "traits": { "phone": "{{phoneNumber}}", "optIn": [ { "channel": "sms", "subscribed": {{#if f}}true{{else}}"no"{{/if}} } ] } }';

@@ -24,7 +24,7 @@ export function unquotedMergeFields(model: TemplateModel, root: () => Node | und
   const findings: Finding[] = [];
   model.mustaches.forEach((m, i) => {
     const expression = model.expressions[i];
-    if (m.inString || !m.closed || !isValueLike(m) || !expression || expression.error) return;
+    if (m.inString || m.inComment || !m.closed || !isValueLike(m) || !expression || expression.error) return;
     if (expression.head && JSON_SAFE_HELPERS.has(expression.head.name) && expression.head.isHelper) return;
     if (hasLiteralFallback(expression)) return;
     const field = expression.fields[0]?.name;

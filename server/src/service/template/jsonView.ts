@@ -102,14 +102,14 @@ export function isValueLike(m: Mustache): boolean {
   return m.kind === 'expression' || m.kind === 'unescaped';
 }
 
-function fillInsideString(codes: Uint16Array, start: number, end: number): void {
+function fillInsideString(codes: CodeUnits, start: number, end: number): void {
   for (let i = start; i < end; i++) {
     const c = codes[i];
     if (c === 0x22 || c === 0x5c || c < 0x20) codes[i] = UNDERSCORE;
   }
 }
 
-function blank(codes: Uint16Array, start: number, end: number): void {
+function blank(codes: CodeUnits, start: number, end: number): void {
   codes.fill(SPACE, start, end);
 }
 
@@ -117,7 +117,7 @@ function blank(codes: Uint16Array, start: number, end: number): void {
  * A value placeholder. Adjacent value mustaches (`{{a}}{{b}}`) render one token, and a mustache
  * right after a digit (`1{{a}}`) extends that number, so those become spaces only.
  */
-function writePlaceholder(codes: Uint16Array, start: number, end: number, continuesPrevious: boolean): void {
+function writePlaceholder(codes: CodeUnits, start: number, end: number, continuesPrevious: boolean): void {
   blank(codes, start, end);
   const before = start > 0 ? codes[start - 1] : SPACE;
   if (continuesPrevious || isDigit(before)) return;
@@ -128,7 +128,7 @@ function writePlaceholder(codes: Uint16Array, start: number, end: number, contin
  * Template constructs in the middle of a number (`1{{! unit }}5`, `{{n}}5`) render nothing or
  * digits, so the number stays one token: fill such a masked run with digits instead of spaces.
  */
-function joinSplitNumbers(codes: Uint16Array, spans: TextSpan[]): void {
+function joinSplitNumbers(codes: CodeUnits, spans: TextSpan[]): void {
   spans.sort((a, b) => a.start - b.start);
   let i = 0;
   while (i < spans.length) {
@@ -147,14 +147,20 @@ function isDigit(c: number): boolean {
   return c >= ZERO && c <= ZERO + 9;
 }
 
+/** The text's UTF-16 code units, one byte each when the text is ASCII (the usual payload). */
+type CodeUnits = Uint8Array | Uint16Array;
+
 /**
- * Node's Buffer copies UTF-16 code units natively (lone surrogates included), ten times faster than
- * a loop on a large payload; elsewhere (a browser worker) the loop does the same.
+ * Node's Buffer copies code units natively (lone surrogates included), ten times faster than a
+ * loop on a large payload; an ASCII text gets one byte per character, so its views are one-byte
+ * strings (half the memory, and faster for JSON.parse). Elsewhere (a browser worker) a loop does
+ * the same in two bytes.
  */
 const nodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
 
-function encode(text: string): Uint16Array {
+function encode(text: string): CodeUnits {
   if (nodeBuffer) {
+    if (nodeBuffer.byteLength(text, 'utf8') === text.length) return nodeBuffer.from(text, 'latin1');
     const bytes = nodeBuffer.from(text, 'utf16le');
     return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2);
   }
@@ -163,8 +169,11 @@ function encode(text: string): Uint16Array {
   return codes;
 }
 
-function decode(codes: Uint16Array): string {
-  if (nodeBuffer) return nodeBuffer.from(codes.buffer, codes.byteOffset, codes.byteLength).toString('utf16le');
+function decode(codes: CodeUnits): string {
+  if (nodeBuffer) {
+    const bytes = nodeBuffer.from(codes.buffer, codes.byteOffset, codes.byteLength);
+    return bytes.toString(codes instanceof Uint8Array ? 'latin1' : 'utf16le');
+  }
   const chunk = 8192;
   let out = '';
   for (let i = 0; i < codes.length; i += chunk) {

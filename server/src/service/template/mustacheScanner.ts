@@ -27,6 +27,8 @@ export interface Mustache {
   contentEnd: number;
   /** Inside a JSON string literal (between its quotes). */
   inString: boolean;
+  /** Inside a JSON line or block comment (reported as a comment itself; the mustache is no value). */
+  inComment: boolean;
   /** False when no closing `}}` was found; `end` then marks where recovery stopped. */
   closed: boolean;
 }
@@ -68,7 +70,7 @@ export function scanMustaches(text: string): ScanResult {
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === OPEN_BRACE && text.charCodeAt(i + 1) === OPEN_BRACE) {
-      const m = scanOne(text, i, state === JsonState.String, find);
+      const m = scanOne(text, i, state === JsonState.String, state === JsonState.LineComment || state === JsonState.BlockComment, find);
       mustaches.push(m);
       i = m.end > i ? m.end : i + 2;
       continue;
@@ -127,14 +129,14 @@ function memoizedFinder(text: string): (pattern: string, from: number) => number
 }
 
 /** Scans the mustache whose `{{` is at `start`. */
-function scanOne(text: string, start: number, inString: boolean, find: (pattern: string, from: number) => number): Mustache {
+function scanOne(text: string, start: number, inString: boolean, inComment: boolean, find: (pattern: string, from: number) => number): Mustache {
   let p = start + 2;
   const triple = text.charCodeAt(p) === OPEN_BRACE;
   if (triple) p++;
   if (text.charCodeAt(p) === TILDE) p++;
 
   if (!triple && text.charCodeAt(p) === 0x21 /* ! */) {
-    return scanComment(text, start, p + 1, inString, find);
+    return scanComment(text, start, p + 1, inString, inComment, find);
   }
 
   let kind: MustacheKind = triple ? 'unescaped' : 'expression';
@@ -178,7 +180,7 @@ function scanOne(text: string, start: number, inString: boolean, find: (pattern:
       let contentEnd = p;
       if (text.charCodeAt(p - 1) === TILDE && p - 1 >= contentStart) contentEnd = p - 1;
       if (kind === 'inverseOpen' && text.slice(contentStart, contentEnd).trim() === '') kind = 'else';
-      return { kind, start, end: p + closer.length, contentStart, contentEnd, inString, closed: true };
+      return { kind, start, end: p + closer.length, contentStart, contentEnd, inString, inComment, closed: true };
     }
     if (c === OPEN_BRACE && text.charCodeAt(p + 1) === OPEN_BRACE) break;
     if (inString && (c === LF || c === CR)) break;
@@ -194,27 +196,27 @@ function scanOne(text: string, start: number, inString: boolean, find: (pattern:
     }
     p++;
   }
-  return unclosed(text, start, contentStart, kind, inString);
+  return unclosed(text, start, contentStart, kind, inString, inComment);
 }
 
 /**
  * `{{! … }}` ends at the first `}}`; `{{!-- … --}}` at the first `--}}` (or `--~}}`). Like
  * Handlebars' lexer, a `{{!--` without `--}}` is read as a short comment up to the first `}}`.
  */
-function scanComment(text: string, start: number, bodyStart: number, inString: boolean, find: (pattern: string, from: number) => number): Mustache {
+function scanComment(text: string, start: number, bodyStart: number, inString: boolean, inComment: boolean, find: (pattern: string, from: number) => number): Mustache {
   if (text.startsWith('--', bodyStart)) {
     const plain = find('--}}', bodyStart + 2);
     const stripped = find('--~}}', bodyStart + 2);
     const close = plain === -1 ? stripped : stripped === -1 ? plain : Math.min(plain, stripped);
     if (close !== -1) {
       const end = close + (close === stripped ? 5 : 4);
-      return { kind: 'comment', start, end, contentStart: bodyStart, contentEnd: close, inString, closed: true };
+      return { kind: 'comment', start, end, contentStart: bodyStart, contentEnd: close, inString, inComment, closed: true };
     }
   }
   const close = find('}}', bodyStart);
-  if (close === -1) return unclosed(text, start, bodyStart, 'comment', inString);
+  if (close === -1) return unclosed(text, start, bodyStart, 'comment', inString, inComment);
   const contentEnd = text.charCodeAt(close - 1) === TILDE && close - 1 >= bodyStart ? close - 1 : close;
-  return { kind: 'comment', start, end: close + 2, contentStart: bodyStart, contentEnd, inString, closed: true };
+  return { kind: 'comment', start, end: close + 2, contentStart: bodyStart, contentEnd, inString, inComment, closed: true };
 }
 
 /**
@@ -222,7 +224,7 @@ function scanComment(text: string, start: number, bodyStart: number, inString: b
  * `{{`, and at the first character that would end the surrounding JSON token, so that one missing
  * `}}` produces one diagnostic rather than a cascade of JSON errors.
  */
-function unclosed(text: string, start: number, contentStart: number, kind: MustacheKind, inString: boolean): Mustache {
+function unclosed(text: string, start: number, contentStart: number, kind: MustacheKind, inString: boolean, inComment: boolean): Mustache {
   const n = text.length;
   let p = contentStart;
   while (p < n) {
@@ -232,7 +234,7 @@ function unclosed(text: string, start: number, contentStart: number, kind: Musta
     if (inString ? c === QUOTE : c === QUOTE || c === 0x2c || c === CLOSE_BRACE || c === 0x5d) break;
     p++;
   }
-  return { kind, start, end: p, contentStart, contentEnd: p, inString, closed: false };
+  return { kind, start, end: p, contentStart, contentEnd: p, inString, inComment, closed: false };
 }
 
 /** `else` after optional whitespace, as a whole word (`{{else}}`, `{{ else if x}}`, not `{{elsewhere}}`). */
