@@ -18,6 +18,8 @@ export interface SizeCase {
   bytes: number;
   rounds: number;
   warmup: number;
+  /** Consecutive runs of one contender per round. */
+  batch: number;
 }
 
 export interface DiagnosticsResult {
@@ -57,6 +59,7 @@ export async function benchDiagnostics(ours: LanguageService, jsonService: JsonL
     },
     size.rounds,
     size.warmup,
+    size.batch,
   );
   return {
     label: size.label,

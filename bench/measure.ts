@@ -24,16 +24,20 @@ export async function time(work: () => unknown): Promise<number> {
 }
 
 /**
- * Runs each contender once per round, in turn, so that the machine's ups and downs fall on all of
- * them alike; the first `warmup` rounds (JIT, schema compilation) are not counted.
+ * Runs the contenders in turn, `batch` consecutive runs each per round, so that the machine's ups and
+ * downs fall on all of them alike while each runs in a steady state of its own (one contender's
+ * garbage is not collected during another's run as often as it would be if they alternated every
+ * call). The first `warmup` rounds (JIT, schema compilation) are not counted.
  */
-export async function interleave(contenders: Record<string, () => unknown>, rounds: number, warmup: number): Promise<Record<string, Summary>> {
+export async function interleave(contenders: Record<string, () => unknown>, rounds: number, warmup: number, batch = 1): Promise<Record<string, Summary>> {
   const samples: Record<string, number[]> = {};
   for (const name of Object.keys(contenders)) samples[name] = [];
   for (let round = 0; round < warmup + rounds; round++) {
     for (const [name, work] of Object.entries(contenders)) {
-      const ms = await time(work);
-      if (round >= warmup) samples[name].push(ms);
+      for (let run = 0; run < batch; run++) {
+        const ms = await time(work);
+        if (round >= warmup) samples[name].push(ms);
+      }
     }
   }
   return Object.fromEntries(Object.entries(samples).map(([name, list]) => [name, summarize(list)]));

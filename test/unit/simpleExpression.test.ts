@@ -39,7 +39,9 @@ describe('fast expression reader', () => {
     assertSameAsParser(
       `"{{phoneNumber}} {{ firstName }} {{{raw}}} {{& amp}} {{items.[0].sku}} {{a/b}} {{defaultIfEmpty city 'n/a'}}"` +
         `{{#if flag}}x{{else if other 'y'}}y{{else}}z{{/if}} {{#ifEq a "b"}}{{/ifEq}} {{^inverse}}{{/inverse}} {{now}} {{x -1 2.50 true false null undefined}}` +
-        `{{a.[b c].d}} {{[x]}} {{a b=c}} {{@index}} {{this}} {{../x}} {{1}} {{true}} {{a.}} {{-x}} {{1a}} {{a 1a}} {{'s'}}`,
+        `{{a.[b c].d}} {{[x]}} {{a b=c}} {{@index}} {{this}} {{../x}} {{1}} {{true}} {{a.}} {{-x}} {{1a}} {{a 1a}} {{'s'}}` +
+        // Names that start like `else`; the same expression as an inverse and a block (one synthetic source, two answers).
+        `{{elsewhere}} {{ else$ }} {{else-x}} {{elsex}} {{^$}}{{/$}} {{#$}}{{/$}}`,
     );
   });
 

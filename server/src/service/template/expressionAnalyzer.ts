@@ -69,7 +69,8 @@ export function analyzeExpression(text: string, m: Mustache, isHelper: HelperLoo
 export function analyzeWithParser(text: string, m: Mustache, isHelper: HelperLookup): ExpressionAnalysis | undefined {
   const synthetic = toSynthetic(text, m);
   if (!synthetic) return undefined;
-  const key = synthetic.source;
+  // `{{^x}}` and `{{#x}}` share a synthetic source but not whether the head is a helper.
+  const key = `${synthetic.headIsHelper ? 'h' : 'f'}${synthetic.source}`;
   let relative = cache.get(key);
   if (!relative) {
     relative = analyzeSource(synthetic, isHelper);

@@ -32,7 +32,9 @@ export function readSimpleExpression(text: string, start: number, end: number, h
     args.push(arg);
     i = arg.end;
   }
-  if (isKeyword(head.name)) return undefined; // `{{true}}` is a literal, `{{else}}` a tag: the parser knows
+  // `{{true}}` is a literal, `{{else…}}` may lex as an else tag (`{{ else$ }}` does, `{{elsewhere}}`
+  // does not): the parser knows.
+  if (isKeyword(head.name) || head.name.startsWith('else')) return undefined;
   const headIsHelperNow = headIsHelper || args.length > 0 || isHelper(head.name);
   // Most expressions are one merge field: share the empty lists (frozen, so a caller that tried to
   // add to one would fail loudly) rather than allocate them for every mustache of a large payload.
@@ -57,7 +59,8 @@ const NONE: never[] = Object.freeze([]) as unknown as never[];
 const KEYWORDS = new Set(['true', 'false', 'null', 'undefined', 'else', 'as']);
 
 function isKeyword(name: string): boolean {
-  return KEYWORDS.has(name);
+  // Most names are no keyword: a length check spares hashing them.
+  return name.length <= 9 && KEYWORDS.has(name);
 }
 
 function readArgument(text: string, i: number, end: number): ArgumentInfo | undefined {
@@ -98,32 +101,32 @@ function readArgument(text: string, i: number, end: number): ArgumentInfo | unde
  */
 function readPath(text: string, i: number, end: number): NamedSpan | undefined {
   const start = i;
-  let name = '';
+  // Built piece by piece only once a bracket is met; a plain path is one slice of the text.
+  let bracketed: string | undefined;
   for (;;) {
-    let segment: string;
     if (text.charCodeAt(i) === 0x5b) {
       const close = text.indexOf(']', i + 1);
       if (close === -1 || close >= end) return undefined;
-      segment = text.slice(i + 1, close);
+      const segment = text.slice(i + 1, close);
       if (segment.includes('[') || segment.includes('\\') || segment.length === 0) return undefined;
+      bracketed = (bracketed ?? text.slice(start, i)) + segment;
       i = close + 1;
     } else {
       const segmentStart = i;
       while (i < end && isNameChar(text.charCodeAt(i))) i++;
       if (i === segmentStart) return undefined;
-      segment = text.slice(segmentStart, i);
       // `this` paths have their own rules; a segment starting like a number may lex as one.
-      const first = segment.charCodeAt(0);
-      if (segment === 'this' || isDigit(first) || first === 0x2d) return undefined;
+      const first = text.charCodeAt(segmentStart);
+      if (isDigit(first) || first === 0x2d || (i - segmentStart === 4 && text.startsWith('this', segmentStart))) return undefined;
+      if (bracketed !== undefined) bracketed += text.slice(segmentStart, i);
     }
-    name += segment;
     const c = text.charCodeAt(i);
     if (i < end && (c === 0x2e || c === 0x2f)) {
-      name += text[i];
+      if (bracketed !== undefined) bracketed += text[i];
       i++;
       continue;
     }
-    return endsToken(text, i, end) ? { start, end: i, name } : undefined;
+    return endsToken(text, i, end) ? { start, end: i, name: bracketed ?? text.slice(start, i) } : undefined;
   }
 }
 
