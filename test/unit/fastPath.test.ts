@@ -50,6 +50,8 @@ const crafted = [
   '"text"',
   '',
   phones('').replace('{ "traits"', '{ "userId": 5, "traits"'), // a schema error
+  phones(', "q\\"k": 1, "b\\\\": "\\"", "c": "\\\\"'), // escaped quotes and backslashes in keys and values
+  phones(', "b\\\\": 1, "b\\\\": 2'), // a duplicate key spelled with an escape
 ];
 
 /** Deterministic mutations: delete, duplicate or insert a character at spread positions. */
@@ -90,7 +92,8 @@ describe('diagnostics fast path', () => {
     // Valid and schema-clean, but a Regal rule could object: only the rules run, on the tree.
     for (const text of [crafted[2], crafted[3], crafted[5], crafted[6], crafted[7], crafted[10], crafted[11]]) assert.equal(pathOf(text), 'lints', text);
     // Duplicate keys, keys that read differently in the view, JSON errors, schema errors: everything runs.
-    for (const text of [crafted[1], crafted[13], crafted[14], crafted[15], crafted[16], crafted[21], crafted[22]]) assert.equal(pathOf(text), 'tree', text);
+    for (const text of [crafted[1], crafted[13], crafted[14], crafted[15], crafted[16], crafted[21], crafted[22], crafted[24]]) assert.equal(pathOf(text), 'tree', text);
+    assert.equal(pathOf(crafted[23]), 'clean', crafted[23]);
   });
 
   it('finds exactly what the tree-based checks find, on examples and crafted payloads', () => {

@@ -7,8 +7,6 @@
  * keyOf in jsonTree.ts), or when an object repeats a key (JSON.parse keeps only the last).
  */
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const COLON = 0x3a;
 
 export function parseViewInstance(viewText: string, source: string): { instance: unknown } | undefined {
@@ -20,26 +18,26 @@ export function parseViewInstance(viewText: string, source: string): { instance:
   }
   // The text is valid JSON now, so every `"` outside a string opens one, and a string followed by
   // `:` is a key. Counting keys here and in the parsed value tells whether any key was repeated.
+  // indexOf jumps from quote to quote natively; the next backslash is looked up only when passed.
   let keys = 0;
-  const n = viewText.length;
-  for (let i = 0; i < n; i++) {
-    if (viewText.charCodeAt(i) !== QUOTE) continue;
-    const start = i;
+  let nextBackslash = viewText.indexOf('\\');
+  for (let open = viewText.indexOf('"'); open !== -1; ) {
+    let close = viewText.indexOf('"', open + 1);
     let escaped = false;
-    for (i++; i < n; i++) {
-      const c = viewText.charCodeAt(i);
-      if (c === QUOTE) break;
-      if (c === BACKSLASH) {
-        escaped = true;
-        i++;
-      }
+    while (nextBackslash !== -1 && nextBackslash < close) {
+      escaped = true;
+      // A backslash escapes the next character: a quote there does not close the string.
+      if (nextBackslash + 1 === close) close = viewText.indexOf('"', close + 1);
+      nextBackslash = viewText.indexOf('\\', nextBackslash + 2);
     }
-    let after = i + 1;
+    let after = close + 1;
     while (isJsonSpace(viewText.charCodeAt(after))) after++;
-    if (viewText.charCodeAt(after) !== COLON) continue;
-    keys++;
-    if (!sameSpan(viewText, source, start, i + 1)) return undefined;
-    if (escaped && source.slice(start, i + 1).includes('{{')) return undefined;
+    if (viewText.charCodeAt(after) === COLON) {
+      keys++;
+      if (!sameSpan(viewText, source, open, close + 1)) return undefined;
+      if (escaped && source.slice(open, close + 1).includes('{{')) return undefined;
+    }
+    open = viewText.indexOf('"', close + 1);
   }
   return countKeys(instance) === keys ? { instance } : undefined;
 }
