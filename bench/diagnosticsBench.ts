@@ -38,6 +38,21 @@ export function createJsonService(schema: Record<string, unknown>): JsonLanguage
   return service;
 }
 
+/**
+ * Makes sure both services really validate with the Regal schema before they are timed: a payload
+ * with one wrong type must get a diagnostic from each, or the comparison would be meaningless.
+ */
+export async function checkBothValidate(ours: LanguageService, jsonService: JsonLanguageService): Promise<void> {
+  const broken = generatePayload(2_000).replace('"isPrimary": true', '"isPrimary": "yes"');
+  const document = TextDocument.create('file:///bench/check.regal.json', 'regal-webhook', 1, broken);
+  const placeholder = ours.analyze(document).template.view(0).text;
+  const jsonDocument = TextDocument.create('file:///bench/check.json', 'json', 1, placeholder);
+  const theirs = await jsonService.doValidation(jsonDocument, jsonService.parseJSONDocument(jsonDocument));
+  if (ours.doValidation(document).length === 0 || theirs.length === 0) {
+    throw new Error('A payload with a wrong type got no diagnostic from one of the services: the benchmark would not compare like with like.');
+  }
+}
+
 export async function benchDiagnostics(ours: LanguageService, jsonService: JsonLanguageService, size: SizeCase): Promise<DiagnosticsResult> {
   const template = generatePayload(size.bytes);
   const uri = `file:///bench/${size.label}.regal.json`;

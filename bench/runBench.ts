@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createLanguageService } from '../server/src/service/languageService';
 import schema from '../schemas/regal-event.schema.json';
-import { benchDiagnostics, createJsonService, type SizeCase } from './diagnosticsBench';
+import { benchDiagnostics, checkBothValidate, createJsonService, type SizeCase } from './diagnosticsBench';
 import { benchEditing } from './editingBench';
 import { describeMachine } from './machine';
 import { buildAndMeasurePackage } from './packageSizes';
@@ -28,6 +28,7 @@ const SIZES: SizeCase[] = [
 async function main(): Promise<void> {
   const ours = createLanguageService({ schema: schema as Record<string, unknown> });
   const jsonService = createJsonService(schema as Record<string, unknown>);
+  await checkBothValidate(ours, jsonService);
   const diagnostics = [];
   for (const size of SIZES) {
     const scaled = quick ? { ...size, rounds: 2, warmup: 1 } : size;
