@@ -78,6 +78,17 @@ const titles = (actions: readonly CodeAction[]) => actions.map((a) => a.title);
 const catalog = (fields: Record<string, string>): WorkspaceContext => ({ files: [], catalog: { uri: 'file:///w/iterable-fields.json', fields: new Map(Object.entries(fields)) } });
 
 describe('quick fix: comment', () => {
+  it('keeps the block tags a comment runs over (found by fuzzing)', () => {
+    // `// note {{/if}}`: the tag closes the block whatever JSON makes of the line; deleting it breaks the template.
+    const text = '{ ' + PHONE + ', {{#if a}}"userId": "{{userId}}" // note {{/if}}\n}';
+    assert.equal(fix(text, 'comment'), '{ ' + PHONE + ', {{#if a}}"userId": "{{userId}}" {{/if}}\n}');
+    const two = '{ ' + PHONE + ', /* x */ {{#if a}}"userId": "{{userId}}" // note {{/if}}\n}';
+    const { actions } = request(two, 'comment');
+    const all = actions.find((a) => a.title === 'Remove all comments in this file');
+    assert.ok(all);
+    assert.equal(applyChecked(two, all, 'comment'), '{ ' + PHONE + ', {{#if a}}"userId": "{{userId}}" {{/if}}\n}');
+  });
+
   it('removes a comment at the end of a line, with the spaces before it', () => {
     const text = '{\n  "userId": "{{uniqueIdentifier}}", //this is optional\n  ' + PHONE + '\n}';
     assert.equal(fix(text, 'comment'), '{\n  "userId": "{{uniqueIdentifier}}",\n  ' + PHONE + '\n}');
@@ -106,6 +117,31 @@ describe('quick fix: comment', () => {
 describe('quick fix: trailing-comma', () => {
   it('removes the comma', () => {
     assert.equal(fix('{ ' + PHONE + ', }', 'trailing-comma'), '{ ' + PHONE + ' }');
+  });
+
+  it('removes every comma of a run, which would otherwise leave the one before trailing (found by fuzzing)', () => {
+    assert.equal(fix('{ ' + PHONE + ',, }', 'trailing-comma'), '{ ' + PHONE + ' }');
+    assert.equal(fix('{ ' + PHONE + ', ,\n , }', 'trailing-comma'), '{ ' + PHONE + ' \n  }');
+    const { actions } = request('{ ' + PHONE + ',, }', 'trailing-comma');
+    assert.deepEqual(titles(actions), ['Remove the trailing commas']);
+  });
+
+  it('removes the commas before a block whose branch brings its own comma, moving none in (found by fuzzing)', () => {
+    assert.equal(fix('{ ' + PHONE + ', {{#if x}},"a": 1{{/if}} }', 'trailing-comma'), '{ ' + PHONE + ' {{#if x}},"a": 1{{/if}} }');
+    assert.equal(fix('{ ' + PHONE + ',, {{#if x}},"a": 1{{/if}} }', 'trailing-comma'), '{ ' + PHONE + ' {{#if x}},"a": 1{{/if}} }');
+  });
+
+  it('removes a comma before a block that renders only a comment, instead of moving it in (found by fuzzing)', () => {
+    // Moved in front of the comment, the comma would be trailing whenever the block renders.
+    for (const comment of ['/* c */', '{{!-- c --}}']) {
+      assert.equal(fix('{ ' + PHONE + ', {{#if x}}' + comment + '{{/if}} }', 'trailing-comma'), '{ ' + PHONE + ' {{#if x}}' + comment + '{{/if}} }');
+    }
+    assert.equal(fix('{ ' + PHONE + ', {{#if x}}/* c */{{/if}}, }', 'trailing-comma'), '{ ' + PHONE + ' {{#if x}}/* c */{{/if}} }');
+    // A branch that holds a member gets the comma; one that holds only a comment does not.
+    assert.equal(
+      fix('{ ' + PHONE + ', {{#if x}}"a": 1{{else}}/* none */{{/if}} }', 'trailing-comma'),
+      '{ ' + PHONE + ' {{#if x}},"a": 1{{else}}/* none */{{/if}} }',
+    );
   });
 
   it('moves the comma before an optional block into it when the comma after it goes', () => {
@@ -184,6 +220,17 @@ describe('quick fix: optin-required', () => {
     ]);
     assert.deepEqual(actions.filter((a) => a.isPreferred).map((a) => a.title), ['Add `"subscribed": true`']);
   });
+
+  it('adds both properties to an item left open at the end of the file (found by fuzzing)', () => {
+    // The item `{` has no `}`: the edit once ended before it started.
+    const text = '{ "traits": { "phone": "+16503926753", "optIn": [ {';
+    const document = documentOf(text);
+    const diagnostics = service.doValidation(document).filter((d) => d.code === 'optin-required');
+    const both = service.doCodeActions(document, diagnostics[0].range, diagnostics).find((a) => a.title === 'Add `"channel": "voice"` and `"subscribed": true`');
+    assert.ok(both);
+    for (const edit of both.edit?.changes?.[document.uri] ?? []) assert.ok(document.offsetAt(edit.range.start) <= document.offsetAt(edit.range.end), JSON.stringify(edit.range));
+    assert.equal(applyChecked(text, both, 'optin-required'), '{ "traits": { "phone": "+16503926753", "optIn": [ { "channel": "voice", "subscribed": true ');
+  });
 });
 
 describe('quick fix: quoted-boolean', () => {
@@ -226,6 +273,13 @@ describe('quick fix: quoted-boolean', () => {
 
 describe('quick fix: unquoted-merge-field', () => {
   const payload = (value: string, key = '"properties": { "age": VALUE }') => `{ ${PHONE}, ${key.replace('VALUE', value)} }`;
+
+  it('offers nothing for a mustache written inside an unclosed one (found by fuzzing)', () => {
+    // `{{[First` is cut at the next `{{`; quoted, `{{a.b}}` would become part of one long tag.
+    for (const value of ['{{[First{{a.b}} Name]}}', '{{defaultIfEmpty {{a.b}}x 0}}']) {
+      assert.deepEqual(titles(request(payload(value), 'unquoted-merge-field').actions), [], value);
+    }
+  });
 
   it('renders a real boolean for a boolean key, in the form the field type calls for', () => {
     const key = '"traits": { "phone": "+16503926753", "optIn": [ { "channel": "sms", "subscribed": VALUE } ] }';
@@ -294,6 +348,14 @@ describe('quick fix: rename', () => {
     assert.equal(applyAction(text, actions[1], document.uri), `{ "userId": "{{[user id]}}", ${PHONE} }`);
   });
 
+  it('keeps a renamed field apart from the token written against it (found by fuzzing)', () => {
+    // `[First Name]1e999` is two tokens to Handlebars; `firstName1e999` would be one unknown field.
+    const text = `{ ${PHONE}, "a": "{{#each [First Name]1e999}}x{{/each}}" }`;
+    const workspace = catalog({ firstName: 'string' });
+    const after = fix(text, 'unknown-merge-field', { workspace, title: 'Rename the merge field to `firstName`' });
+    assert.equal(after, text.replace('[First Name]', '[firstName]'));
+  });
+
   it('renames an unknown merge field reported against the catalog', (t) => {
     const text = `{ "userId": "{{userId}}", "traits": { "phone": "{{phoneNumbr}}" } }`;
     const workspace = catalog({ phoneNumber: 'string', voice_optin: 'boolean' });
@@ -302,6 +364,19 @@ describe('quick fix: rename', () => {
       return;
     }
     assert.equal(fix(text, 'unknown-merge-field', { workspace }), text.replace('phoneNumbr', 'phoneNumber'));
+  });
+
+  it('renames each of thousands of unknown merge fields in its own mustache (found by fuzzing: was quadratic)', () => {
+    // Each rename looked at every mustache of the file: 8,000 unknown fields took seconds.
+    const text = `{ ${PHONE}, "name": "${'{{phoneNumbr}} '.repeat(8000)}" }`;
+    const workspace = catalog({ phoneNumber: 'string' });
+    const document = documentOf(text);
+    const diagnostics = service.doValidation(document, undefined, workspace).filter((d) => d.code === 'unknown-merge-field');
+    assert.equal(diagnostics.length, 8000);
+    const actions = service.doCodeActions(document, diagnostics[0].range, diagnostics, workspace).filter((a) => a.title === 'Rename the merge field to `phoneNumber`');
+    assert.equal(actions.length, 8000);
+    const last = actions[actions.length - 1].edit?.changes?.[document.uri] ?? [];
+    assert.deepEqual(last.map((e) => document.offsetAt(e.range.start)), [text.lastIndexOf('phoneNumbr')]);
   });
 });
 
@@ -370,6 +445,42 @@ describe('quick fix: duplicate-key', () => {
   it('removes an earlier property written as a block in value position', () => {
     const text = '{ ' + PHONE.replace('}', ', "vip": {{#if vip}}true{{else}}false{{/if}}, "vip": false }') + ' }';
     assert.equal(fix(text, 'duplicate-key'), '{ ' + PHONE.replace('}', ', "vip": false }') + ' }');
+  });
+
+  it('removes every earlier property with the key, so that the last one is no duplicate any more (found by fuzzing)', () => {
+    const text = '{ "name": "A", "name": "B", ' + PHONE + ', "name": "C" }';
+    const { actions } = request(text, 'duplicate-key', { index: 1 });
+    assert.deepEqual(titles(actions), ['Remove the 2 earlier `name`']);
+    const after = applyChecked(text, actions[0], 'duplicate-key');
+    assert.equal(after, '{ ' + PHONE + ', "name": "C" }');
+    assert.deepEqual(diagnose(after).filter((d) => d.code === 'duplicate-key'), []);
+    // The second `name` has one earlier property only.
+    assert.equal(fix(text, 'duplicate-key'), '{ "name": "B", ' + PHONE + ', "name": "C" }');
+  });
+
+  it('stays small on a key written thousands of times: no fix past 20 earlier copies', () => {
+    // Each fix removes every copy before its own: unbounded, 10,000 copies made 50 million edits.
+    const text = `{ ${PHONE}, ${'"a": 1, '.repeat(10000)}"b": 2 }`;
+    const document = documentOf(text);
+    const diagnostics = service.doValidation(document).filter((d) => d.code === 'duplicate-key');
+    const actions = service.doCodeActions(document, diagnostics[0].range, diagnostics);
+    assert.equal(actions.length, 20);
+    assert.deepEqual(titles(actions).slice(0, 2), ['Remove the earlier `a`', 'Remove the 2 earlier `a`']);
+    assert.equal(actions.reduce((n, a) => n + (a.edit?.changes?.[document.uri].length ?? 0), 0), 20, 'neighbouring removals merge into one edit each');
+  });
+
+  it('offers no removal that would leave a copy another branch renders (found by fuzzing)', () => {
+    // In the {{else}} branch the last `t` is a duplicate of the branch's own `t`, which removing the
+    // second `t` would not change: the diagnostic would stay.
+    const text = '{ ' + PHONE + ', {{#if a}}"x": 1{{else}}"t": 1{{/if}}, "t": 2, "t": 3 }';
+    assert.deepEqual(request(text, 'duplicate-key', { index: 1 }).actions, []);
+    // Where every rendered copy is in view 0's reach, the fix stays.
+    assert.equal(fix('{ ' + PHONE + ', {{#if a}}"t": 1,{{else}}"x": 1,{{/if}} "t": 2 }', 'duplicate-key'), '{ ' + PHONE + ', {{#if a}}{{else}}"x": 1,{{/if}} "t": 2 }');
+  });
+
+  it('leaves a property alone that is all a branch renders, its commas outside the block', () => {
+    // Removed, `{{#if a}}` would render nothing between two commas.
+    assert.deepEqual(request('{ ' + PHONE + ', {{#if a}}"t": 1{{else}}"x": 1{{/if}}, "t": 2 }', 'duplicate-key').actions, []);
   });
 });
 
@@ -480,6 +591,21 @@ describe('quick fix: legacy-shape', () => {
     assert.equal(applyAction(text, actions[0], document.uri), '{ "traits": { "phones": { "{{phoneNumber}}": { "isPrimary": true } } } }');
     const elsewhere = document.positionAt(text.indexOf('traits'));
     assert.deepEqual(service.doCodeActions(document, { start: elsewhere, end: elsewhere }, []), []);
+  });
+
+  it('offers no conversion when `traits` repeats `phone`, `email` or `optIn` (found by fuzzing)', () => {
+    // The earlier copy stayed behind as a trait, with its legacy-shape hint.
+    for (const key of ['phone', 'email', 'optIn']) {
+      const text = `{ "traits": { "${key}": "", "phone": "{{phoneNumber}}", "email": "{{email}}", "optIn": [] } }`;
+      assert.deepEqual(titles(request(text, 'legacy-shape').actions), [], key);
+    }
+  });
+
+  it("offers no conversion of the first `traits` for another branch's legacy `traits` (found by fuzzing)", () => {
+    // The {{else}} branch sends its own `traits`; converting the first one left its hint in place.
+    const text = '{ "traits": { "phone": "{{phoneNumber}}" }, {{#if a}}"name": "A"{{else}}"traits": { "phone": "{{p}}" }, "name": "B"{{/if}} }';
+    assert.deepEqual(titles(request(text, 'legacy-shape', { index: 1 }).actions), []);
+    assert.deepEqual(titles(request(text, 'legacy-shape', { index: 0 }).actions), ['Convert to the `traits.phones` shape']);
   });
 });
 

@@ -8,7 +8,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type MarkupContent } from 'vscode-languageserver-types';
-import type { WorkspaceContext } from '../../server/src/service/workspace/workspaceContext';
+import { bestCandidates, MAX_COMPLETION_ITEMS } from '../../server/src/service/completion/completionLimit';
+import { iterableHelpers } from '../../server/src/service/iterable/iterableHelpers';
+import { iterableStandardFields } from '../../server/src/service/iterable/iterableFields';
+import type { PayloadFileSummary, WorkspaceContext } from '../../server/src/service/workspace/workspaceContext';
 import { applyItem, complete } from '../support/applyCompletion';
 import { documentOf, regalSchema, repoRoot, service } from '../support/service';
 
@@ -340,6 +343,123 @@ describe('completion: merge fields and helpers', () => {
     assert.ok(!complete('{ "a": "{{#if x}}y{{else}}{{|}}{{/if}}" }').labels.includes('else'));
     assert.ok(complete('{ "a": "{{#if x}}y{{else if z}}{{|}}{{/if}}" }').labels.includes('else'));
   });
+
+  it('proposes no closing tag for a block without a name (found by fuzzing)', () => {
+    // `{{#~each}}` is no block name Handlebars reads; an item with an empty label is no item.
+    assert.deepEqual(complete('[1, {{#~each items}}{{this}}{{/|').labels, []);
+  });
+});
+
+describe('completion: bounded lists', () => {
+  /** A catalog of the server's maximum size (workspace/fieldCatalog.ts): `field00000` … `field19998`, then `zz_late_field`, which sorts last. */
+  const bigCatalog: WorkspaceContext = {
+    catalog: {
+      uri: 'file:///w/iterable-fields.json',
+      fields: new Map([...Array.from({ length: 19_999 }, (_, i) => [`field${String(i).padStart(5, '0')}`, 'string'] as const), ['zz_late_field', 'boolean'] as const]),
+    },
+    files: [],
+  };
+  const inlineHelpers = [...iterableHelpers.values()].filter((h) => h.form !== 'block').map((h) => h.name);
+
+  it('cuts the merge fields of a 20,000-field catalog to the cap, keeps every helper, and says the list is incomplete', () => {
+    const c = complete('{ "a": "{{|" }', bigCatalog);
+    assert.ok(c.list.items.length <= MAX_COMPLETION_ITEMS, `${c.list.items.length} items`);
+    assert.equal(c.list.isIncomplete, true);
+    for (const helper of inlineHelpers) assert.ok(c.labels.includes(helper), `helper ${helper} kept`);
+    // Nothing typed: the fields the full list shows first (the catalog's, A–Z), not the late ones.
+    assert.ok(c.labels.includes('field00000'));
+    assert.ok(!c.labels.includes('zz_late_field') && !c.labels.includes('email'), 'late fields are cut');
+  });
+
+  it('keeps the fields that match what is typed, however late they sort: prefix, then substring, then spread out', () => {
+    for (const [typed, expected] of [
+      ['zz', 'zz_late_field'],
+      ['late', 'zz_late_field'],
+      ['zlf', 'zz_late_field'],
+      ['ema', 'email'],
+      ['phoneN', 'phoneNumber'],
+    ]) {
+      const c = complete(`{ "a": "{{${typed}|" }`, bigCatalog);
+      assert.ok(c.list.items.length <= MAX_COMPLETION_ITEMS, typed);
+      assert.ok(c.labels.includes(expected), `${expected} for {{${typed}`);
+      assert.equal(c.apply(expected), `{ "a": "{{${expected}}}" }`);
+    }
+    // As an argument too, and the match ignores case.
+    assert.ok(complete('{ "a": "{{#if ZZ_L|}}x{{/if}}" }', bigCatalog).labels.includes('zz_late_field'));
+  });
+
+  it('among equally good matches keeps those the full list shows first', () => {
+    // 11,111 fields start with `field1`: the first of them A–Z are kept.
+    const c = complete('{ "a": "{{field1|" }', bigCatalog);
+    assert.equal(c.list.isIncomplete, true);
+    assert.ok(c.labels.includes('field10000') && c.labels.includes('field10500'));
+    assert.ok(!c.labels.includes('field19998'));
+    // A typed word all of whose matches fit: every match is there.
+    const few = complete('{ "a": "{{field1999|" }', bigCatalog);
+    assert.deepEqual(
+      few.labels.filter((l) => l.startsWith('field1999')),
+      Array.from({ length: 10 }, (_, i) => `field1999${i}`).filter((l) => l !== 'field19999'),
+    );
+  });
+
+  it('lists everything of a small catalog and says the list is complete', () => {
+    const c = complete('{ "a": "{{|" }', workspace);
+    assert.equal(c.list.isIncomplete, false);
+    const expected = new Set([...(workspace.catalog?.fields.keys() ?? []), ...iterableStandardFields.keys(), 'leadSource', ...inlineHelpers]);
+    assert.deepEqual(new Set(c.labels), expected);
+    assert.equal(complete('{ "traits": { | } }', workspace).list.isIncomplete, false);
+    assert.equal(complete('{ "name": "|" }', workspace).list.isIncomplete, false);
+  });
+
+  /** 1,500 other payload files, each sending its own event name and custom trait, all sending `Lead Created`. */
+  const busyWorkspace: WorkspaceContext = {
+    files: Array.from(
+      { length: 1_500 },
+      (_, i): PayloadFileSummary => ({
+        uri: `file:///w/payload-${i}.regal.json`,
+        mergeFields: new Map(),
+        eventNames: [
+          { name: `Event ${i}`, range: nowhere },
+          { name: 'Lead Created', range: nowhere },
+        ],
+        valueTypes: new Map([[`traits.trait_${i}`, { type: 'string' as const, range: nowhere }]]),
+      }),
+    ),
+  };
+
+  it('cuts the custom traits of a big workspace to the cap, keeping the schema keys and the typed match', () => {
+    const all = complete('{ "traits": { | } }', busyWorkspace);
+    assert.ok(all.list.items.length <= MAX_COMPLETION_ITEMS, `${all.list.items.length} items`);
+    assert.equal(all.list.isIncomplete, true);
+    for (const key of ['firstName', 'phones', 'optIn']) assert.ok(all.labels.includes(key), key);
+    // The traits kept are the first the workspace sends, in its order (item 1000 does not sort between 100 and 101).
+    const traits = sortedLabels(all.list.items).filter((l) => l.startsWith('trait_'));
+    assert.deepEqual(traits, Array.from({ length: traits.length }, (_, i) => `trait_${i}`));
+    const typed = complete('{ "traits": { "trait_149|" } }', busyWorkspace);
+    assert.ok(typed.labels.includes('trait_1499'));
+    assert.equal(typed.apply('trait_1499'), '{ "traits": { "trait_1499": "" } }');
+  });
+
+  it('cuts the event names of a big workspace to the cap, keeping the typed match, and lists a few files of a common one', () => {
+    const all = complete('{ "name": "|" }', busyWorkspace);
+    assert.ok(all.list.items.length <= MAX_COMPLETION_ITEMS, `${all.list.items.length} items`);
+    assert.equal(all.list.isIncomplete, true);
+    assert.ok(complete('{ "name": "Event 149|" }', busyWorkspace).labels.includes('"Event 1499"'));
+    const common = all.item('"Lead Created"');
+    assert.equal(common.detail, 'event name used in payload-0.regal.json (+1499)');
+    assert.match(markdownOf(common), /`payload-0\.regal\.json`, `payload-1\.regal\.json`, `payload-2\.regal\.json` and 1497 more\)/);
+  });
+
+  it('ranks candidates by match, then sortText (lowercased), then input order', () => {
+    const names = ['Beta', 'xbetax', 'b_e_t_a', 'alpha', 'beta2', 'gamma'];
+    const pick = (room: number, typed: string) => bestCandidates(names, room, typed, (n) => n, (n) => n).kept;
+    assert.deepEqual(pick(2, 'be'), ['Beta', 'beta2']);
+    assert.deepEqual(pick(3, 'bet'), ['Beta', 'xbetax', 'beta2']);
+    assert.deepEqual(pick(4, 'bet'), ['Beta', 'xbetax', 'b_e_t_a', 'beta2']);
+    assert.deepEqual(pick(5, 'bet'), ['Beta', 'xbetax', 'b_e_t_a', 'alpha', 'beta2']);
+    assert.deepEqual(bestCandidates(names, 6, 'zzz', (n) => n, (n) => n), { kept: names, cut: false });
+    assert.deepEqual(bestCandidates(names, 0, '', (n) => n, (n) => n), { kept: [], cut: true });
+  });
 });
 
 describe('completion: robustness', () => {
@@ -375,6 +495,13 @@ describe('completion: robustness', () => {
         for (let at = 0; at <= seed.length; at += piece === '{{' ? 1 : 3) checkAt(documentOf(seed.slice(0, at) + piece + seed.slice(at)), at + piece.length);
       }
     }
+  });
+
+  it('keeps the edit on the cursor line when the token typed reaches the next line through a mustache (found by fuzzing)', () => {
+    // VS Code drops every item whose range spans lines; the key here is `"t{{!c⏎}}"`.
+    const text = '{ "t{{!c\n}}" }';
+    checkAt(documentOf(text), 4);
+    assert.ok(complete('{ "t|{{!c\n}}" }').labels.includes('userId'));
   });
 
   it('clamps positions outside the document and answers on empty or odd text', () => {

@@ -207,6 +207,12 @@ describe('hover on helpers', () => {
     assert.match(closeIf.markdown, /Closes `\{\{#if voice_optin_subscribed\}\}` \(line 9\)/);
   });
 
+  it('covers the hovered braces of a closing tag: the whole tag, not only its name (found by fuzzing)', () => {
+    // A hover range must contain the hovered position; VS Code highlights the range.
+    for (const delta of [0, 2, 5, 6]) assert.equal(hoverAt(legacy, '{{/if}}', delta)?.covers, '{{/if}}', `${delta} characters into the tag`);
+    assert.equal(hoverAt('{{#if {{/if}}', '{{/if}}', 1)?.covers, '{{/if}}');
+  });
+
   it('says the comparison helpers skip the send on a missing field', () => {
     const hover = hoverAt('{ "name": "{{#lt a 3}}x{{/lt}}" }', '#lt', 1)!;
     assert.match(hover.markdown, /Iterable skips the send/);

@@ -174,6 +174,15 @@ describe('unknown-merge-field', () => {
     assert.deepEqual(only(found, 'unknown-merge-field').map((f) => f.covers), ['ordrs', 'sku', 'agee', 'agee']);
   });
 
+  it('suggests only names it would accept: never a catalog key that `profile.` hides (found by fuzzing)', () => {
+    // `{{profile.plan}}` reads the profile field `plan`, so the catalog key `profile.plan` is no fix.
+    const text = '{ "traits": { "phone": "{{phoneNumber}}", "x": "{{trueprofile.plan}}" } }';
+    const data = (fields: Record<string, string>) => only(check(text, { catalog: catalogOf(fields), files: [] }).found, 'unknown-merge-field').map((f) => f.diagnostic.data);
+    assert.deepEqual(data({ 'profile.plan': 'string' }), [{ code: 'unknown-merge-field', field: 'trueprofile.plan', suggestions: [] }]);
+    // With a field `plan`, `{{profile.plan}}` is known, and a fix.
+    assert.deepEqual(data({ 'profile.plan': 'string', plan: 'string' }), [{ code: 'unknown-merge-field', field: 'trueprofile.plan', suggestions: ['profile.plan'] }]);
+  });
+
   it('says nothing without a catalog', () => {
     const { found } = check('{ "traits": { "phone": "{{phonenumber}}" } }', { files: [] });
     assert.deepEqual(only(found, 'unknown-merge-field'), []);

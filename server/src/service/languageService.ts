@@ -32,6 +32,7 @@ import { emptyWorkspace, type FieldCatalog, type PayloadFileSummary, type Worksp
 import { workspaceFindings } from './workspace/workspaceFindings';
 import { refineWithCatalog } from './workspace/catalogRefinement';
 import { parseFieldCatalog } from './workspace/fieldCatalog';
+import type { InternalErrorHandler } from './util/internalErrors';
 
 export const DIAGNOSTIC_SOURCE = 'regal';
 
@@ -43,6 +44,11 @@ export interface LanguageServiceOptions {
    * first time): the server logs slow ones, tests count them to prove each version is parsed once.
    */
   onAnalyzed?: (event: AnalyzedEvent) => void;
+  /**
+   * Told of errors a feature caught to answer anyway (a hover that failed is no hover, a fix family
+   * that failed offers nothing): for the server's log, and for the fuzz tests, which fail on them.
+   */
+  onInternalError?: InternalErrorHandler;
 }
 
 export interface AnalyzedEvent {
@@ -104,8 +110,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       return diagnostics;
     },
     doComplete: (document, position, workspace = emptyWorkspace) => doComplete(document, position, analyze(document), validator, workspace),
-    doHover: (document, position, workspace = emptyWorkspace) => doHover(document, position, analyze(document), validator, workspace),
-    doCodeActions: (document, range, diagnostics, workspace = emptyWorkspace) => doCodeActions(document, range, diagnostics, analyze(document), workspace),
+    doHover: (document, position, workspace = emptyWorkspace) => doHover(document, position, analyze(document), validator, workspace, options.onInternalError),
+    doCodeActions: (document, range, diagnostics, workspace = emptyWorkspace) =>
+      doCodeActions(document, range, diagnostics, analyze(document), workspace, options.onInternalError),
     findDocumentSymbols: (document) => findDocumentSymbols(document, analyze(document)),
     getFoldingRanges: (document) => getFoldingRanges(document, analyze(document)),
     getSelectionRanges: (document, positions) => getSelectionRanges(document, positions, analyze(document)),

@@ -23,11 +23,28 @@ import { unknownMergeFieldFixes, unknownPropertyFixes } from './renameFixes';
 import { templateSyntaxFix } from './templateSyntaxFixes';
 import { trailingCommaFix } from './trailingCommaFixes';
 import { typeFix } from './typeFixes';
+import { ignoreInternalErrors, type InternalErrorHandler } from '../util/internalErrors';
 
 /** Codes the findings of `workspaceFindings` may carry (the others come with the analysis). */
 const WORKSPACE_CODES = new Set(['unknown-merge-field']);
 
-export function doCodeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], analysis: PayloadAnalysis, workspace: WorkspaceContext): CodeAction[] {
+export function doCodeActions(
+  document: TextDocument,
+  range: Range,
+  diagnostics: readonly Diagnostic[],
+  analysis: PayloadAnalysis,
+  workspace: WorkspaceContext,
+  onError: InternalErrorHandler = ignoreInternalErrors,
+): CodeAction[] {
+  /** Runs one fix family; a bug in it must not take the other fixes (or the request) down. */
+  const safely = <T>(run: () => T, fallback: T, family: string): T => {
+    try {
+      return run();
+    } catch (error) {
+      onError(`code action: ${family}`, error);
+      return fallback;
+    }
+  };
   const text = document.getText();
   const actions: CodeAction[] = [];
   // Findings by code and range, built once: a file with thousands of diagnostics must not match
@@ -42,7 +59,7 @@ export function doCodeActions(document: TextDocument, range: Range, diagnostics:
     const start = document.offsetAt(diagnostic.range.start);
     const end = document.offsetAt(diagnostic.range.end);
     let pool = byPlace;
-    if (WORKSPACE_CODES.has(codeName)) pool = fromWorkspace ??= indexFindings(safely(() => workspaceFindings(analysis, workspace, document.uri), []));
+    if (WORKSPACE_CODES.has(codeName)) pool = fromWorkspace ??= indexFindings(safely(() => workspaceFindings(analysis, workspace, document.uri), [], 'workspace findings'));
     const finding = matchingFinding(pool.get(placeKey(codeName, start, end)) ?? [], diagnostic, taken);
     if (finding) {
       matched.push({ diagnostic, finding });
@@ -56,7 +73,7 @@ export function doCodeActions(document: TextDocument, range: Range, diagnostics:
   for (const { diagnostic, finding } of matched) {
     const context: FixContext = { document, text, analysis, workspace, diagnostic, finding };
     const add = (fixes: () => CodeAction | CodeAction[] | undefined) => {
-      const result = safely(fixes, undefined);
+      const result = safely(fixes, undefined, finding.code);
       if (Array.isArray(result)) actions.push(...result);
       else if (result) actions.push(result);
     };
@@ -105,13 +122,13 @@ export function doCodeActions(document: TextDocument, range: Range, diagnostics:
   }
   if (commentDiagnostics.length > 0) {
     const first = matched.find((m) => m.finding.code === 'comment');
-    const all = first && safely(() => removeAllCommentsFix({ document, text, analysis, workspace, ...first }, commentDiagnostics), undefined);
+    const all = first && safely(() => removeAllCommentsFix({ document, text, analysis, workspace, ...first }, commentDiagnostics), undefined, 'all comments');
     if (all) actions.push(all);
   }
   // The conversion is also offered on `traits.phone` / `traits.optIn` themselves, so it stays
   // reachable when the `legacy-shape` hint is turned off in the settings.
   if (!legacyOffered && isRange(range) && touchesLegacyKeys(document, range, analysis, text)) {
-    const conversion = safely(() => legacyShapeFix({ document, analysis, text }, []), undefined);
+    const conversion = safely(() => legacyShapeFix({ document, analysis, text }, []), undefined, 'legacy-shape');
     if (conversion) actions.push(conversion);
   }
   return actions;
@@ -175,13 +192,4 @@ function touchesLegacyKeys(document: TextDocument, range: Range, analysis: Paylo
   const optInKey = findProperty(traits, 'optIn', text)?.children?.[0];
   const touches = (node: { offset: number; length: number } | undefined) => node !== undefined && start <= node.offset + node.length && end >= node.offset;
   return touches(phone) || touches(optInKey);
-}
-
-/** Runs one fix family; a bug in it must not take the other fixes (or the request) down. */
-function safely<T>(run: () => T, fallback: T): T {
-  try {
-    return run();
-  } catch {
-    return fallback;
-  }
 }

@@ -14,7 +14,8 @@
  * line when `traits` was written on one line). Values move as written, so mustaches (and blocks
  * written inside one value, such as `{{#if f}}true{{else}}false{{/if}}`) are never altered. When a block wraps more than one value
  * (an optional opt-in item, a property inside `{{#if}}`), a comment, or a syntax error is inside
- * `traits`, nothing is offered: moving those safely needs a person.
+ * `traits`, or `phone`, `email` or `optIn` is written twice, nothing is offered: moving those
+ * safely needs a person.
  */
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { findProperty, keyOf, propertiesOf, valueOf, type Node } from '../json/jsonTree';
@@ -39,12 +40,19 @@ interface OptInItem {
 }
 
 export function legacyShapeFix(context: Pick<FixContext, 'document' | 'analysis' | 'text'>, diagnostics: Diagnostic[]): CodeAction | undefined {
-  const { analysis, text } = context;
-  const traits = valueOf(findProperty(analysis.root, 'traits', text));
-  if (traits?.type !== 'object' || text[traits.offset] !== '{' || text[traits.offset + traits.length - 1] !== '}') return undefined;
+  const { analysis, text, document } = context;
+  const traitsProperty = findProperty(analysis.root, 'traits', text);
+  const traits = valueOf(traitsProperty);
+  if (!traitsProperty || traits?.type !== 'object' || text[traits.offset] !== '{' || text[traits.offset + traits.length - 1] !== '}') return undefined;
   const traitsEnd = traits.offset + traits.length;
+  // This converts view 0's `traits`: a hint about the `traits` another branch sends is not its to clear.
+  const onTraits = (d: Diagnostic) => document.offsetAt(d.range.start) >= traitsProperty.offset && document.offsetAt(d.range.end) <= traitsEnd;
+  if (!diagnostics.every(onTraits)) return undefined;
   if (analysis.findings.some((f) => BROKEN_CODES.has(f.code) && f.start < traitsEnd && f.end > traits.offset)) return undefined;
 
+  // A repeated `phone`, `email` or `optIn`: the conversion reads one, the other would stay behind.
+  const keys = propertiesOf(traits).map((p) => keyOf(p, text));
+  if (['phone', 'email', 'optIn'].some((key) => keys.indexOf(key) !== keys.lastIndexOf(key))) return undefined;
   const phone = findProperty(traits, 'phone', text);
   const optIn = findProperty(traits, 'optIn', text);
   if (!phone || findProperty(traits, 'phones', text)) return undefined;

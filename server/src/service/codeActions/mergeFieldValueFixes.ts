@@ -11,6 +11,7 @@
  */
 import type { CodeAction } from 'vscode-languageserver-types';
 import type { ExpressionAnalysis } from '../template/expressionAnalyzer';
+import { lastStartingBefore } from '../template/mustacheLookup';
 import type { Mustache } from '../template/mustacheScanner';
 import { resolveField } from '../workspace/fieldCatalog';
 import { code, quickFix, replace, stringListData, type FixContext } from './fixContext';
@@ -80,10 +81,15 @@ function textForm(condition: string): { title: string; text: string } {
 }
 
 function mustacheAt(context: FixContext, start: number): { mustache: Mustache; expression: ExpressionAnalysis | undefined } | undefined {
-  const { template } = context.analysis;
-  const [mustache] = context.analysis.index?.mustachesIn(start, start + 1) ?? [];
+  const { mustaches, expressions } = context.analysis.template;
+  const i = lastStartingBefore(mustaches, start + 1);
+  const mustache = mustaches[i];
   if (!mustache || mustache.start !== start || !mustache.closed || (mustache.kind !== 'expression' && mustache.kind !== 'unescaped')) return undefined;
-  return { mustache, expression: template.expressions[template.mustaches.indexOf(mustache)] };
+  // Written inside a tag left open (`{{[First{{a.b}} Name]}}`, which the scanner cuts at this `{{`):
+  // an edit here changes where that tag ends, so no fix can tell what it renders.
+  const before = mustaches[i - 1];
+  if (before && !before.closed && before.end === start) return undefined;
+  return { mustache, expression: expressions[i] };
 }
 
 /** The merge field as written (`[Field Name]`, `profile.optIn`) when the mustache is just a field, no helper. */

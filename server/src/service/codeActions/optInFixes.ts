@@ -96,7 +96,9 @@ export function insertProperties(object: Node, text: string, properties: readonl
   const open = object.offset + 1;
   const first = object.children?.[0];
   if (!first) {
-    const close = object.offset + object.length - 1;
+    // An object left open (`[ {` at the end of the file) ends where its last character is.
+    const end = object.offset + object.length;
+    const close = end > open && text[end - 1] === '}' ? end - 1 : end;
     // An object empty only in view 0 holds a block that renders properties elsewhere: leave it alone.
     if (text.slice(open, close).trim() !== '') return undefined;
     return replace(open, close, ` ${properties.join(', ')} `);

@@ -77,7 +77,11 @@ export function removeProperty(property: Node, analysis: PayloadAnalysis): Offse
   } else {
     let previous = start - 1;
     while (previous >= 0 && isSpace(text[previous])) previous--;
-    removal = text[previous] === ',' ? { start: previous, end, newText: '' } : lineAwareRemoval(text, start, end);
+    if (text[previous] === ',') removal = { start: previous, end, newText: '' };
+    // No comma of its own next to a block tag: the only member a branch renders, its commas outside
+    // the block (`, {{#if a}}"x": 1{{/if}}, "y": 2`). Emptied, the branch would double them.
+    else if (text.startsWith('}}', previous - 1) || text.startsWith('{{', next)) return undefined;
+    else removal = lineAwareRemoval(text, start, end);
   }
   const foreign = analysis.index?.mustachesIn(removal.start, removal.end).some((m) => m.start < start || m.end > end) ?? false;
   // A removal that starts before the property may swallow the end of a tag that starts earlier.

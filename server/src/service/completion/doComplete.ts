@@ -19,11 +19,36 @@ import { itemsOf, propertySchema, subschemaAt } from './schemaNavigation';
 import { templateCompletions } from './templateCompletions';
 import { valueCompletions } from './valueCompletions';
 
+/**
+ * The list is incomplete when candidates that grow with the workspace (merge fields, custom traits,
+ * event names) were cut to the best matches of what is typed (completionLimit.ts).
+ */
 export function doComplete(document: TextDocument, position: Position, analysis: PayloadAnalysis, schema: SchemaValidator, workspace: WorkspaceContext): CompletionList {
-  return { isIncomplete: false, items: completionItems(document, position, analysis, schema, workspace) };
+  const { isIncomplete, items } = completionList(document, position, analysis, schema, workspace);
+  const cursor = document.positionAt(document.offsetAt(position));
+  return { isIncomplete, items: items.map((item) => onCursorLine(item, document, cursor)) };
 }
 
-function completionItems(document: TextDocument, position: Position, analysis: PayloadAnalysis, schema: SchemaValidator, workspace: WorkspaceContext): CompletionItem[] {
+/**
+ * VS Code drops an item whose edit spans lines or lies off the cursor's line. A token can reach
+ * another line through a mustache (the key `"t{{!c⏎}}"`): then only its part on the cursor's line
+ * is replaced.
+ */
+function onCursorLine(item: CompletionItem, document: TextDocument, cursor: Position): CompletionItem {
+  const edit = item.textEdit;
+  if (!edit || !('range' in edit)) return item;
+  const { start, end } = edit.range;
+  if (start.line === cursor.line && end.line === cursor.line) return item;
+  const line = document.getText({ start: { line: cursor.line, character: 0 }, end: { line: cursor.line + 1, character: 0 } });
+  const lineEnd = { line: cursor.line, character: line.replace(/(\r\n|\r|\n)$/, '').length };
+  const range = {
+    start: start.line < cursor.line ? { line: cursor.line, character: 0 } : start,
+    end: end.line > cursor.line ? lineEnd : end,
+  };
+  return { ...item, textEdit: { ...edit, range } };
+}
+
+function completionList(document: TextDocument, position: Position, analysis: PayloadAnalysis, schema: SchemaValidator, workspace: WorkspaceContext): CompletionList {
   const { template } = analysis;
   const source = template.text;
   // offsetAt clamps positions beyond a line or the document.
@@ -32,17 +57,19 @@ function completionItems(document: TextDocument, position: Position, analysis: P
   const inMustache = mustacheCursorAt(source, template.mustaches, offset);
   if (inMustache) return templateCompletions(document, template, inMustache, workspace);
   // Inside a closed mustache's braces or tag, nothing JSON applies.
-  if (insideTag(template.mustaches, offset)) return [];
+  if (insideTag(template.mustaches, offset)) return nothing();
 
   // The JSON around the cursor as the view that renders the cursor's branch reads it.
   const rendered = renderedViewAt(analysis, offset);
-  if (!rendered) return [];
+  if (!rendered) return nothing();
   const cursor = jsonCursorAt(rendered.root, rendered.view.text, source, offset);
-  if (!cursor) return [];
+  if (!cursor) return nothing();
   const range = { start: document.positionAt(cursor.replace.start), end: document.positionAt(cursor.replace.end) };
   const containerSchema = subschemaAt(schema.inlinedSchema, cursor.containerPath);
-  let items: CompletionItem[];
-  if (cursor.kind === 'key') items = propertyCompletions(cursor, containerSchema, range, workspace);
+  // What the editor filters with: the replaced token from its start (a string's opening quote) to the cursor.
+  const typed = source.slice(cursor.replace.start, Math.max(cursor.replace.start, offset));
+  let list: CompletionList;
+  if (cursor.kind === 'key') list = propertyCompletions(cursor, containerSchema, range, workspace, typed);
   else {
     const valueSchema = !containerSchema
       ? undefined
@@ -51,9 +78,14 @@ function completionItems(document: TextDocument, position: Position, analysis: P
         : cursor.key !== undefined
           ? propertySchema(containerSchema, cursor.key)
           : undefined;
-    items = valueCompletions(cursor, valueSchema, range, source, workspace);
+    list = valueCompletions(cursor, valueSchema, range, source, workspace, typed);
   }
-  return cursor.commaBefore === undefined ? items : items.map((item) => withCommaBefore(item, document, cursor.commaBefore as number, cursor.replace.start));
+  if (cursor.commaBefore === undefined) return list;
+  return { ...list, items: list.items.map((item) => withCommaBefore(item, document, cursor.commaBefore as number, cursor.replace.start)) };
+}
+
+function nothing(): CompletionList {
+  return { isIncomplete: false, items: [] };
 }
 
 /**

@@ -12,6 +12,8 @@ export interface MustacheCursor {
   index: number;
   /** The word the completion replaces (`phoneNu|mber` → the whole name). */
   word: { start: number; end: number };
+  /** The part of the word before the cursor: what the editor filters the items with. */
+  typed: string;
   /** The word is the first of the expression (or of a subexpression): helpers are allowed there. */
   isHead: boolean;
   /** The word heads a subexpression `( … )`, which only an inline helper can. */
@@ -41,6 +43,7 @@ export function mustacheCursorAt(source: string, mustaches: readonly Mustache[],
     mustache: m,
     index,
     word: { start, end },
+    typed: source.slice(start, offset),
     isHead: before.trim() === '' || inSubexpression,
     inSubexpression,
     closer: source.startsWith('{{{', m.start) ? '}}}' : '}}',

@@ -5,8 +5,9 @@
  * key and a value skeleton, replaces the whole key being typed, and re-opens suggestions when the
  * value is something to pick (an enum, a boolean, a string with known values, an empty object).
  */
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
+import { bestCandidates, MAX_COMPLETION_ITEMS, positionWidth } from './completionLimit';
 import type { JsonCursor } from './jsonCursor';
 import { fileNameOf } from './mergeFieldCandidates';
 import { declaredProperties, defaultSnippetsOf, descriptionOf, enumOf, examplesOf, isLegacyShape, markdownOf, requiredOf, typesOf, type SchemaNode } from './schemaNavigation';
@@ -27,11 +28,26 @@ interface KeyCandidate {
   documentation?: string;
 }
 
-export function propertyCompletions(cursor: JsonCursor, objectSchema: SchemaNode | undefined, range: Range, workspace: WorkspaceContext): CompletionItem[] {
-  const candidates = keyCandidates(cursor, objectSchema, workspace);
-  return candidates
+/**
+ * `typed` is the key typed before the cursor: when other files send more custom traits or event
+ * properties than a list holds (completionLimit.ts), those that best match it are kept and the
+ * list is incomplete. The schema's keys, a few dozen at most, are always listed.
+ */
+export function propertyCompletions(cursor: JsonCursor, objectSchema: SchemaNode | undefined, range: Range, workspace: WorkspaceContext, typed: string): CompletionList {
+  const candidates = keyCandidates(cursor, objectSchema, workspace)
     .filter((c) => !cursor.existingKeys.has(c.name))
-    .map((c, index) => keyItem(cursor, c, index, range));
+    .map((candidate, index) => ({ candidate, index }));
+  const width = positionWidth(candidates.length);
+  const sortTextOf = ({ candidate, index }: { candidate: KeyCandidate; index: number }) => `${candidate.rank}${String(index).padStart(width, '0')}`;
+  const fixed = candidates.filter((c) => c.candidate.rank !== RANK.workspace);
+  const { kept, cut } = bestCandidates(
+    candidates.filter((c) => c.candidate.rank === RANK.workspace),
+    MAX_COMPLETION_ITEMS - fixed.length,
+    typed,
+    (c) => keyFilterText(cursor, c.candidate.name),
+    sortTextOf,
+  );
+  return { isIncomplete: cut, items: [...fixed, ...kept].map((c) => keyItem(cursor, c.candidate, sortTextOf(c), range)) };
 }
 
 function keyCandidates(cursor: JsonCursor, objectSchema: SchemaNode | undefined, workspace: WorkspaceContext): KeyCandidate[] {
@@ -108,13 +124,18 @@ function hasValueCandidates(schema: SchemaNode): boolean {
   return types.includes('boolean') || (types.includes('string') && (enumOf(schema).length > 0 || examplesOf(schema).length > 0));
 }
 
-function keyItem(cursor: JsonCursor, candidate: KeyCandidate, index: number, range: Range): CompletionItem {
+/** Editors filter on the text from the range start (the opening quote inside a string) to the cursor. */
+function keyFilterText(cursor: JsonCursor, name: string): string {
+  return cursor.inString ? JSON.stringify(name) : name;
+}
+
+function keyItem(cursor: JsonCursor, candidate: KeyCandidate, sortText: string, range: Range): CompletionItem {
   const key = JSON.stringify(candidate.name);
   const item: CompletionItem = {
     label: candidate.name,
     kind: CompletionItemKind.Property,
-    sortText: `${candidate.rank}${String(index).padStart(3, '0')}`,
-    filterText: cursor.inString ? key : candidate.name,
+    sortText,
+    filterText: keyFilterText(cursor, candidate.name),
     insertTextFormat: InsertTextFormat.Snippet,
   };
   if (candidate.detail) item.detail = candidate.detail;

@@ -29,6 +29,18 @@ export function renderedViewAt(analysis: PayloadAnalysis, offset: number): Rende
   return undefined;
 }
 
+/** The trees of every view that renders `offset` (view 0's first when it does), for checks across branches. */
+export function renderedRootsAt(analysis: PayloadAnalysis, offset: number): Node[] {
+  const { template } = analysis;
+  const roots: Node[] = [];
+  for (let v = 0; v < template.viewCount; v++) {
+    const view = template.view(v);
+    const root = v === 0 ? analysis.root : hides(view, offset) ? undefined : rootOf(view);
+    if (root && !(v === 0 && hides(view, offset))) roots.push(root);
+  }
+  return roots;
+}
+
 /** Trees of the views after the first, parsed once per view: the views belong to one analysed version. */
 const viewRoots = new WeakMap<JsonView, Node | undefined>();
 

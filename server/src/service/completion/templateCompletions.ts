@@ -4,13 +4,14 @@
  * block's name after `{{/`, and `else` inside a block. The closing braces are inserted only when
  * the mustache has none yet (the scanner tells: an unclosed mustache stops before the next `{{`).
  */
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { iterableStandardFields } from '../iterable/iterableFields';
 import { iterableHelpers, type IterableHelper } from '../iterable/iterableHelpers';
 import { innermostBlockAt, type Block } from '../template/blockStructure';
 import type { TemplateModel } from '../template/templateModel';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
+import { bestCandidates, MAX_COMPLETION_ITEMS } from './completionLimit';
 import { MAX_FILES_LISTED, mergeFieldCandidates, type MergeFieldCandidate } from './mergeFieldCandidates';
 import type { MustacheCursor } from './mustacheCursor';
 import { escapeSnippet } from './valueSkeleton';
@@ -18,7 +19,7 @@ import { escapeSnippet } from './valueSkeleton';
 /** sortText groups: the user's own fields, then Iterable's, then fields seen elsewhere, then helpers. */
 const SORT = { keyword: '0', catalog: '1', standard: '2', workspace: '3', thisFile: '4', helper: '5' } as const;
 
-export function templateCompletions(document: TextDocument, template: TemplateModel, cursor: MustacheCursor, workspace: WorkspaceContext): CompletionItem[] {
+export function templateCompletions(document: TextDocument, template: TemplateModel, cursor: MustacheCursor, workspace: WorkspaceContext): CompletionList {
   const m = cursor.mustache;
   const range = { start: document.positionAt(cursor.word.start), end: document.positionAt(cursor.word.end) };
   const closer = m.closed ? '' : cursor.closer;
@@ -28,19 +29,26 @@ export function templateCompletions(document: TextDocument, template: TemplateMo
   switch (m.kind) {
     case 'blockClose': {
       const block = openBlockAt(template, cursor);
-      return block ? [blockCloserItem(block, closing, closer)] : [];
+      // A block whose name the scanner could not read (`{{#~each}}`) has nothing to propose.
+      return complete(block?.name ? [blockCloserItem(block, closing, closer)] : []);
     }
     case 'else':
-      return cursor.isHead ? [] : fieldItems(template, cursor, workspace, range, '');
+      return cursor.isHead ? complete([]) : fieldItems(template, cursor, workspace, range, '', MAX_COMPLETION_ITEMS);
     case 'blockOpen':
-      return cursor.isHead && !cursor.inSubexpression ? blockHelperItems(document, template, cursor, closing) : argumentItems(template, cursor, workspace, range);
+      return cursor.isHead && !cursor.inSubexpression ? complete(blockHelperItems(document, template, cursor, closing)) : argumentItems(template, cursor, workspace, range);
     default: {
       if (!cursor.isHead) return argumentItems(template, cursor, workspace, range);
-      const items = [...fieldItems(template, cursor, workspace, closing, closer), ...inlineHelperItems(closing, closer, hasArguments(template, cursor))];
-      if (!cursor.inSubexpression && m.kind === 'expression' && acceptsElse(innermostBlockAt(template.blocks, m.start), m.start)) items.unshift(elseItem(closing, closer));
-      return items;
+      // Helpers and `else` are a few dozen whatever the workspace: always listed, the fields get the rest of the room.
+      const helpers = inlineHelperItems(closing, closer, hasArguments(template, cursor));
+      const keyword = !cursor.inSubexpression && m.kind === 'expression' && acceptsElse(innermostBlockAt(template.blocks, m.start), m.start) ? [elseItem(closing, closer)] : [];
+      const fields = fieldItems(template, cursor, workspace, closing, closer, MAX_COMPLETION_ITEMS - helpers.length - keyword.length);
+      return { isIncomplete: fields.isIncomplete, items: [...keyword, ...fields.items, ...helpers] };
     }
   }
+}
+
+function complete(items: CompletionItem[]): CompletionList {
+  return { isIncomplete: false, items };
 }
 
 /**
@@ -55,23 +63,32 @@ function typedCloserPart(text: string, cursor: MustacheCursor): number {
 }
 
 /** Arguments: merge fields only (the mustache's own closing braces are already there or come later). */
-function argumentItems(template: TemplateModel, cursor: MustacheCursor, workspace: WorkspaceContext, range: TextEdit['range']): CompletionItem[] {
-  return fieldItems(template, cursor, workspace, range, '');
+function argumentItems(template: TemplateModel, cursor: MustacheCursor, workspace: WorkspaceContext, range: TextEdit['range']): CompletionList {
+  return fieldItems(template, cursor, workspace, range, '', MAX_COMPLETION_ITEMS);
 }
 
-function fieldItems(template: TemplateModel, cursor: MustacheCursor, workspace: WorkspaceContext, range: TextEdit['range'], closer: string): CompletionItem[] {
-  return mergeFieldCandidates(template, cursor.index, workspace).map((field) => {
-    const written = writtenName(field.name);
-    return {
-      label: field.name,
-      kind: CompletionItemKind.Variable,
-      detail: fieldDetail(field),
-      documentation: { kind: MarkupKind.Markdown, value: fieldDocumentation(field) },
-      sortText: `${fieldSort(field)}${fieldRank(field)}`,
-      filterText: written,
-      textEdit: { range, newText: written + closer },
-    };
-  });
+/**
+ * The merge fields, at most `room` of them: those that best match what is typed (a catalog can
+ * hold 20,000), chosen before their documentation is written. The list is incomplete when some
+ * were left out, so that the editor asks again as the word grows.
+ */
+function fieldItems(template: TemplateModel, cursor: MustacheCursor, workspace: WorkspaceContext, range: TextEdit['range'], closer: string, room: number): CompletionList {
+  const candidates = mergeFieldCandidates(template, cursor.index, workspace).map((field) => ({
+    field,
+    written: writtenName(field.name),
+    sortText: `${fieldSort(field)}${fieldRank(field)}`,
+  }));
+  const { kept, cut } = bestCandidates(candidates, room, cursor.typed, (c) => c.written, (c) => c.sortText);
+  const items = kept.map(({ field, written, sortText }): CompletionItem => ({
+    label: field.name,
+    kind: CompletionItemKind.Variable,
+    detail: fieldDetail(field),
+    documentation: { kind: MarkupKind.Markdown, value: fieldDocumentation(field) },
+    sortText,
+    filterText: written,
+    textEdit: { range, newText: written + closer },
+  }));
+  return { isIncomplete: cut, items };
 }
 
 /** Iterable's standard fields keep their catalog order (`email`, `userId`, `phoneNumber`, … before `campaignId`); the rest go A–Z. */
@@ -109,12 +126,17 @@ function fieldDocumentation(field: MergeFieldCandidate): string {
   return parts.join('\n\n');
 }
 
+/** A path segment Handlebars reads without brackets: no character it reserves, no leading digit. */
+const PLAIN_SEGMENT = /^[^\s!"#%&'()*+,./;<=>@[\\\]^`{|}~]+$/;
+/** A whole path of plain segments, tested at once: the common case, 7× faster than splitting each of a 20,000-field catalog's names. */
+const PLAIN_PATH = /^[^\s!"#%&'()*+,./;<=>@[\\\]^`{|}~\d][^\s!"#%&'()*+,./;<=>@[\\\]^`{|}~]*(?:\.[^\s!"#%&'()*+,./;<=>@[\\\]^`{|}~\d][^\s!"#%&'()*+,./;<=>@[\\\]^`{|}~]*)*$/;
+
 /** A Handlebars path as written: segments that are not plain identifiers go in brackets (`[First Name]`). */
 function writtenName(name: string): string {
-  if (name.includes('[')) return name;
+  if (name.includes('[') || PLAIN_PATH.test(name)) return name;
   return name
     .split('.')
-    .map((segment) => (/^[^\s!"#%&'()*+,./;<=>@[\\\]^`{|}~]+$/.test(segment) && !/^\d/.test(segment) ? segment : `[${segment}]`))
+    .map((segment) => (PLAIN_SEGMENT.test(segment) && !/^\d/.test(segment) ? segment : `[${segment}]`))
     .join('.');
 }
 

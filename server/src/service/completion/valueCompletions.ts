@@ -4,10 +4,11 @@
  * examples (`eventSource`: `iterable`), the event names other payload files send (for `name`), and
  * skeletons for objects and arrays (the schema's defaultSnippets, or one item of `optIn`).
  */
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
+import { bestCandidates, MAX_COMPLETION_ITEMS, positionWidth } from './completionLimit';
 import type { JsonCursor } from './jsonCursor';
-import { fileNameOf } from './mergeFieldCandidates';
+import { fileNameOf, MAX_FILES_LISTED } from './mergeFieldCandidates';
 import { defaultSnippetsOf, enumOf, examplesOf, markdownOf, typesOf, type SchemaNode } from './schemaNavigation';
 import { escapeSnippet, plainTextOf, valueSkeleton } from './valueSkeleton';
 
@@ -21,12 +22,18 @@ interface ValueCandidate {
   kind: CompletionItemKind;
   detail?: string;
   documentation?: string;
+  /** An event name of another file: there are as many as the workspace has files, so the list may be cut. */
+  fromWorkspace?: boolean;
 }
 
-export function valueCompletions(cursor: JsonCursor, schema: SchemaNode | undefined, range: Range, source: string, workspace: WorkspaceContext): CompletionItem[] {
-  const typed = source.slice(cursor.replace.start, cursor.replace.end);
+/**
+ * `typed` is the value typed before the cursor: when the workspace sends more event names than a
+ * list holds (completionLimit.ts), those that best match it are kept and the list is incomplete.
+ * The schema's values, a handful, are always listed.
+ */
+export function valueCompletions(cursor: JsonCursor, schema: SchemaNode | undefined, range: Range, source: string, workspace: WorkspaceContext, typed: string): CompletionList {
   // A string that already holds a template is edited, not replaced by a suggestion.
-  if (typed.includes('{{')) return [];
+  if (source.slice(cursor.replace.start, cursor.replace.end).includes('{{')) return { isIncomplete: false, items: [] };
   const candidates: ValueCandidate[] = [];
   const seen = new Set<string>();
   const add = (candidate: ValueCandidate) => {
@@ -65,13 +72,23 @@ export function valueCompletions(cursor: JsonCursor, schema: SchemaNode | undefi
       add({ label: plainTextOf(text).replace(/\s+/g, ' '), text, kind: CompletionItemKind.Module, documentation });
     }
   }
-  return candidates.map((candidate, index) => {
+  const width = positionWidth(candidates.length);
+  const numbered = candidates.map((candidate, index) => ({ candidate, sortText: String(index).padStart(width, '0') }));
+  const fixed = numbered.filter((n) => !n.candidate.fromWorkspace);
+  const { kept, cut } = bestCandidates(
+    numbered.filter((n) => n.candidate.fromWorkspace),
+    MAX_COMPLETION_ITEMS - fixed.length,
+    typed,
+    (n) => filterTextOf(cursor, n.candidate),
+    (n) => n.sortText,
+  );
+  // Event names come first (they are added first): keep that order.
+  const items = [...kept, ...fixed].map(({ candidate, sortText }) => {
     const item: CompletionItem = {
       label: candidate.label,
       kind: candidate.kind,
-      sortText: String(index).padStart(3, '0'),
-      // Editors filter on the text from the range start (the opening quote inside a string) to the cursor.
-      filterText: cursor.inString ? `"${bare(candidate.label)}"` : bare(candidate.label),
+      sortText,
+      filterText: filterTextOf(cursor, candidate),
       insertTextFormat: InsertTextFormat.Snippet,
       textEdit: { range, newText: `${cursor.spaceBefore}${candidate.text}${cursor.separatorAfter}` },
     };
@@ -79,6 +96,12 @@ export function valueCompletions(cursor: JsonCursor, schema: SchemaNode | undefi
     if (candidate.documentation) item.documentation = { kind: MarkupKind.Markdown, value: candidate.documentation };
     return item;
   });
+  return { isIncomplete: cut, items };
+}
+
+/** Editors filter on the text from the range start (the opening quote inside a string) to the cursor. */
+function filterTextOf(cursor: JsonCursor, candidate: ValueCandidate): string {
+  return cursor.inString ? `"${bare(candidate.label)}"` : bare(candidate.label);
 }
 
 function bare(label: string): string {
@@ -90,22 +113,31 @@ function isEventName(cursor: JsonCursor): boolean {
   return cursor.key === 'name' && cursor.containerPath.length === 0;
 }
 
-/** Event names the workspace's other payload files send, each once, in workspace order. */
+/**
+ * Event names the workspace's other payload files send, each once, in workspace order, with the
+ * files that send them (a Set: a name thousands of files send is no quadratic search; the
+ * documentation lists the first few, as a merge field's does).
+ */
 function eventNames(workspace: WorkspaceContext): ValueCandidate[] {
-  const files = new Map<string, string[]>();
+  const files = new Map<string, Set<string>>();
   for (const file of workspace.files) {
     for (const { name } of file.eventNames) {
-      const list = files.get(name) ?? [];
-      const fileName = fileNameOf(file.uri);
-      if (!list.includes(fileName)) list.push(fileName);
-      files.set(name, list);
+      const set = files.get(name) ?? new Set<string>();
+      set.add(fileNameOf(file.uri));
+      files.set(name, set);
     }
   }
-  return [...files].map(([name, usedIn]) => ({
-    label: JSON.stringify(name),
-    text: escapeSnippet(JSON.stringify(name)),
-    kind: CompletionItemKind.Value,
-    detail: `event name used in ${usedIn[0]}${usedIn.length > 1 ? ` (+${usedIn.length - 1})` : ''}`,
-    documentation: `An event name other payloads send (${usedIn.map((f) => `\`${f}\``).join(', ')}). Regal's event names are case-sensitive: reuse the exact spelling so journeys triggered by it see every event.`,
-  }));
+  return [...files].map(([name, set]) => {
+    const usedIn = [...set];
+    const listed = usedIn.slice(0, MAX_FILES_LISTED).map((f) => `\`${f}\``).join(', ');
+    const more = usedIn.length > MAX_FILES_LISTED ? ` and ${usedIn.length - MAX_FILES_LISTED} more` : '';
+    return {
+      label: JSON.stringify(name),
+      text: escapeSnippet(JSON.stringify(name)),
+      kind: CompletionItemKind.Value,
+      detail: `event name used in ${usedIn[0]}${usedIn.length > 1 ? ` (+${usedIn.length - 1})` : ''}`,
+      documentation: `An event name other payloads send (${listed}${more}). Regal's event names are case-sensitive: reuse the exact spelling so journeys triggered by it see every event.`,
+      fromWorkspace: true,
+    };
+  });
 }

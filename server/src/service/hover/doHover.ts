@@ -12,8 +12,16 @@ import { renderedViewAt } from '../completion/renderedView';
 import { jsonHover } from './jsonHover';
 import { mustacheIndexAt } from '../template/mustacheLookup';
 import { templateHover } from './templateHover';
+import { ignoreInternalErrors, type InternalErrorHandler } from '../util/internalErrors';
 
-export function doHover(document: TextDocument, position: Position, analysis: PayloadAnalysis, schema: SchemaValidator, workspace: WorkspaceContext): Hover | null {
+export function doHover(
+  document: TextDocument,
+  position: Position,
+  analysis: PayloadAnalysis,
+  schema: SchemaValidator,
+  workspace: WorkspaceContext,
+  onError: InternalErrorHandler = ignoreInternalErrors,
+): Hover | null {
   try {
     const offset = offsetOf(document, position);
     if (offset === undefined) return null;
@@ -32,7 +40,8 @@ export function doHover(document: TextDocument, position: Position, analysis: Pa
       contents: { kind: MarkupKind.Markdown, value: found.markdown },
       range: { start: document.positionAt(found.start), end: document.positionAt(found.end) },
     };
-  } catch {
+  } catch (error) {
+    onError('hover', error);
     return null;
   }
 }

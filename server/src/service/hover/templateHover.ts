@@ -29,7 +29,9 @@ export function templateHover(template: TemplateModel, offset: number, workspace
     const name = text.slice(span.start, span.end);
     const block = template.blocks.find((b) => b.close === m);
     const note = block ? `Closes ${code(tagText(text, block.open))} (line ${lineOf(block.open.start) + 1}).` : undefined;
-    return { markdown: helperHover(name, note), ...span };
+    // On the braces or the slash the hover is about the whole tag: its range must hold the cursor.
+    const onName = offset >= span.start && offset < span.end;
+    return { markdown: helperHover(name, note), ...(onName ? span : { start: m.start, end: m.end }) };
   }
   const expression = template.expressions[i];
   const on = expression && spanAt(expression, offset);

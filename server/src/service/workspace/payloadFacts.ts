@@ -56,18 +56,30 @@ export function payloadFacts(analysis: PayloadAnalysis): PayloadFacts {
 function fieldReferences(analysis: PayloadAnalysis): FieldReference[] {
   const { template } = analysis;
   const text = template.text;
-  const paramsOf = new Map<Block, string[]>();
-  const params = (block: Block) => {
-    let names = paramsOf.get(block);
-    if (!names) paramsOf.set(block, (names = blockParams(text, block)));
-    return names;
-  };
-  // Whether an enclosing block gives `root` another meaning at `offset`: walks up from the innermost block.
-  const scoped = (offset: number, root: string) => {
-    for (let block = innermostBlockAt(template.blocks, offset); block; block = block.parent) {
-      if (inBody(block, offset, text.length) && (CONTEXT_BLOCKS.has(block.name) || params(block).includes(root))) return true;
+  // What the blocks around a body do to paths there, per block and its ancestors, worked out once
+  // per block: walking up from each mustache was quadratic in the nesting depth.
+  const scopes = new Map<Block, Scope>();
+  const scopeOf = (block: Block | undefined): Scope => {
+    if (!block) return NO_SCOPE;
+    let scope = scopes.get(block);
+    if (!scope) {
+      const outer = scopeOf(block.parent);
+      const names = blockParams(text, block);
+      scope = {
+        context: outer.context || CONTEXT_BLOCKS.has(block.name),
+        params: names.length === 0 ? outer.params : new Set([...outer.params, ...names]),
+      };
+      scopes.set(block, scope);
     }
-    return false;
+    return scope;
+  };
+  // Whether an enclosing block gives `root` another meaning at `offset`: the innermost block whose
+  // body holds it (its tags are in its parent's body), then its ancestors, whose bodies hold it too.
+  const scoped = (offset: number, root: string) => {
+    let block = innermostBlockAt(template.blocks, offset);
+    if (block && !inBody(block, offset, text.length)) block = block.parent;
+    const scope = scopeOf(block);
+    return scope.context || scope.params.has(root);
   };
   // `{{#assign 'total'}}…{{/assign}}` defines `{{total}}` for the rest of the template.
   const assigned = new Set<string>();
@@ -90,6 +102,15 @@ function fieldReferences(analysis: PayloadAnalysis): FieldReference[] {
   });
   return references;
 }
+
+interface Scope {
+  /** Some block around gives paths another context (an item of `{{#each}}`, ...). */
+  context: boolean;
+  /** Names declared with `as |item index|` by the blocks around. */
+  params: ReadonlySet<string>;
+}
+
+const NO_SCOPE: Scope = { context: false, params: new Set() };
 
 /** Whether `offset` is after the block's open tag and before its close tag. */
 function inBody(block: Block, offset: number, textEnd: number): boolean {

@@ -32,7 +32,10 @@ export function unknownMergeFields(facts: PayloadFacts, catalog: FieldCatalog | 
     if (!suggestions && named.size <= MAX_SUGGESTED) {
       const viaProfile = reference.name.startsWith('profile.');
       const written = viaProfile ? reference.name.slice('profile.'.length) : reference.name;
-      suggestions = closestMatches(written, cache.candidates).map((s) => (viaProfile ? `profile.${s}` : s));
+      // Only names this check accepts: a catalog key `profile.plan` is no fix, `{{profile.plan}}` reads `plan`.
+      suggestions = closestMatches(written, cache.candidates)
+        .map((s) => (viaProfile ? `profile.${s}` : s))
+        .filter((s) => resolveField(s, catalog) !== undefined);
       if (cache.byName.size >= CACHE_LIMIT) cache.byName.clear();
       cache.byName.set(reference.name, suggestions);
     }
