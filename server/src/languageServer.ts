@@ -18,18 +18,23 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version as serverVersion } from '../../package.json';
 import { documentUriOf, formattingOptionsOf, positionIn, positionsIn, rangeIn } from './protocol/requestParams';
-import { createLanguageService, DIAGNOSTIC_SOURCE, type AnalyzedEvent, type LanguageService } from './service/languageService';
+import { createLanguageService, DIAGNOSTIC_SOURCE, type AnalyzedEvent, type LanguageService, type LanguageServiceOptions } from './service/languageService';
 import { defaultSettings, readSettings, type ValidationSettings } from './service/settings';
 import type { WorkspaceContext } from './service/workspace/workspaceContext';
 import { createWorkspaceSync } from './workspace/workspaceSync';
 
 export interface ServerOptions {
   schema: Record<string, unknown>;
-  /** A language service to use instead of one built from `schema` (tests inject failing ones). */
-  service?: LanguageService;
+  /**
+   * A language service to use instead of one built from `schema` (tests inject failing ones), or a
+   * factory given the server's hooks (its slow-check and internal-error logging).
+   */
+  service?: LanguageService | ((hooks: ServiceHooks) => LanguageService);
   /** Quiet time after the last edit before a document is validated again. */
   debounceMs?: number;
 }
+
+export type ServiceHooks = Required<Pick<LanguageServiceOptions, 'onAnalyzed' | 'onInternalError'>>;
 
 export const SETTINGS_SECTION = 'regal';
 /** An analysis slower than this is logged (URI, version and size only), so that a slow file can be reported. */
@@ -41,7 +46,12 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   const logSlowAnalysis = ({ uri, version, length, milliseconds }: AnalyzedEvent) => {
     if (milliseconds >= SLOW_ANALYSIS_MS) connection.console.log(`Checking ${uri} (version ${version}, ${length} characters) took ${Math.round(milliseconds)} ms.`);
   };
-  const service = options.service ?? createLanguageService({ schema: options.schema, onAnalyzed: logSlowAnalysis });
+  // A part of a feature that failed (one family of quick fixes, say) is left out of the answer; the log says so.
+  const logInternalError = (feature: string, error: unknown) =>
+    connection.console.error(`${feature} failed in part: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  const hooks: ServiceHooks = { onAnalyzed: logSlowAnalysis, onInternalError: logInternalError };
+  const service =
+    typeof options.service === 'function' ? options.service(hooks) : (options.service ?? createLanguageService({ schema: options.schema, ...hooks }));
   const documents = new TextDocuments(TextDocument);
   const debounceMs = options.debounceMs ?? 200;
   const pending = new Map<string, NodeJS.Timeout>();

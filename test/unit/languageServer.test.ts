@@ -9,6 +9,7 @@ import { createConnection } from 'vscode-languageserver/node';
 import {
   createProtocolConnection,
   DidOpenTextDocumentNotification,
+  HoverRequest,
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
@@ -17,6 +18,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { startLanguageServer } from '../../server/src/languageServer';
+import { createLanguageService } from '../../server/src/service/languageService';
 import { regalSchema, service } from '../support/service';
 
 describe('language server wiring', () => {
@@ -68,6 +70,46 @@ describe('language server wiring', () => {
     });
     const recovered = await publish;
     assert.deepEqual(recovered.diagnostics.map((d) => d.code).filter((c) => c !== 'legacy-shape'), ['comment']);
+    client.dispose();
+    serverConnection.dispose();
+  });
+
+  it('logs a part of a feature that failed inside the service', async () => {
+    const toServer = new PassThrough();
+    const toClient = new PassThrough();
+    const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    // The service is built with the server's hooks; its hover reports a caught failure, as doHover does.
+    startLanguageServer(serverConnection, {
+      schema: regalSchema,
+      debounceMs: 0,
+      service: (hooks) => {
+        const real = createLanguageService({ schema: regalSchema, ...hooks });
+        return {
+          ...real,
+          doHover: () => {
+            hooks.onInternalError('hover', new Error('boom in a hover part'));
+            return null;
+          },
+        };
+      },
+    });
+    const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+    const logged = new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('nothing logged within 5 s')), 5000);
+      client.onNotification('window/logMessage', (params: { message: string }) => {
+        if (!params.message.includes('failed in part')) return;
+        clearTimeout(timer);
+        resolve(params.message);
+      });
+    });
+    client.onNotification(PublishDiagnosticsNotification.type, () => undefined);
+    client.listen();
+    await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {}, workspaceFolders: null });
+    await client.sendNotification(InitializedNotification.type, {});
+    const uri = 'file:///c.regal.json';
+    await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'regal-webhook', version: 1, text: '{}' } });
+    assert.equal(await client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } }), null);
+    assert.match(await logged, /^hover failed in part: Error: boom in a hover part/);
     client.dispose();
     serverConnection.dispose();
   });
