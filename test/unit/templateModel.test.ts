@@ -66,9 +66,20 @@ describe('mustache scanner', () => {
 });
 
 describe('expressions', () => {
+  it('are read on demand: each kept once asked for, the same as a visit gives', () => {
+    const text = `"{{a}} {{#if b}}{{c d 'e'}}{{/if}} {{f (g h)}} {{!x}}"`;
+    const model = parseTemplate(text);
+    const visited: unknown[] = [];
+    model.forEachExpression((expression) => visited.push(JSON.parse(JSON.stringify(expression ?? null))));
+    assert.deepEqual(model.mustaches.map((_, i) => JSON.parse(JSON.stringify(model.expressionAt(i) ?? null))), visited);
+    assert.equal(model.expressionAt(2), model.expressionAt(2), 'kept');
+    assert.equal(model.expressionAt(-1), undefined);
+    assert.equal(model.expressionAt(model.mustaches.length), undefined);
+  });
+
   const analyse = (text: string) => {
     const model = parseTemplate(text);
-    return model.expressions.map((e) => e && {
+    return model.mustaches.map((_, i) => model.expressionAt(i)).map((e) => e && {
       head: e.head && `${e.head.name}${e.head.isHelper ? '()' : ''}`,
       fields: e.fields.map((f) => `${f.name}@${text.slice(f.start, f.end)}`),
       helpers: e.helpers.map((h) => `${h.name}@${text.slice(h.start, h.end)}`),

@@ -81,7 +81,7 @@ function textForm(condition: string): { title: string; text: string } {
 }
 
 function mustacheAt(context: FixContext, start: number): { mustache: Mustache; expression: ExpressionAnalysis | undefined } | undefined {
-  const { mustaches, expressions } = context.analysis.template;
+  const { mustaches } = context.analysis.template;
   const i = lastStartingBefore(mustaches, start + 1);
   const mustache = mustaches[i];
   if (!mustache || mustache.start !== start || !mustache.closed || (mustache.kind !== 'expression' && mustache.kind !== 'unescaped')) return undefined;
@@ -89,7 +89,7 @@ function mustacheAt(context: FixContext, start: number): { mustache: Mustache; e
   // an edit here changes where that tag ends, so no fix can tell what it renders.
   const before = mustaches[i - 1];
   if (before && !before.closed && before.end === start) return undefined;
-  return { mustache, expression: expressions[i] };
+  return { mustache, expression: context.analysis.template.expressionAt(i) };
 }
 
 /** The merge field as written (`[Field Name]`, `profile.optIn`) when the mustache is just a field, no helper. */

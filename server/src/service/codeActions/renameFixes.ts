@@ -23,10 +23,10 @@ export function unknownMergeFieldFixes(context: FixContext): CodeAction[] {
   // The field's spans inside the finding's range (the whole mustache or just the path). Mustaches
   // are sorted and never overlap: the ones in range end at the last one starting before its end
   // (a file with thousands of unknown fields must not scan every mustache for each).
-  const { mustaches, expressions } = analysis.template;
+  const { mustaches } = analysis.template;
   const spans: Array<{ start: number; end: number }> = [];
   for (let i = lastStartingBefore(mustaches, finding.end); i >= 0 && mustaches[i].end > finding.start; i--) {
-    for (const f of expressions[i]?.fields ?? []) if (f.name === field && f.end > finding.start && f.start < finding.end) spans.unshift(f);
+    for (const f of analysis.template.expressionAt(i)?.fields ?? []) if (f.name === field && f.end > finding.start && f.start < finding.end) spans.unshift(f);
   }
   if (spans.length === 0) return [];
   const { text } = context;

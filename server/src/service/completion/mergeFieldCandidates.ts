@@ -36,7 +36,7 @@ export function mergeFieldCandidates(template: TemplateModel, exceptMustache: nu
       if (usedIn[usedIn.length - 1] !== fileName) usedIn.push(fileName);
     }
   }
-  template.expressions.forEach((expression, i) => {
+  template.forEachExpression((expression, i) => {
     if (!expression || i === exceptMustache) return;
     for (const field of expression.fields) if (isFieldName(field.name)) candidate(field.name).usedInThisFile = true;
   });

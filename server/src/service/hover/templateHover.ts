@@ -33,7 +33,7 @@ export function templateHover(template: TemplateModel, offset: number, workspace
     const onName = offset >= span.start && offset < span.end;
     return { markdown: helperHover(name, note), ...(onName ? span : { start: m.start, end: m.end }) };
   }
-  const expression = template.expressions[i];
+  const expression = template.expressionAt(i);
   const on = expression && spanAt(expression, offset);
   if (m.kind === 'else' && (!on || on.kind === 'none')) {
     const block = template.blocks.find((b) => b.branches.some((branch) => branch.elseTag === m));

@@ -23,8 +23,9 @@ const JSON_SAFE_HELPERS = new Set(['toJson', 'timestamp']);
 export function unquotedMergeFields(model: TemplateModel, root: () => Node | undefined, propertyTypes: ReadonlyMap<string, ReadonlySet<string>>): Finding[] {
   const findings: Finding[] = [];
   model.mustaches.forEach((m, i) => {
-    const expression = model.expressions[i];
-    if (m.inString || m.inComment || !m.closed || !isValueLike(m) || !expression || expression.error) return;
+    if (m.inString || m.inComment || !m.closed || !isValueLike(m)) return;
+    const expression = model.expressionAt(i);
+    if (!expression || expression.error) return;
     if (expression.head && JSON_SAFE_HELPERS.has(expression.head.name) && expression.head.isHelper) return;
     if (hasLiteralFallback(expression)) return;
     const field = expression.fields[0]?.name;

@@ -35,7 +35,7 @@ function templateSpans(analysis: PayloadAnalysis, offset: number, spans: TextSpa
   if (index !== -1) {
     const m = mustaches[index];
     spans.push({ start: m.start, end: m.end }, trim(text, m.contentStart, m.contentEnd));
-    const expression = template.expressions[index];
+    const expression = template.expressionAt(index);
     if (expression) for (const span of [...expression.helpers, ...expression.fields, ...expression.args]) spans.push(span);
   }
   for (let block = innermostBlockAt(template.blocks, offset); block; block = block.parent) {

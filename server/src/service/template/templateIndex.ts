@@ -60,7 +60,7 @@ export function indexTemplate(model: TemplateModel): TemplateIndex {
       const m = mustaches[i];
       // Mustaches never overlap, so one that spans the whole inside is the only one.
       if (!m || m.start !== innerStart || m.end !== innerEnd || !isValueLike(m)) return undefined;
-      const expression = model.expressions[i];
+      const expression = model.expressionAt(i);
       if (!expression) return '';
       if (expression.head && !expression.head.isHelper) return expression.head.name;
       return expression.fields[0]?.name ?? '';

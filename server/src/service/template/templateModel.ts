@@ -23,8 +23,14 @@ export interface TemplateModel {
   text: string;
   /** In document order. */
   mustaches: Mustache[];
-  /** The expression of each mustache that has one (same index as `mustaches`). */
-  expressions: Array<ExpressionAnalysis | undefined>;
+  /**
+   * The expression of the mustache at `index`, if it has one. Expressions are read when asked for
+   * (and kept), not all at parse time: a large payload has tens of thousands, and most requests
+   * need one or none; keeping all of them made every version cost ~250 bytes per mustache.
+   */
+  expressionAt(index: number): ExpressionAnalysis | undefined;
+  /** Visits every mustache's expression in order, without keeping them (unless all were read already). */
+  forEachExpression(visit: (expression: ExpressionAnalysis | undefined, index: number) => void): void;
   blocks: Block[];
   problems: TemplateProblem[];
   /** Deepest `{`/`[` nesting outside strings, and where it is reached. */
@@ -42,13 +48,20 @@ export function parseTemplate(text: string): TemplateModel {
   const scan = scanMustaches(text);
   const { mustaches } = scan;
   const problems: TemplateProblem[] = [];
-  const expressions = mustaches.map((m) => {
+  const read = (i: number) => (mustaches[i].closed ? analyzeExpression(text, mustaches[i], isIterableHelper) : undefined);
+  for (let i = 0; i < mustaches.length; i++) {
+    const m = mustaches[i];
     reportTagProblems(text, m, problems);
-    if (!m.closed) return undefined;
-    const analysis = analyzeExpression(text, m, isIterableHelper);
+    // Read to be checked, then dropped: short-lived objects cost the garbage collector little.
+    const analysis = read(i);
     if (analysis) reportExpressionProblems(m, analysis, problems);
-    return analysis;
-  });
+  }
+  const kept = new Map<number, ExpressionAnalysis | undefined>();
+  const expressionAt = (i: number) => {
+    if (i < 0 || i >= mustaches.length) return undefined;
+    if (!kept.has(i)) kept.set(i, read(i));
+    return kept.get(i);
+  };
   const structure = buildBlockStructure(text, mustaches);
   for (const p of structure.problems) problems.push({ code: 'handlebars-syntax', ...p });
   problems.sort((a, b) => a.start - b.start);
@@ -58,7 +71,10 @@ export function parseTemplate(text: string): TemplateModel {
   return {
     text,
     mustaches,
-    expressions,
+    expressionAt,
+    forEachExpression(visit) {
+      for (let i = 0; i < mustaches.length; i++) visit(kept.has(i) ? kept.get(i) : read(i), i);
+    },
     blocks: structure.blocks,
     problems,
     maxDepth: scan.maxDepth,

@@ -83,15 +83,16 @@ function fieldReferences(analysis: PayloadAnalysis): FieldReference[] {
   };
   // `{{#assign 'total'}}…{{/assign}}` defines `{{total}}` for the rest of the template.
   const assigned = new Set<string>();
-  template.mustaches.forEach((m, i) => {
-    const head = template.expressions[i]?.head;
-    const first = template.expressions[i]?.args[0];
+  template.forEachExpression((expression, i) => {
+    const m = template.mustaches[i];
+    const head = expression?.head;
+    const first = expression?.args[0];
     if (m.kind === 'blockOpen' && head?.name === 'assign' && first?.kind === 'literal' && typeof first.value === 'string') assigned.add(first.value);
   });
 
   const references: FieldReference[] = [];
-  template.mustaches.forEach((m, i) => {
-    const expression = template.expressions[i];
+  template.forEachExpression((expression, i) => {
+    const m = template.mustaches[i];
     if (!expression) return;
     for (const field of expression.fields) {
       const root = field.name.split(/[./]/)[0];
