@@ -102,7 +102,8 @@ describe('language server wiring', () => {
         resolve(params.message);
       });
     });
-    client.onNotification(PublishDiagnosticsNotification.type, () => undefined);
+    // Disposing while the server still validates would make it write to a closed connection: wait for its publish.
+    const published = new Promise<void>((resolve) => client.onNotification(PublishDiagnosticsNotification.type, () => resolve()));
     client.listen();
     await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {}, workspaceFolders: null });
     await client.sendNotification(InitializedNotification.type, {});
@@ -110,6 +111,7 @@ describe('language server wiring', () => {
     await client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'regal-webhook', version: 1, text: '{}' } });
     assert.equal(await client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } }), null);
     assert.match(await logged, /^hover failed in part: Error: boom in a hover part/);
+    await published;
     client.dispose();
     serverConnection.dispose();
   });
