@@ -4,6 +4,8 @@
  * View 0 (every condition true) gets every check. The other views (see jsonView.ts) exist to
  * catch what only breaks in another branch: they report JSON syntax problems anywhere, other
  * problems only where they touch the branches they render, and nothing view 0 already reported.
+ * A view that JSON.parse, the schema and the lint triggers find clean gets no syntax tree at all
+ * (choosePath); the tree of view 0 is built when a feature first asks for `root`.
  */
 import type { Finding } from './diagnosticCodes';
 import { parseJsonView, toInstance, type Node } from './json/jsonTree';

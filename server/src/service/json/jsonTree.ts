@@ -1,6 +1,7 @@
 /**
- * Parses a JSON view with jsonc-parser and reads the tree back with the keys as they are written
- * in the source (so `"{{phone1}}"` and `"{{phone2}}"` stay two keys even though both are masks).
+ * Parses a JSON view into jsonc-parser's tree (strictJsonTree.ts for valid JSON, jsonc-parser where
+ * there are errors) and reads the tree back with the keys as they are written in the source (so
+ * `"{{phone1}}"` and `"{{phone2}}"` stay two keys even though both are masks).
  */
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 
