@@ -8,6 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { generatePayload } from '../../bench/generatePayload';
+import { renderedViewAt } from '../../server/src/service/completion/renderedView';
+import { viewTree } from '../../server/src/service/json/jsonTree';
 import { analyzePayload, choosePath } from '../../server/src/service/payloadAnalysis';
 import { createSchemaValidator } from '../../server/src/service/schema/schemaValidator';
 import { parseTemplate } from '../../server/src/service/template/templateModel';
@@ -103,5 +105,18 @@ describe('diagnostics fast path', () => {
   it('finds exactly what the tree-based checks find, on mutated payloads', () => {
     let seed = 1;
     for (const text of [...examples, ...crafted, generatePayload(3_000)]) for (const mutated of mutations(text, 60, seed++)) assertSameFindings(mutated);
+  });
+
+  it('parses each view at most once, whoever asks for its tree', () => {
+    // View 1 has a schema error, so diagnostics build its tree; completion in its branch reuses it.
+    const text = phones(', "custom": {{#if a}}1{{else}}{ "x": 1, "x": 2 }{{/if}}');
+    const analysis = analyzePayload(text, validator);
+    assert.ok(analysis.findings.some((f) => f.code === 'duplicate-key'), 'the branch was checked on its tree');
+    const inElse = text.indexOf('"x"');
+    const rendered = renderedViewAt(analysis, inElse);
+    assert.equal(rendered?.view, analysis.template.view(1));
+    assert.equal(rendered?.root, viewTree(analysis.template.view(1)).root, 'the tree diagnostics built');
+    assert.ok(analysis.root);
+    assert.equal(analysis.root, analysis.root, 'view 0 is parsed once, on first use');
   });
 });

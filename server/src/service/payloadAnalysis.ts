@@ -8,7 +8,7 @@
  * (choosePath); the tree of view 0 is built when a feature first asks for `root`.
  */
 import type { Finding } from './diagnosticCodes';
-import { parseJsonView, toInstance, type Node } from './json/jsonTree';
+import { toInstance, viewTree, type Node } from './json/jsonTree';
 import { parseViewInstance } from './json/viewInstance';
 import { mayReportLints } from './lint/lintTriggers';
 import { payloadLints } from './lint/payloadLints';
@@ -58,16 +58,18 @@ export function analyzePayload(text: string, validator: SchemaValidator, options
     return { template, findings };
   }
   const index = indexTemplate(template);
-  const primary = viewFindings(template.view(0), validator, index, fastPath);
-  append(findings, primary.findings);
+  const primaryView = template.view(0);
+  const primary = viewFindings(primaryView, validator, index, fastPath);
+  append(findings, primary);
   // A mustache where JSON expects no value (a key, say) is invalid JSON, not an unquoted value.
-  const brokenAt = new Set(primary.findings.filter((f) => f.code === 'invalid-json').map((f) => f.start));
-  for (const f of unquotedMergeFields(template, primary.root, validator.propertyTypes)) if (!brokenAt.has(f.start)) findings.push(f);
+  const brokenAt = new Set(primary.filter((f) => f.code === 'invalid-json').map((f) => f.start));
+  const root = () => viewTree(primaryView).root;
+  for (const f of unquotedMergeFields(template, root, validator.propertyTypes)) if (!brokenAt.has(f.start)) findings.push(f);
 
-  const seen = new Set(primary.findings.map(findingKey));
+  const seen = new Set(primary.map(findingKey));
   for (let v = 1; v < template.viewCount; v++) {
     const view = template.view(v);
-    for (const finding of viewFindings(view, validator, index, fastPath).findings) {
+    for (const finding of viewFindings(view, validator, index, fastPath)) {
       const key = findingKey(finding);
       if (seen.has(key)) continue;
       if (!SYNTAX_CODES.has(finding.code) && !touchesFocus(finding, view)) continue;
@@ -82,27 +84,21 @@ export function analyzePayload(text: string, validator: SchemaValidator, options
     findings,
     // Built on first use when the fast path did not need it (completion, hover, outline… ask).
     get root() {
-      return primary.root();
+      return root();
     },
   };
 }
 
-interface ViewResult {
-  findings: Finding[];
-  /** The view's tree (document offsets), built at most once. */
-  root: () => Node | undefined;
-}
-
-function viewFindings(view: JsonView, validator: SchemaValidator, template: TemplateIndex, fastPath: boolean): ViewResult {
+/** The findings of one view; its tree, when one was needed, stays with the view (viewTree). */
+function viewFindings(view: JsonView, validator: SchemaValidator, template: TemplateIndex, fastPath: boolean): Finding[] {
   const path = fastPath ? choosePath(view, validator, template.source) : 'tree';
-  if (path === 'clean') return { findings: [], root: once(() => parseJsonView(view.text).root) };
+  if (path === 'clean') return [];
   if (path === 'lints') {
     // Valid JSON the schema accepts: only the Regal rules remain, and they need the tree's ranges.
-    const root = parseJsonView(view.text).root;
-    return { findings: root ? payloadLints(root, template.source, template) : [], root: () => root };
+    const root = viewTree(view).root;
+    return root ? payloadLints(root, template.source, template) : [];
   }
-  const { findings, root } = checkViewTree(view, validator, template);
-  return { findings, root: () => root };
+  return checkViewTree(view, validator, template);
 }
 
 /**
@@ -116,27 +112,15 @@ export function choosePath(view: JsonView, validator: SchemaValidator, source: s
   return mayReportLints(parsed.instance) ? 'lints' : 'clean';
 }
 
-function once<T>(compute: () => T): () => T {
-  let done = false;
-  let value: T;
-  return () => {
-    if (!done) {
-      value = compute();
-      done = true;
-    }
-    return value;
-  };
-}
-
-function checkViewTree(view: JsonView, validator: SchemaValidator, template: TemplateIndex): { findings: Finding[]; root: Node | undefined } {
-  const parsed = parseJsonView(view.text);
+function checkViewTree(view: JsonView, validator: SchemaValidator, template: TemplateIndex): Finding[] {
+  const parsed = viewTree(view);
   const source = template.source;
   const findings = syntaxFindings(view.text, parsed.errors, source).map((f) => widenToMustache(f, template));
   const root = parsed.root;
-  if (!root) return { findings, root };
+  if (!root) return findings;
   append(findings, schemaFindings(validator.validate(toInstance(root, source)), root, source, template));
   append(findings, payloadLints(root, source, template));
-  return { findings, root };
+  return findings;
 }
 
 /** The finding, or one of the places it relates (the first of two duplicate keys), is in a branch this view alone renders. */

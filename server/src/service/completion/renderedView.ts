@@ -1,10 +1,10 @@
 /**
  * The JSON view that renders the text at a cursor. View 0 (every condition true, see
  * template/jsonView.ts) blanks `{{else}}` branches and `{{#unless}}` bodies; a cursor typing there
- * needs a view that renders that branch, parsed on demand (the analysis keeps view 0's tree only).
+ * needs a view that renders that branch, whose tree is parsed once (json/jsonTree.ts viewTree).
  */
 import type { Node } from 'jsonc-parser';
-import { parseJsonView } from '../json/jsonTree';
+import { viewTree } from '../json/jsonTree';
 import type { PayloadAnalysis } from '../payloadAnalysis';
 import type { JsonView } from '../template/jsonView';
 
@@ -24,7 +24,7 @@ export function renderedViewAt(analysis: PayloadAnalysis, offset: number): Rende
   if (!hides(first, offset)) return { view: first, root: analysis.root };
   for (let v = 1; v < template.viewCount; v++) {
     const view = template.view(v);
-    if (!hides(view, offset)) return { view, root: rootOf(view) };
+    if (!hides(view, offset)) return { view, root: viewTree(view).root };
   }
   return undefined;
 }
@@ -35,20 +35,10 @@ export function renderedRootsAt(analysis: PayloadAnalysis, offset: number): Node
   const roots: Node[] = [];
   for (let v = 0; v < template.viewCount; v++) {
     const view = template.view(v);
-    const root = v === 0 ? analysis.root : hides(view, offset) ? undefined : rootOf(view);
+    const root = v === 0 ? analysis.root : hides(view, offset) ? undefined : viewTree(view).root;
     if (root && !(v === 0 && hides(view, offset))) roots.push(root);
   }
   return roots;
-}
-
-/** Trees of the views after the first, parsed once per view: the views belong to one analysed version. */
-const viewRoots = new WeakMap<JsonView, Node | undefined>();
-
-function rootOf(view: JsonView): Node | undefined {
-  if (viewRoots.has(view)) return viewRoots.get(view);
-  const root = parseJsonView(view.text).root;
-  viewRoots.set(view, root);
-  return root;
 }
 
 function hides(view: JsonView, offset: number): boolean {

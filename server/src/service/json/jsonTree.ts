@@ -5,6 +5,7 @@
  */
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 
+import type { JsonView } from '../template/jsonView';
 import { parseStrictJsonTree } from './strictJsonTree';
 
 export type { Node } from 'jsonc-parser';
@@ -25,6 +26,21 @@ export function parseJsonView(viewText: string): ParsedJson {
   const errors: ParseError[] = [];
   const root = parseTree(viewText, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   return { root, errors };
+}
+
+const viewTrees = new WeakMap<JsonView, ParsedJson>();
+
+/**
+ * The tree of a JSON view, parsed once however many features ask (diagnostics, completion in an
+ * `{{else}}` branch, outline…): a view belongs to one analysed document version.
+ */
+export function viewTree(view: JsonView): ParsedJson {
+  let parsed = viewTrees.get(view);
+  if (!parsed) {
+    parsed = parseJsonView(view.text);
+    viewTrees.set(view, parsed);
+  }
+  return parsed;
 }
 
 /** The key of a property node as the source spells it (JSON-unescaped when it is plain JSON). */
