@@ -9,9 +9,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { previewText } from '../../client/src/preview/previewText';
-import { formatDate, parseDate } from '../../client/src/rendering/dateFormat';
-import { renderTemplate, type RenderResult } from '../../client/src/rendering/renderTemplate';
-import { emptySample, parseSampleData, type SampleData } from '../../client/src/rendering/sampleData';
+import { formatDate, parseDate } from '../../server/src/rendering/dateFormat';
+import { renderTemplate, type RenderResult } from '../../server/src/rendering/renderTemplate';
+import { emptySample, parseSampleData, type SampleData } from '../../server/src/rendering/sampleData';
 import { repoRoot } from '../support/service';
 
 const NOW = new Date('2024-05-06T07:08:09.010Z');

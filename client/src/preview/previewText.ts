@@ -4,8 +4,8 @@
  * rendered when it is not (so the reported line/column can be found). Pure: no `vscode` import.
  */
 import { applyEdits, format } from 'jsonc-parser';
-import { lineColumnAt } from '../rendering/lineColumn';
-import { ESCAPING_NOTE, type RenderResult } from '../rendering/renderTemplate';
+import { lineColumnAt } from '../../../server/src/rendering/lineColumn';
+import { ESCAPING_NOTE, type RenderResult } from '../../../server/src/rendering/renderTemplate';
 
 export interface PreviewInput {
   /** The payload file, as shown to the user (workspace-relative name). */

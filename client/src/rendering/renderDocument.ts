@@ -6,8 +6,8 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { renderTemplate, type RenderResult } from './renderTemplate';
-import { emptySample, parseSampleData, type SampleData } from './sampleData';
+import { renderTemplate, type RenderResult } from '../../../server/src/rendering/renderTemplate';
+import { emptySample, parseSampleData, type SampleData } from '../../../server/src/rendering/sampleData';
 
 export interface RenderedDocument extends RenderResult {
   /** The sample file used (or looked for). */
