@@ -83,3 +83,42 @@ export function generatePayload(targetBytes: number): string {
   const itemCount = Math.max(1, Math.round((growth - traitCount * traitBytes) / itemBytes));
   return payload(traitCount, itemCount);
 }
+
+/**
+ * Sample data that matches a template from generatePayload: every merge field it reads has a value
+ * (custom traits and line items by their index), so a render does the work a real send would.
+ */
+export function generateSample(template: string): { profile: Record<string, unknown>; event: Record<string, unknown> } {
+  const profile: Record<string, unknown> = {
+    userId: 'user-1815',
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    phoneNumber: '+16505551234',
+    voiceOptIn: true,
+    leadSource: 'website',
+    email: 'ada@example.com',
+    street: '12 Analytical Row',
+    city: 'London',
+    state: 'LN',
+    zip: '10001',
+  };
+  for (const match of template.matchAll(/\{\{(?:#if |defaultIfEmpty )?custom_(field|score|label|flag)_(\d+)/g)) {
+    const [, kind, index] = match;
+    const name = `custom_${kind}_${index}`;
+    profile[name] = kind === 'score' ? Number(index) : kind === 'flag' ? Number(index) % 2 === 0 : `${kind} ${index}`;
+  }
+  let itemCount = 0;
+  for (const match of template.matchAll(/items\.\[(\d+)\]/g)) itemCount = Math.max(itemCount, Number(match[1]) + 1);
+  const items = Array.from({ length: itemCount }, (_, i) => ({
+    sku: `SKU-${i}`,
+    name: `Item ${i}`,
+    quantity: (i % 3) + 1,
+    price: 9.99 + i,
+    category: i % 2 === 0 ? 'books' : '',
+    giftWrap: i % 3 === 0,
+    note: `note ${i}`,
+    tag1: 'new',
+    tag2: 'sale',
+  }));
+  return { profile, event: { orderId: 'order-42', orderTotal: 123.45, currency: 'USD', items } };
+}

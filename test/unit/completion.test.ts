@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type MarkupContent } from 'vscode-languageserver-types';
 import { bestCandidates, MAX_COMPLETION_ITEMS } from '../../server/src/service/completion/completionLimit';
-import { iterableHelpers } from '../../server/src/service/iterable/iterableHelpers';
+import { helperList } from '../../server/src/service/iterable/iterableHelpers';
 import { iterableStandardFields } from '../../server/src/service/iterable/iterableFields';
 import type { PayloadFileSummary, WorkspaceContext } from '../../server/src/service/workspace/workspaceContext';
 import { applyItem, complete } from '../support/applyCompletion';
@@ -359,7 +359,7 @@ describe('completion: bounded lists', () => {
     },
     files: [],
   };
-  const inlineHelpers = [...iterableHelpers.values()].filter((h) => h.form !== 'block').map((h) => h.name);
+  const inlineHelpers = [...helperList].filter((h) => h.form !== 'block').map((h) => h.name);
 
   it('cuts the merge fields of a 20,000-field catalog to the cap, keeps every helper, and says the list is incomplete', () => {
     const c = complete('{ "a": "{{|" }', bigCatalog);

@@ -7,7 +7,7 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { iterableStandardFields } from '../iterable/iterableFields';
-import { iterableHelpers, type IterableHelper } from '../iterable/iterableHelpers';
+import { helperList, type IterableHelper } from '../iterable/iterableHelpers';
 import { innermostBlockAt, type Block } from '../template/blockStructure';
 import type { TemplateModel } from '../template/templateModel';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
@@ -149,7 +149,7 @@ function hasArguments(template: TemplateModel, cursor: MustacheCursor): boolean 
 /** Inline helpers with their signature's arguments as tab stops (the name alone when arguments are there). */
 function inlineHelperItems(range: TextEdit['range'], closer: string, nameOnly: boolean): CompletionItem[] {
   const items: CompletionItem[] = [];
-  for (const helper of iterableHelpers.values()) {
+  for (const helper of helperList) {
     if (helper.form === 'block') continue;
     const args = nameOnly ? [] : signatureArguments(helper, false);
     items.push({
@@ -171,7 +171,7 @@ function blockHelperItems(document: TextDocument, template: TemplateModel, curso
   // Renaming the helper of an existing tag with arguments, or of a block that is closed already: the name alone.
   const nameOnly = hasArguments(template, cursor) || template.blocks.some((b) => b.open === m && b.close !== undefined);
   const items: CompletionItem[] = [];
-  for (const [index, helper] of [...iterableHelpers.values()].entries()) {
+  for (const [index, helper] of helperList.entries()) {
     if (helper.form === 'inline') continue;
     // The catalog lists the everyday blocks first (`if`, `unless`, `each`, `ifEq`, …): keep that order, not A–Z.
     const sortText = `${SORT.helper}${String(index).padStart(3, '0')}`;

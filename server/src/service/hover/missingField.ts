@@ -1,15 +1,12 @@
 /**
  * What Iterable does when a merge field is missing from the user's profile, by where the field is
- * used (domain.md §2.2 and §2.4: a plain `{{field}}` renders blank [S31, S40]; `#if`, `#unless`,
+ * used (docs/iterable.md §2.2 and §2.4: a plain `{{field}}` renders blank [S31, S40]; `#if`, `#unless`,
  * `#ifEq` and `#each` treat a missing field as false or empty; the comparison helpers and
- * `#ifContainsStr` make the template fail, and Iterable then skips the send [S35, S40]).
+ * `#ifContainsStr` make the template fail, and Iterable then skips the send [S35, S40]). What each
+ * helper does comes from the helper model (iterable/iterableHelpers.ts).
  */
 
-/** Helpers whose template fails on a missing argument: Iterable skips the send for that user. */
-export const SEND_SKIPPING_HELPERS: ReadonlySet<string> = new Set(['lt', 'lte', 'gt', 'gte', 'ifContainsStr']);
-
-/** Helpers documented to read a missing argument as false or empty. */
-const FALSY_HELPERS: ReadonlySet<string> = new Set(['if', 'unless', 'ifEq', 'each', 'and', 'or', 'not']);
+import { iterableHelpers } from '../iterable/iterableHelpers';
 
 export interface FieldUse {
   field: string;
@@ -27,12 +24,13 @@ export interface FieldUse {
 
 export function missingFieldNote(use: FieldUse): string {
   const f = `\`${use.field}\``;
-  if (use.helper && SEND_SKIPPING_HELPERS.has(use.helper)) {
+  const onMissing = use.helper ? iterableHelpers.get(use.helper)?.onMissing : undefined;
+  if (use.helper && onMissing === 'skipsSend') {
     return `**If a user has no ${f}, the template fails and Iterable skips the send** for that user (\`${use.helper}\` cannot compare a missing value). Guard it: \`{{#if ${use.field}}}…{{/if}}\`.`;
   }
   if (use.hasFallback) return `If a user has no ${f} (or it is empty), \`defaultIfEmpty\` renders the fallback instead.`;
-  if (use.helper && FALSY_HELPERS.has(use.helper)) {
-    return use.helper === 'each' ? `If a user has no ${f}, the loop renders nothing.` : `If a user has no ${f}, \`${use.helper}\` reads it as false.`;
+  if (use.helper && (onMissing === 'false' || onMissing === 'empty')) {
+    return onMissing === 'empty' ? `If a user has no ${f}, the loop renders nothing.` : `If a user has no ${f}, \`${use.helper}\` reads it as false.`;
   }
   if (use.helper) return `If a user has no ${f}, \`${use.helper}\` receives an empty value (Iterable does not document what it renders then).`;
   if (use.inString) {

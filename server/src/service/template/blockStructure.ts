@@ -4,6 +4,7 @@
  */
 import type { Mustache } from './mustacheScanner';
 import { blockName } from './expressionAnalyzer';
+import { iterableHelpers } from '../iterable/iterableHelpers';
 import { lineLookup } from '../util/lineIndex';
 
 export interface Branch {
@@ -81,13 +82,6 @@ export function buildBlockStructure(text: string, mustaches: readonly Mustache[]
       if (top.hasFinalElse) {
         problems.push({ start: m.start, end: m.end, message: `\`{{#${top.name}}}\` already has an \`{{else}}\`; a second one is never rendered.` });
       }
-      if (top.name === 'each') {
-        problems.push({
-          start: m.start,
-          end: m.end,
-          message: 'Iterable does not support `{{else}}` in `{{#each}}`: wrap the loop instead, `{{#if list}}{{#each list}}…{{/each}}{{else}}…{{/if}}`.',
-        });
-      }
       top.branches[top.branches.length - 1].end = m.start;
       top.branches.push({ start: m.end, end: text.length, elseTag: m });
       if (/^\s*(else|\^)?\s*$/.test(content)) top.hasFinalElse = true;
@@ -121,6 +115,10 @@ export function buildBlockStructure(text: string, mustaches: readonly Mustache[]
     const unclosed = stack.pop() as Block;
     problems.push(unclosedProblem(unclosed, 'before the end of the payload'));
     finish(unclosed, text.length);
+  }
+  for (const block of blocks) {
+    // `{{#assign 'x'}}…{{/assign}}` stores its branch and renders nothing in place: every view hides it.
+    if (iterableHelpers.get(block.name)?.renders === 'nothing') block.fixedBranch = block.branches.length;
   }
   for (const [block, condition] of loopConditions) {
     if (!condition || !insideEach(block)) continue;

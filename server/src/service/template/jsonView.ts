@@ -6,7 +6,7 @@
  * - a mustache inside a JSON string keeps its characters, except `"`, `\` and control characters,
  *   which become `_` (the string stays one string, and keys such as `"{{phoneNumber}}"` stay distinct);
  * - a mustache in the JSON structure becomes the number `0` padded with spaces (a value placeholder);
- * - comments, partials and block tags become spaces (digits where they sit inside a number: `1{{!x}}5`);
+ * - comments, partials, block tags and helpers that render nothing (`{{sendSkip}}`) become spaces (digits where they sit inside a number: `1{{!x}}5`);
  * - each block renders exactly one branch per view; the others become spaces. View 0 assumes every
  *   condition true (first branch of `#if`, else branch of `#unless`); view k takes branch k (the
  *   last one if a block has fewer), where a block without a final `{{else}}` has an extra, empty
@@ -55,7 +55,11 @@ export function selectedBranch(block: Block, index: number): number {
   return Math.min(index, count - 1);
 }
 
-export function buildJsonView(text: string, mustaches: readonly Mustache[], blocks: readonly Block[], index: number): JsonView {
+/**
+ * `rendersNothing` tells the value mustaches that render no text at all (`{{sendSkip}}`): outside a
+ * string they become spaces, not a value placeholder.
+ */
+export function buildJsonView(text: string, mustaches: readonly Mustache[], blocks: readonly Block[], index: number, rendersNothing: (m: Mustache) => boolean = () => false): JsonView {
   const hidden: TextSpan[] = [];
   const focus: TextSpan[] = [];
   for (const block of blocks) {
@@ -84,7 +88,7 @@ export function buildJsonView(text: string, mustaches: readonly Mustache[], bloc
       else blank(codes, m.start, m.end);
       continue;
     }
-    if (isValueLike(m)) {
+    if (isValueLike(m) && !rendersNothing(m)) {
       writePlaceholder(codes, m.start, m.end, previousPlaceholderEnd === m.start);
       previousPlaceholderEnd = m.end;
     } else {

@@ -67,6 +67,7 @@ export function parseTemplate(text: string): TemplateModel {
   problems.sort((a, b) => a.start - b.start);
 
   const views = new Map<number, JsonView>();
+  const rendersNothing = (m: Mustache) => iterableHelpers.get(headName(text, m))?.renders === 'nothing';
   const count = viewCount(structure.blocks);
   return {
     text,
@@ -83,12 +84,21 @@ export function parseTemplate(text: string): TemplateModel {
     view(index: number): JsonView {
       let view = views.get(index);
       if (!view) {
-        view = buildJsonView(text, mustaches, structure.blocks, index);
+        view = buildJsonView(text, mustaches, structure.blocks, index, rendersNothing);
         views.set(index, view);
       }
       return view;
     },
   };
+}
+
+/** The first word of a mustache's expression (`sendSkip` in `{{~ sendSkip cause='x'}}`), read without the parser. */
+export function headName(text: string, m: Mustache): string {
+  let start = m.contentStart;
+  while (start < m.contentEnd && /[\s~]/.test(text[start])) start++;
+  let end = start;
+  while (end < m.contentEnd && !/[\s~}()]/.test(text[end])) end++;
+  return text.slice(start, end);
 }
 
 function reportTagProblems(text: string, m: Mustache, problems: TemplateProblem[]): void {

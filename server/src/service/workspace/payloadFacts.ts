@@ -5,6 +5,7 @@
  * PayloadFileSummary for other files; workspaceFindings compares them with the workspace.
  */
 import type { Node } from 'jsonc-parser';
+import { iterableHelpers } from '../iterable/iterableHelpers';
 import { findProperty, keyOf, propertiesOf, valueOf } from '../json/jsonTree';
 import type { PayloadAnalysis } from '../payloadAnalysis';
 import { innermostBlockAt, type Block } from '../template/blockStructure';
@@ -31,7 +32,7 @@ export interface PayloadFacts {
  * Blocks whose body renders with another context (an item of a list, a catalog item): a path
  * there is relative to that context, not a profile field, so it is not checked against the catalog.
  */
-const CONTEXT_BLOCKS: ReadonlySet<string> = new Set(['each', 'with', 'catalog', 'sortBy', 'groupBy', 'minInList', 'maxInList', 'lookup']);
+const changesContext = (name: string) => iterableHelpers.get(name)?.changesContext === true;
 
 /** Iterable namespaces that are no user fields: `{{liveData.objectName.fieldName}}` (journeys, domain.md §2.3). */
 const NAMESPACES: ReadonlySet<string> = new Set(['liveData']);
@@ -66,7 +67,7 @@ function fieldReferences(analysis: PayloadAnalysis): FieldReference[] {
       const outer = scopeOf(block.parent);
       const names = blockParams(text, block);
       scope = {
-        context: outer.context || CONTEXT_BLOCKS.has(block.name),
+        context: outer.context || changesContext(block.name),
         params: names.length === 0 ? outer.params : new Set([...outer.params, ...names]),
       };
       scopes.set(block, scope);
