@@ -11,14 +11,25 @@
  * `&amp; &lt; &gt; &quot; &#x27; &#x60; &#x3D;`, [S41]), so the preview shows what Iterable sends
  * (domain.md §2.4 inference 3). Whether Iterable escapes webhook bodies at all is undocumented
  * (domain.md §4 question 2): when escaping changed the output, `escaping` says where.
+ *
+ * Budget: one render stays within `limits` (renderBudget.ts, default 2 s and 1,000,000 characters).
+ * Helpers check the budget before and after each call (`data.regalBudget`); the final text is checked
+ * here. A render over budget, a string too long for the engine or a template nested too deep for the
+ * stack ends in `stopped` ("rendering stopped: …"), never in an exception or a crash. Time spent
+ * between helper calls (compiling a huge template, a long `{{#each}}` without helpers) is bounded
+ * from outside by the render worker (renderInWorker.ts), which terminates a render that overruns.
  */
 import Handlebars from 'handlebars';
 import { registerIterableHelpers, RenderFailure, SendSkipped, type HelperLoc } from './iterableRuntimeHelpers';
 import { locateJsonError } from './jsonErrorLocation';
 import { lineColumnAt, offsetAt } from './lineColumn';
+import { renderAssumptions, type AssumptionLog, type RenderAssumption } from './renderAssumptions';
+import { DEFAULT_RENDER_LIMITS, RenderBudget, RenderStopped, type RenderLimits } from './renderBudget';
 import { renderContext, type SampleData } from './sampleData';
 
 export type { SampleData } from './sampleData';
+export type { RenderLimits } from './renderBudget';
+export { DEFAULT_RENDER_LIMITS } from './renderBudget';
 
 export interface RenderResult {
   /** The rendered body (undefined when rendering failed or Iterable would skip the send). */
@@ -36,7 +47,33 @@ export interface RenderResult {
    * line/column in `text`). Absent when the escaped and unescaped renderings are identical.
    */
   escaping?: { message: string; line: number; column: number; offset: number };
+  /**
+   * The render was stopped before it finished: over its time or output budget, out of memory, nested
+   * too deep, or cancelled. `reason` starts with "rendering stopped: " and says what to change. No
+   * `text` then: a partial body must never be shown as the payload or sent.
+   */
+  stopped?: { reason: string; kind: StopKind };
+  /** The renderer's assumptions where Iterable's documentation is silent that shaped this output (renderAssumptions.ts). */
+  assumptions?: RenderAssumption[];
 }
+
+/**
+ * Why a render stopped. `budget`: over `limits` (time or output, checked from inside); `length`: a
+ * string past the engine's maximum; `depth`: nested too deep for the stack; `timeout`, `memory`,
+ * `crashed`: the render worker was terminated or died; `superseded`, `cancelled`: a newer request
+ * replaced it, or its caller cancelled it (callers ignore these two).
+ */
+export type StopKind = 'budget' | 'length' | 'depth' | 'timeout' | 'memory' | 'crashed' | 'superseded' | 'cancelled';
+
+export const STOPPED_PREFIX = 'rendering stopped: ';
+
+/** The message of a render that ran past its time (the same the budget and the worker's watchdog give). */
+export function timeStoppedReason(limits: Readonly<RenderLimits>): string {
+  return `${STOPPED_PREFIX}it took longer than ${limits.timeMs / 1000} s. Simplify the template (fewer nested helpers or loops).`;
+}
+
+export const SUPERSEDED_REASON = `${STOPPED_PREFIX}superseded by a newer edit`;
+export const CANCELLED_REASON = `${STOPPED_PREFIX}cancelled`;
 
 /** One sentence for previews: how `{{ }}` and `{{{ }}}` render. */
 export const ESCAPING_NOTE = "{{ }} HTML-escapes values as Iterable does (& < > \" ' ` = become entities); {{{ }}} and toJson do not.";
@@ -46,26 +83,76 @@ const engine = registerIterableHelpers(Handlebars.create());
 export interface RenderOptions {
   /** The time `{{now}}` and `{{timestamp}}` render (default: the current time). */
   now?: Date;
+  /** Time and output limits of this render (default DEFAULT_RENDER_LIMITS: 2 s, 1,000,000 characters). */
+  limits?: RenderLimits;
+  /**
+   * Polled wherever the budget is checked: once it returns true the render stops with `superseded`
+   * (the render worker sets it when a newer request replaces this one).
+   */
+  isCancelled?: () => boolean;
 }
 
+/** What helpers find in Handlebars' `options.data` (copied into every nested data frame). */
+export interface RenderData {
+  regalNow: Date;
+  regalBudget: RenderBudget;
+  regalAssumptions: AssumptionLog;
+}
+
+/** A render's budget that also stops when the render is cancelled. */
+class RenderRun extends RenderBudget {
+  constructor(
+    limits: Readonly<RenderLimits>,
+    private readonly isCancelled: (() => boolean) | undefined,
+  ) {
+    super(limits);
+  }
+
+  override checkTime(): void {
+    if (this.isCancelled?.()) throw new Cancelled();
+    super.checkTime();
+  }
+}
+
+class Cancelled extends Error {}
+
+const COMPILE_OPTIONS = { strict: false, preventIndent: true } as const;
+
+/** Entities that `{{ }}` escaping writes: text without any of them was not changed by escaping. */
+const ESCAPE_ENTITY = /&(?:amp|lt|gt|quot|#x27|#x60|#x3D);/;
+
 export function renderTemplate(template: string, sample: SampleData, options: RenderOptions = {}): RenderResult {
-  let compiled: HandlebarsTemplateDelegate;
-  let raw: HandlebarsTemplateDelegate;
+  const limits = options.limits ?? DEFAULT_RENDER_LIMITS;
   try {
-    // Parse first: parse errors carry their position only on the parser's lexer.
-    engine.parse(template);
-    compiled = engine.compile(template, { strict: false, preventIndent: true });
-    raw = engine.compile(template, { strict: false, preventIndent: true, noEscape: true });
+    return render(template, sample, options, limits);
   } catch (error) {
-    return { templateError: describeCompileError(error, template) };
+    // Whatever escaped (a stack overflow while reporting an error, say): never throw.
+    return stoppedBy(error, limits) ?? { templateError: { message: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
+function render(template: string, sample: SampleData, options: RenderOptions, limits: Readonly<RenderLimits>): RenderResult {
+  const budget = new RenderRun(limits, options.isCancelled);
+  let compiled: HandlebarsTemplateDelegate;
+  try {
+    // Parse first: parse errors carry their position only on the parser's lexer. The parsed tree is
+    // compiled (once: compiling is most of a big template's render time).
+    compiled = engine.compile(engine.parseWithoutProcessing(template), COMPILE_OPTIONS);
+  } catch (error) {
+    return stoppedBy(error, limits) ?? { templateError: describeCompileError(error, template) };
   }
 
   const context = renderContext(sample);
-  const runtime = { data: { regalNow: options.now ?? new Date() } };
+  const assumptions = new Set<RenderAssumption>();
+  const data: RenderData = { regalNow: options.now ?? new Date(), regalBudget: budget, regalAssumptions: { add: (assumption) => void assumptions.add(assumption) } };
+  const runtime = { data };
   let text: string;
   try {
     text = compiled(context, runtime);
+    budget.checkOutput(text.length);
   } catch (error) {
+    const stopped = stoppedBy(error, limits);
+    if (stopped) return stopped;
     if (error instanceof SendSkipped) {
       const at = offsetOf(error.loc, template);
       const source = error.loc ? mustacheSource(template, error.loc) : undefined;
@@ -76,22 +163,54 @@ export function renderTemplate(template: string, sample: SampleData, options: Re
   }
 
   const result: RenderResult = { text };
-  const unescaped = safeRender(raw, context, runtime);
-  if (unescaped !== undefined && unescaped !== text) result.escaping = describeEscaping(text, unescaped);
+  // The unescaped rendering (to say where escaping changed the text) is needed only when the text has
+  // an entity escaping could have written. It shares the render's budget; if it fails or runs out,
+  // the note is left out and the render stands.
+  if (ESCAPE_ENTITY.test(text)) {
+    const unescaped = renderUnescaped(template, context, runtime);
+    if (unescaped !== undefined && unescaped !== text) result.escaping = describeEscaping(text, unescaped);
+  }
   try {
     result.json = JSON.parse(text);
   } catch (error) {
     result.jsonError = locateJsonError(text, error);
   }
+  if (result.escaping) assumptions.add('html-escaping');
+  assumptions.add('workflow-fields');
+  result.assumptions = (Object.keys(renderAssumptions) as RenderAssumption[]).filter((a) => assumptions.has(a));
   return result;
 }
 
-function safeRender(template: HandlebarsTemplateDelegate, context: unknown, runtime: Handlebars.RuntimeOptions): string | undefined {
+function renderUnescaped(template: string, context: unknown, runtime: { data: RenderData }): string | undefined {
   try {
-    return template(context, runtime);
+    const text = engine.compile(engine.parseWithoutProcessing(template), { ...COMPILE_OPTIONS, noEscape: true })(context, runtime);
+    runtime.data.regalBudget.checkOutput(text.length);
+    return text;
   } catch {
     return undefined;
   }
+}
+
+/** A stopped result when `error` means the render ran out of budget, string length or stack. */
+function stoppedBy(error: unknown, limits: Readonly<RenderLimits>): RenderResult | undefined {
+  if (error instanceof Cancelled) return { stopped: { reason: SUPERSEDED_REASON, kind: 'superseded' } };
+  if (error instanceof RenderStopped) return { stopped: { reason: error.message.startsWith(STOPPED_PREFIX) ? error.message : `${STOPPED_PREFIX}${error.message}`, kind: 'budget' } };
+  // Helpers report their own failures as RenderFailure with the engine's message.
+  const message = error instanceof Error ? error.message : '';
+  if (error instanceof RangeError || error instanceof RenderFailure) {
+    if (/Invalid string length|Invalid array length|Array buffer allocation failed/.test(message)) {
+      return {
+        stopped: {
+          reason: `${STOPPED_PREFIX}the output grew past the longest string JavaScript can hold (the limit is ${limits.maxOutputChars.toLocaleString('en-US')} characters). Check nested helpers such as replace or each.`,
+          kind: 'length',
+        },
+      };
+    }
+    if (/Maximum call stack size exceeded/.test(message)) {
+      return { stopped: { reason: `${STOPPED_PREFIX}the template nests too deeply (blocks or subexpressions inside each other). Flatten it.`, kind: 'depth' } };
+    }
+  }
+  return undefined;
 }
 
 type Loc = HelperLoc | undefined;

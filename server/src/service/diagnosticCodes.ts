@@ -34,9 +34,14 @@ export const diagnosticCodes = {
     meaning: 'The same key twice in one object; Regal keeps only the last.',
     example: '`{ "name": "A", "name": "B" }`',
   },
-  'missing-phone': {
+  'missing-identifier': {
     severity: 'error',
-    meaning: "Neither `traits.phone` nor a number in `traits.phones`: Regal's guide makes the phone the one required field.",
+    meaning: 'Nothing identifies the contact: no `userId`, no phone (`traits.phone` or a number in `traits.phones`) and no email (`traits.email` or an address in `traits.emails`). Regal cannot match or create a contact.',
+    example: '`{ "name": "Signup", "traits": { "firstName": "{{firstName}}" } }`',
+  },
+  'missing-phone': {
+    severity: 'warning',
+    meaning: "The contact is identified (by `userId` or email) but has no phone: Regal can call or text only contacts with a phone (the reason Regal's Iterable guide asks for one). Not reported for an event identified by `userId`, which refers to a contact Regal already has.",
     example: '`{ "traits": { "email": "{{email}}" } }`',
   },
   'optin-required': {
@@ -66,8 +71,13 @@ export const diagnosticCodes = {
   },
   'phone-format': {
     severity: 'warning',
-    meaning: 'A literal phone (value or `phones` key) that is not E.164; Regal drops invalid numbers silently.',
-    example: '`"phone": "(555) 123-4567"`',
+    meaning: 'A literal phone (value or `phones` key) that libphonenumber, which Regal validates with, cannot read without guessing its country, or at all: Regal drops it silently.',
+    example: '`"phone": "(650) 392-6753"` (no country code)',
+  },
+  'phone-not-e164': {
+    severity: 'hint',
+    meaning: 'A literal phone that Regal reads (libphonenumber) but that is not written in E.164, the form its API documents; the fix writes it in E.164.',
+    example: '`"+1 (954) 555-2399"` → `"+19545552399"`',
   },
   'unknown-property': {
     severity: 'warning',
@@ -78,6 +88,26 @@ export const diagnosticCodes = {
     severity: 'error',
     meaning: 'Broken Handlebars: an unclosed `{{`, unbalanced or mismatched blocks, an invalid expression, or syntax Iterable does not support.',
     example: '`{{#if voice}}true{{/unless}}`',
+  },
+  'helper-arguments': {
+    severity: 'warning',
+    meaning: "A helper called with the wrong number of arguments for Iterable's helper; the template fails or renders something else.",
+    example: '`{{math age 2}}`, `{{#ifEq age}}`, `{{dateFormat}}`',
+  },
+  'nested-double-quotes': {
+    severity: 'error',
+    meaning: 'Double quotes inside a `{{ }}` that sits in a JSON string: Iterable calls this invalid, and the body is not JSON as written. Use single quotes.',
+    example: '`"source": "{{defaultIfEmpty leadSource "web"}}"`',
+  },
+  'triple-stash-in-string': {
+    severity: 'warning',
+    meaning: 'A raw `{{{ }}}` inside a JSON string: a value holding `"`, a backslash or a line break breaks the JSON.',
+    example: '`"bio": "{{{bio}}}"`',
+  },
+  'comparison-on-missing-field': {
+    severity: 'information',
+    meaning: 'A comparison helper (`gt`, `lt`, `gte`, `lte`, `ifContainsStr`) on a field some users may lack: Iterable then fails the template and does not send the webhook.',
+    example: '`"tier": "{{#gt spend 100}}gold{{else}}silver{{/gt}}"`',
   },
   'unknown-helper': {
     severity: 'warning',

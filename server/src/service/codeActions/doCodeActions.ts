@@ -15,6 +15,7 @@ import { workspaceFindings } from '../workspace/workspaceFindings';
 import { removeAllCommentsFix, removeCommentFix } from './commentFixes';
 import { duplicateKeyFix } from './duplicateKeyFixes';
 import type { FixContext } from './fixContext';
+import { comparisonGuardFix, nestedDoubleQuotesFix } from './helperFixes';
 import { legacyShapeFix } from './legacyShapeFix';
 import { quotedBooleanFixes, unquotedMergeFieldFixes } from './mergeFieldValueFixes';
 import { optInChannelFixes, optInRequiredFixes } from './optInFixes';
@@ -103,6 +104,7 @@ export function doCodeActions(
         add(() => unknownMergeFieldFixes(context));
         break;
       case 'phone-format':
+      case 'phone-not-e164':
         add(() => phoneFormatFix(context));
         break;
       case 'duplicate-key':
@@ -113,6 +115,12 @@ export function doCodeActions(
         break;
       case 'handlebars-syntax':
         add(() => templateSyntaxFix(context));
+        break;
+      case 'nested-double-quotes':
+        add(() => nestedDoubleQuotesFix(context));
+        break;
+      case 'comparison-on-missing-field':
+        add(() => comparisonGuardFix(context));
         break;
       case 'legacy-shape':
         legacyOffered = true;

@@ -1,10 +1,10 @@
 /**
- * Regal rules that a JSON Schema cannot say well: the required phone (either shape), E.164 phone
- * literals, event names, duplicate keys and the legacy-shape hint.
+ * Regal rules that a JSON Schema cannot say well: identity (an identifier, and a phone to call),
+ * phone literals libphonenumber reads, event names, duplicate keys and the legacy-shape hint.
  */
 import type { Finding } from '../diagnosticCodes';
 import { findProperty, keyOf, propertiesOf, valueOf, type Node } from '../json/jsonTree';
-import { isE164, suggestE164 } from '../regal/phoneNumbers';
+import { readPhone } from '../regal/phoneNumbers';
 import { regalEmittedEvents } from '../regal/regalEmittedEvents';
 import type { TemplateIndex } from '../template/templateIndex';
 
@@ -14,7 +14,7 @@ export function payloadLints(root: Node, source: string, template: TemplateIndex
   duplicateKeys(root, source, findings);
   const traitsProperty = findProperty(root, 'traits', source);
   const traits = valueOf(traitsProperty);
-  missingPhone(root, traitsProperty, traits, source, template, findings);
+  identity(root, traitsProperty, traits, source, template, findings);
   if (traits?.type === 'object') {
     phoneFormat(traits, source, template, findings);
     legacyShape(traits, source, findings);
@@ -48,37 +48,69 @@ function duplicateKeys(node: Node, source: string, findings: Finding[]): void {
   for (const child of node.children ?? []) duplicateKeys(child, source, findings);
 }
 
-function missingPhone(root: Node, traitsProperty: Node | undefined, traits: Node | undefined, source: string, template: TemplateIndex, findings: Finding[]): void {
+/**
+ * Identity, per Regal's API reference (docs/regal.md §1.4, §5.1): a contact or event is matched by
+ * `userId`, a phone or an email; with none of them Regal can do nothing (`missing-identifier`). Without
+ * a phone Regal cannot call or text the contact, the reason the Iterable guide asks for one
+ * (`missing-phone`), except for an event matched by `userId`, which refers to a contact Regal has.
+ */
+function identity(root: Node, traitsProperty: Node | undefined, traits: Node | undefined, source: string, template: TemplateIndex, findings: Finding[]): void {
   // `"traits": {{{toJson profile}}}` may hold a phone once rendered: nothing to say before that.
   if (traits && template.isValuePlaceholder(traits)) return;
-  const phone = valueOf(findProperty(traits, 'phone', source));
   const phones = valueOf(findProperty(traits, 'phones', source));
-  if (phone) return;
-  if (phones?.type === 'object' && propertiesOf(phones).length > 0) return;
-  if (phones && phones.type !== 'object') return; // a type error says what is wrong there
+  const emails = valueOf(findProperty(traits, 'emails', source));
+  if ((phones && phones.type !== 'object') || (emails && emails.type !== 'object')) return; // a type error says what is wrong there
+  const hasPhone = valueOf(findProperty(traits, 'phone', source)) !== undefined || propertiesOf(phones).length > 0;
+  if (hasPhone) return;
+  const hasEmail = valueOf(findProperty(traits, 'email', source)) !== undefined || propertiesOf(emails).length > 0;
+  const userId = valueOf(findProperty(root, 'userId', source));
+  const hasUserId = userId !== undefined && !(userId.type === 'string' && String(userId.value).trim() === '');
+  const isEvent = findProperty(root, 'name', source) !== undefined;
   const anchor = phones ? (phones.parent?.children?.[0] as Node) : traitsProperty?.children?.[0];
   const range = anchor ? { start: anchor.offset, end: anchor.offset + anchor.length } : { start: root.offset, end: root.offset + 1 };
+  const addPhone = phones
+    ? 'add a number to `traits.phones`, e.g. `"{{phoneNumber}}": { "isPrimary": true }`'
+    : 'add `traits.phones` (e.g. `"phones": { "{{phoneNumber}}": {} }`) or `traits.phone`';
+  if (!hasUserId && !hasEmail) {
+    findings.push({
+      code: 'missing-identifier',
+      ...range,
+      message: `Nothing identifies the contact: Regal needs a userId, a phone or an email to match or create it. Add \`"userId": "{{userId}}"\`, or ${addPhone}.`,
+      data: { hasTraits: traits !== undefined },
+    });
+    return;
+  }
+  if (isEvent && hasUserId) return;
   findings.push({
     code: 'missing-phone',
     ...range,
-    message: phones
-      ? '`traits.phones` has no number: add one, e.g. `"{{phoneNumber}}": { "isPrimary": true }`. The phone is the one field Regal requires.'
-      : 'No phone: add `traits.phones` (e.g. `"phones": { "{{phoneNumber}}": {} }`) or `traits.phone`. The phone is the one field Regal requires.',
+    message: `No phone: Regal can call or text only contacts with a phone. To make this contact callable, ${addPhone}.`,
     data: { hasTraits: traits !== undefined },
   });
 }
 
 function phoneFormat(traits: Node, source: string, template: TemplateIndex, findings: Finding[]): void {
   const check = (node: Node, phone: string, where: 'value' | 'key') => {
-    if (template.containsTemplate(node) || isE164(phone)) return;
-    const suggestion = suggestE164(phone);
+    if (template.containsTemplate(node)) return;
+    const reading = readPhone(phone);
+    if (reading.kind === 'e164') return;
+    const range = { start: node.offset, end: node.offset + node.length };
+    if (reading.kind === 'readable') {
+      findings.push({
+        code: 'phone-not-e164',
+        ...range,
+        message: `Write \`${reading.e164}\`: Regal reads \`${phone}\`, but its API documents phones in E.164 (\`+\`, country code, number, nothing else).`,
+        data: { phone, suggestion: reading.e164, where },
+      });
+      return;
+    }
+    const { suggestion } = reading;
     findings.push({
       code: 'phone-format',
-      start: node.offset,
-      end: node.offset + node.length,
+      ...range,
       message:
-        `\`${phone}\` is not an E.164 phone number (\`+\`, country code, number, no spaces or dashes); ` +
-        `Regal silently drops numbers it cannot parse.${suggestion ? ` Write \`${suggestion}\`.` : ''}`,
+        `\`${phone}\` is not a phone number Regal can read${phone.trim().startsWith('+') ? '' : ' (no + and country code)'}; ` +
+        `Regal drops it without a word.${suggestion ? ` Write \`${suggestion}\`.` : ' Write it in E.164, e.g. `+16503926753`.'}`,
       data: { phone, suggestion, where },
     });
   };

@@ -3,13 +3,23 @@
  * structure, the template's own problems, and the JSON views built from them.
  */
 import { buildBlockStructure, type Block } from './blockStructure';
+import { comparisonOnMissingFieldProblems } from './checks/comparisonOnMissingField';
+import { helperArgumentsProblem } from './checks/helperArguments';
+import { nestedDoubleQuotesProblem } from './checks/nestedDoubleQuotes';
+import { tripleStashInStringProblem } from './checks/tripleStashInString';
 import { analyzeExpression, type ExpressionAnalysis, type NamedSpan } from './expressionAnalyzer';
 import { iterableHelpers } from '../iterable/iterableHelpers';
 import { buildJsonView, viewCount, type JsonView } from './jsonView';
 import { scanMustaches, type Mustache } from './mustacheScanner';
 import { closestMatches } from '../util/suggest';
 
-export type TemplateProblemCode = 'handlebars-syntax' | 'unknown-helper';
+export type TemplateProblemCode =
+  | 'handlebars-syntax'
+  | 'unknown-helper'
+  | 'helper-arguments'
+  | 'nested-double-quotes'
+  | 'triple-stash-in-string'
+  | 'comparison-on-missing-field';
 
 export interface TemplateProblem {
   code: TemplateProblemCode;
@@ -52,9 +62,11 @@ export function parseTemplate(text: string): TemplateModel {
   for (let i = 0; i < mustaches.length; i++) {
     const m = mustaches[i];
     reportTagProblems(text, m, problems);
+    const nestedQuotes = m.closed ? nestedDoubleQuotesProblem(text, m) : undefined;
+    if (nestedQuotes) problems.push(nestedQuotes);
     // Read to be checked, then dropped: short-lived objects cost the garbage collector little.
     const analysis = read(i);
-    if (analysis) reportExpressionProblems(m, analysis, problems);
+    if (analysis) reportExpressionProblems(text, m, analysis, problems);
   }
   const kept = new Map<number, ExpressionAnalysis | undefined>();
   const expressionAt = (i: number) => {
@@ -64,12 +76,11 @@ export function parseTemplate(text: string): TemplateModel {
   };
   const structure = buildBlockStructure(text, mustaches);
   for (const p of structure.problems) problems.push({ code: 'handlebars-syntax', ...p });
-  problems.sort((a, b) => a.start - b.start);
 
   const views = new Map<number, JsonView>();
   const rendersNothing = (m: Mustache) => iterableHelpers.get(headName(text, m))?.renders === 'nothing';
   const count = viewCount(structure.blocks);
-  return {
+  const model: TemplateModel = {
     text,
     mustaches,
     expressionAt,
@@ -90,6 +101,22 @@ export function parseTemplate(text: string): TemplateModel {
       return view;
     },
   };
+  reportComparisons(model, problems);
+  problems.sort((a, b) => a.start - b.start);
+  return model;
+}
+
+/** Comparison helpers on fields a user may lack; they need the blocks around them (guards). */
+function reportComparisons(model: TemplateModel, problems: TemplateProblem[]): void {
+  let blockOf: Map<Mustache, Block> | undefined;
+  model.mustaches.forEach((m, i) => {
+    if (!m.closed || (m.kind !== 'expression' && m.kind !== 'unescaped' && m.kind !== 'blockOpen')) return;
+    if (iterableHelpers.get(headName(model.text, m))?.onMissing !== 'skipsSend') return;
+    const analysis = model.expressionAt(i);
+    if (!analysis || analysis.error) return;
+    blockOf ??= new Map(model.blocks.map((b) => [b.open, b]));
+    problems.push(...comparisonOnMissingFieldProblems(model, m, analysis, blockOf.get(m)));
+  });
 }
 
 /** The first word of a mustache's expression (`sendSkip` in `{{~ sendSkip cause='x'}}`), read without the parser. */
@@ -128,7 +155,7 @@ function reportTagProblems(text: string, m: Mustache, problems: TemplateProblem[
   }
 }
 
-function reportExpressionProblems(m: Mustache, analysis: ExpressionAnalysis, problems: TemplateProblem[]): void {
+function reportExpressionProblems(text: string, m: Mustache, analysis: ExpressionAnalysis, problems: TemplateProblem[]): void {
   if (analysis.error) {
     problems.push({ code: 'handlebars-syntax', start: analysis.error.start, end: analysis.error.end, message: analysis.error.message });
     return;
@@ -153,8 +180,13 @@ function reportExpressionProblems(m: Mustache, analysis: ExpressionAnalysis, pro
         message: `\`${helper.name}\` is not a block helper in Iterable: write \`${known.signature}\`.`,
         data: { helper: helper.name },
       });
+    } else if (analysis.head?.start === helper.start) {
+      const wrongCount = helperArgumentsProblem(known, analysis);
+      if (wrongCount) problems.push(wrongCount);
     }
   }
+  const tripleStash = tripleStashInStringProblem(text, m, analysis);
+  if (tripleStash) problems.push(tripleStash);
 }
 
 function isInlineHead(m: Mustache, analysis: ExpressionAnalysis, helper: NamedSpan): boolean {

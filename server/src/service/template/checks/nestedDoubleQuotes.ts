@@ -1,0 +1,26 @@
+/**
+ * `nested-double-quotes`: a mustache inside a JSON string that writes its string literals with
+ * double quotes (`"{{defaultIfEmpty leadSource "web"}}"`). Iterable calls double quotes nested in a
+ * JSON value invalid (docs/iterable.md §2.2, §5.2): the body is not JSON as written. Handlebars reads
+ * single quotes the same way, so the fix swaps them when no single quote is inside.
+ */
+import type { Mustache } from '../mustacheScanner';
+import type { TemplateProblem } from '../templateModel';
+
+export function nestedDoubleQuotesProblem(text: string, m: Mustache): TemplateProblem | undefined {
+  if (!m.inString || m.inComment || m.kind === 'comment') return undefined;
+  const content = text.slice(m.contentStart, m.contentEnd);
+  const first = content.indexOf('"');
+  if (first < 0) return undefined;
+  const last = content.lastIndexOf('"');
+  // `\"` is a JSON escape, which Handlebars reads before JSON does: the backslash goes too.
+  const replacement = content.includes("'") ? undefined : content.replace(/\\?"/g, "'");
+  const start = m.contentStart + (first > 0 && content[first - 1] === '\\' ? first - 1 : first);
+  return {
+    code: 'nested-double-quotes',
+    start,
+    end: m.contentStart + last + 1,
+    message: `Double quotes inside \`{{ }}\` in a JSON string end the string: the body is not valid JSON. Write the Handlebars string with single quotes${replacement ? `: \`${text.slice(m.start, m.contentStart)}${replacement}${text.slice(m.contentEnd, m.end)}\`` : ''}.`,
+    data: replacement ? { contentStart: m.contentStart, contentEnd: m.contentEnd, replacement } : {},
+  };
+}

@@ -1,0 +1,28 @@
+/**
+ * `triple-stash-in-string`: `"{{{bio}}}"` writes the field raw inside a JSON string, so a value with a
+ * `"`, a backslash or a line break ends the string early and the body is no longer JSON. `{{bio}}`
+ * HTML-escapes quotes (docs/iterable.md §2.2); for free text, send `{{toJson bio}}` unquoted.
+ * Helpers whose output is never user text (numbers, booleans, nothing) and snippets, which Iterable
+ * documents with `{{{ }}}`, are left alone.
+ */
+import { iterableHelpers } from '../../iterable/iterableHelpers';
+import type { ExpressionAnalysis } from '../expressionAnalyzer';
+import type { Mustache } from '../mustacheScanner';
+import type { TemplateProblem } from '../templateModel';
+
+const SAFE_OUTPUTS = new Set(['number', 'boolean', 'nothing']);
+
+export function tripleStashInStringProblem(text: string, m: Mustache, analysis: ExpressionAnalysis): TemplateProblem | undefined {
+  if (m.kind !== 'unescaped' || !m.inString || m.inComment) return undefined;
+  const head = analysis.head;
+  const helper = head?.isHelper ? iterableHelpers.get(head.name) : undefined;
+  if (helper && (SAFE_OUTPUTS.has(helper.renders) || helper.name === 'snippet')) return undefined;
+  const written = text.slice(m.start, m.end);
+  const inner = text.slice(m.contentStart, m.contentEnd).trim();
+  return {
+    code: 'triple-stash-in-string',
+    start: m.start,
+    end: m.end,
+    message: `\`${written}\` inside a JSON string writes the value raw: a \`"\`, a backslash or a line break in it breaks the JSON. Use \`{{${inner}}}\` (quotes become &quot;), or \`{{toJson ${inner}}}\` without the surrounding quotes.`,
+  };
+}
