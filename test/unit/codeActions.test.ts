@@ -382,20 +382,24 @@ describe('quick fix: rename', () => {
 
 describe('quick fix: phone-format', () => {
   const text = (phone: string) => `{ "traits": { "phone": ${JSON.stringify(phone)} } }`;
-  for (const [written, e164] of [
-    ['(650) 392-6753', '+16503926753'],
-    ['650-392-6753', '+16503926753'],
-    ['650.392.6753', '+16503926753'],
-    ['16503926753', '+16503926753'],
-    ['1 (650) 392-6753', '+16503926753'],
-    ['+44 20 7946 0958', '+442079460958'],
-    ['+1 (650) 392-6753', '+16503926753'],
+  // Without a country code libphonenumber cannot read the number (phone-format, a warning); with one
+  // it can, and only the writing differs from E.164 (phone-not-e164, a hint). Both get the same fix.
+  for (const [written, e164, code] of [
+    ['(650) 392-6753', '+16503926753', 'phone-format'],
+    ['650-392-6753', '+16503926753', 'phone-format'],
+    ['650.392.6753', '+16503926753', 'phone-format'],
+    ['16503926753', '+16503926753', 'phone-format'],
+    ['1 (650) 392-6753', '+16503926753', 'phone-format'],
+    ['0044 20 7946 0958', '+442079460958', 'phone-format'],
+    ['+44 20 7946 0958', '+442079460958', 'phone-not-e164'],
+    ['+1 (650) 392-6753', '+16503926753', 'phone-not-e164'],
+    ['+1 (954) 555-2399', '+19545552399', 'phone-not-e164'],
   ]) {
-    it(`writes ${written} as ${e164}`, () => {
-      const { actions } = request(text(written), 'phone-format');
+    it(`writes ${written} as ${e164} (${code})`, () => {
+      const { actions } = request(text(written), code);
       // The conversion to traits.phones is offered too, on traits.phone, without a diagnostic.
       assert.deepEqual(titles(actions), [`Write the phone in E.164: \`${e164}\``, 'Convert to the `traits.phones` shape']);
-      assert.equal(fix(text(written), 'phone-format'), text(e164));
+      assert.equal(fix(text(written), code), text(e164));
     });
   }
 

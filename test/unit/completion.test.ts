@@ -302,7 +302,7 @@ describe('completion: merge fields and helpers', () => {
     const helper = c.item('defaultIfEmpty');
     assert.equal(helper.kind, CompletionItemKind.Function);
     assert.equal(helper.detail, "{{defaultIfEmpty field 'fallback'}}");
-    assert.match(markdownOf(helper), /fallback value|missing or empty/);
+    assert.match(markdownOf(helper), /missing, null or an empty string/);
     assert.equal(c.apply('defaultIfEmpty'), `{ "traits": { "firstName": "{{defaultIfEmpty field 'fallback'}}" } }`);
     assert.ok(!c.labels.includes('if') && !c.labels.includes('urlEncode'), 'block-only helpers need {{#');
     assert.ok(c.labels.includes('eq'), 'helpers with both forms are offered inline too');

@@ -216,6 +216,7 @@ describe('hover on helpers', () => {
   it('says the comparison helpers skip the send on a missing field', () => {
     const hover = hoverAt('{ "name": "{{#lt a 3}}x{{/lt}}" }', '#lt', 1)!;
     assert.match(hover.markdown, /Iterable skips the send/);
+    assert.match(hover.markdown, /webhook is not called/);
   });
 
   it('suggests an Iterable helper for an unknown one', () => {

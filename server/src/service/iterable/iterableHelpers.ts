@@ -13,7 +13,7 @@ import { field, literal, value, type HelperDescriptor, type HelperOutput } from 
 export type { HelperDescriptor, HelperForm, HelperOutput, MissingFieldBehaviour, HelperParam } from './helperTypes';
 
 const yesNo = ['yes', 'no'] as const;
-const SKIPS = 'On a missing field the template fails and Iterable does not send the message.';
+const SKIPS = 'On a missing field the template fails and Iterable skips the send: the webhook is not called.';
 
 export const helperModel = {
   // Conditionals and comparison
@@ -61,12 +61,12 @@ export const helperModel = {
   abbreviate: { form: 'inline', aliases: [], params: [value('text'), literal('width')], variadic: false, hash: [], renders: 'text', changesContext: false, onMissing: 'blank', documented: true, signature: '{{abbreviate text 20}}', description: 'Shortens the text to the width, ending it with "..." (the dots count).' },
   slugify: { form: 'inline', aliases: [], params: [value('text')], variadic: false, hash: [], renders: 'text', changesContext: false, onMissing: 'blank', documented: true, signature: '{{slugify text}}', description: 'Lower-cases the text, removes digits and special characters, and turns spaces into hyphens.' },
   center: { form: 'inline', aliases: [], params: [value('text')], variadic: false, hash: ['size', 'pad'], renders: 'text', changesContext: false, onMissing: 'blank', documented: true, signature: "{{center text size=20 pad='*'}}", description: 'Centers the text in a field of the given size, padded with spaces (or `pad`).' },
-  breaklines: { form: 'both', aliases: [], params: [value('text', true)], variadic: false, hash: [], renders: 'text', changesContext: false, onMissing: 'blank', documented: true, signature: '{{#breaklines}}…{{/breaklines}}', description: 'Turns line breaks into `<br>` tags (HTML-escaping the rest).' },
+  breaklines: { form: 'block', aliases: [], params: [], variadic: false, hash: [], renders: 'text', changesContext: false, onMissing: 'blank', documented: true, signature: '{{#breaklines}}…{{/breaklines}}', description: 'Turns line breaks into `<br>` tags (HTML-escaping the rest).' },
   // Encoding
   toJson: { form: 'inline', aliases: [], params: [value('value')], variadic: false, hash: [], renders: 'json', changesContext: false, onMissing: 'blank', documented: true, signature: '{{toJson value}}', description: 'Writes the value as JSON (Iterable: "Write the provided argument as a JSON string"), so objects and lists can be sent as JSON values: `"traits": {{{toJson profile}}}`. What it renders for a missing value is undocumented.' },
   toUrlEncodedJson: { form: 'inline', aliases: [], params: [value('value')], variadic: false, hash: [], renders: 'text', changesContext: false, onMissing: 'blank', documented: true, signature: '{{toUrlEncodedJson value}}', description: 'Writes the value as URL-encoded JSON.' },
-  urlEncode: { form: 'both', aliases: [], params: [value('text', true)], variadic: false, hash: [], renders: 'text', changesContext: false, onMissing: 'blank', documented: true, signature: '{{#urlEncode}}…{{/urlEncode}}', description: 'URL-encodes the rendered branch (spaces become `+`).' },
-  base64: { form: 'both', aliases: [], params: [value('text', true)], variadic: false, hash: [], renders: 'text', changesContext: false, onMissing: 'blank', documented: true, signature: '{{#base64}}…{{/base64}}', description: 'Base64-encodes the rendered branch.' },
+  urlEncode: { form: 'block', aliases: [], params: [], variadic: false, hash: [], renders: 'text', changesContext: false, onMissing: 'blank', documented: true, signature: '{{#urlEncode}}…{{/urlEncode}}', description: 'URL-encodes the rendered branch (spaces become `+`).' },
+  base64: { form: 'block', aliases: [], params: [], variadic: false, hash: [], renders: 'text', changesContext: false, onMissing: 'blank', documented: true, signature: '{{#base64}}…{{/base64}}', description: 'Base64-encodes the rendered branch.' },
   hexEncode: { form: 'inline', aliases: [], params: [value('text')], variadic: false, hash: [], renders: 'text', changesContext: false, onMissing: 'blank', documented: true, signature: '{{hexEncode text}}', description: 'Hex-encodes the text.' },
   md5: { form: 'both', aliases: [], params: [value('text', true)], variadic: false, hash: [], renders: 'text', changesContext: false, onMissing: 'blank', documented: true, signature: '{{md5 text}} or {{#md5}}…{{/md5}}', description: 'MD5 hash of the text, in hex.' },
   sha1: { form: 'both', aliases: [], params: [value('text', true)], variadic: false, hash: [], renders: 'text', changesContext: false, onMissing: 'blank', documented: true, signature: '{{sha1 text}} or {{#sha1}}…{{/sha1}}', description: 'SHA-1 hash of the text, in hex.' },
