@@ -1,16 +1,34 @@
 /**
- * Dates for `now`, `timestamp` and `dateFormat`. Iterable stores dates as `2016-08-02 18:53:45 +00:00`
- * (domain.md §2.3, [S36]) and formats them with Java's SimpleDateFormat patterns (handlebars.java's
- * dateFormat), so this reads that shape (plus ISO 8601 and epoch milliseconds) and writes the common
- * SimpleDateFormat letters: y M d E H h m s S a Z X and 'quoted text'; `full/long/medium/short` are the
- * US-English styles. Without a pattern, dates are written the way Iterable stores them.
+ * Dates for `now`, `timestamp`, `dateFormat` and `dateMath`. Iterable stores dates as
+ * `2016-08-02 18:53:45 +00:00` (docs/iterable.md §2.3, [S36]) and formats them with Java's
+ * SimpleDateFormat (docs/iterable.md §2.5): every pattern letter of it is written here, with the
+ * locale data of Java 17 (javaDateLocales.json, printed by test/fixtures/java/DateLocales.java).
+ * Without a pattern a date is written in the `medium` style, as Iterable documents; without `tz=` in UTC.
+ * test/unit/dateFormat.test.ts compares every case Java printed (test/fixtures/iterable-date-formats.json).
  */
+import javaDateLocales from './javaDateLocales.json';
 
-export const ITERABLE_DATE_FORMAT = 'yyyy-MM-dd HH:mm:ss XXX';
+/** The style a date takes when no format is given (Iterable's Date and Time Helpers article). */
+export const DEFAULT_DATE_STYLE = 'medium';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const STYLES: Record<string, string> = { full: 'EEEE, MMMM d, yyyy', long: 'MMMM d, yyyy', medium: 'MMM d, yyyy', short: 'M/d/yy' };
+interface LocaleData {
+  styles: Record<'full' | 'long' | 'medium' | 'short', string>;
+  months: string[];
+  shortMonths: string[];
+  weekdays: string[];
+  shortWeekdays: string[];
+  amPm: string[];
+}
+
+const LOCALES = javaDateLocales as Record<string, LocaleData>;
+const US = LOCALES.en_US as LocaleData;
+
+/** `es_ES`, `es-ES` or `es` → Java's data for it (en_US for a locale it does not have). */
+export function localeData(locale: string | undefined): LocaleData {
+  if (!locale) return US;
+  const normalised = locale.replace('-', '_');
+  return LOCALES[normalised] ?? Object.entries(LOCALES).find(([name]) => name.split('_')[0] === normalised.split('_')[0])?.[1] ?? US;
+}
 
 /** A date from a sample value, or undefined when it is not one. */
 export function parseDate(value: unknown): Date | undefined {
@@ -19,18 +37,24 @@ export function parseDate(value: unknown): Date | undefined {
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   const trimmed = value.trim();
   if (/^\d{10,}$/.test(trimmed)) return new Date(Number(trimmed));
-  // Iterable's `2016-08-02 18:53:45 +00:00` → ISO `2016-08-02T18:53:45+00:00`.
-  const iterable = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) ?([+-]\d{2}:?\d{2}|Z)?$/.exec(trimmed);
-  const iso = iterable ? `${iterable[1]}T${iterable[2]}${iterable[3] ?? 'Z'}` : /^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? `${trimmed}T00:00:00Z` : trimmed;
+  // Iterable's `2016-08-02 18:53:45 +00:00` → ISO `2016-08-02T18:53:45+00:00`; no offset is UTC.
+  const iterable = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) ?([+-]\d{2}:?\d{2}|Z)?$/.exec(trimmed);
+  const iso = iterable ? `${iterable[1]}T${iterable[2]}${normaliseOffset(iterable[3])}` : /^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? `${trimmed}T00:00:00Z` : trimmed;
   const time = Date.parse(iso);
   return Number.isNaN(time) ? undefined : new Date(time);
 }
 
-interface Parts {
+function normaliseOffset(offset: string | undefined): string {
+  if (!offset) return 'Z';
+  if (offset === 'Z' || offset.includes(':')) return offset;
+  return `${offset.slice(0, 3)}:${offset.slice(3)}`;
+}
+
+export interface Parts {
   year: number;
   month: number; // 0-based
   day: number;
-  weekday: number;
+  weekday: number; // 0 = Sunday
   hour: number;
   minute: number;
   second: number;
@@ -38,17 +62,31 @@ interface Parts {
   offsetMinutes: number;
 }
 
-/** The wall-clock fields of `date` in `timeZone` (an IANA name; UTC when absent). */
-function partsIn(date: Date, timeZone: string | undefined): Parts {
-  let offsetMinutes = 0;
-  if (timeZone && timeZone.toUpperCase() !== 'UTC') {
-    let formatter: Intl.DateTimeFormat;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function zoneFormatter(timeZone: string, timeZoneName?: 'short' | 'long'): Intl.DateTimeFormat {
+  const key = `${timeZone}|${timeZoneName ?? ''}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
     try {
-      formatter = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+      formatter = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', ...(timeZoneName ? { timeZoneName } : {}) });
     } catch {
       throw new Error(`unknown time zone ${JSON.stringify(timeZone)} (use an IANA name such as America/New_York).`);
     }
-    const get = (type: string) => Number(formatter.formatToParts(date).find((p) => p.type === type)?.value);
+    if (formatters.size > 100) formatters.clear();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+const isUtc = (timeZone: string | undefined) => !timeZone || /^(UTC|GMT|Z)$/i.test(timeZone);
+
+/** The wall-clock fields of `date` in `timeZone` (an IANA name; UTC when absent). */
+export function partsIn(date: Date, timeZone: string | undefined): Parts {
+  let offsetMinutes = 0;
+  if (!isUtc(timeZone)) {
+    const parts = zoneFormatter(timeZone as string).formatToParts(date);
+    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
     const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
     offsetMinutes = Math.round((local - (date.getTime() - date.getUTCMilliseconds())) / 60_000);
   }
@@ -68,25 +106,84 @@ function partsIn(date: Date, timeZone: string | undefined): Parts {
 
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
 
-function zone(offsetMinutes: number, colon: boolean, zForZero: boolean): string {
-  if (offsetMinutes === 0 && zForZero) return 'Z';
+function zoneOffset(offsetMinutes: number, colon: boolean): string {
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
   return `${sign}${pad(Math.floor(abs / 60), 2)}${colon ? ':' : ''}${pad(abs % 60, 2)}`;
 }
 
-function field(letter: string, count: number, p: Parts): string {
+/** Java's ISO 8601 zone (`X`): `Z` for UTC, else `-05`, `-0500` or `-05:00`. */
+function isoZone(offsetMinutes: number, count: number): string {
+  if (offsetMinutes === 0) return 'Z';
+  const full = zoneOffset(offsetMinutes, count >= 3);
+  return count === 1 ? full.slice(0, 3) : full;
+}
+
+/** Java's zone names (`z`): Intl has them, but writes `GMT+5:30` where Java has `IST`. */
+const SHORT_ZONE_NAMES: Record<string, string> = { 'Asia/Kolkata': 'IST', 'Asia/Calcutta': 'IST' };
+
+function zoneName(date: Date, timeZone: string | undefined, long: boolean): string {
+  if (isUtc(timeZone)) return long ? 'Coordinated Universal Time' : 'UTC';
+  if (!long && SHORT_ZONE_NAMES[timeZone as string]) return SHORT_ZONE_NAMES[timeZone as string] as string;
+  return zoneFormatter(timeZone as string, long ? 'long' : 'short').formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? (timeZone as string);
+}
+
+const DAY_MS = 86_400_000;
+const dayOfYear = (p: Parts) => Math.round((Date.UTC(p.year, p.month, p.day) - Date.UTC(p.year, 0, 1)) / DAY_MS) + 1;
+
+/** Week of year and week-based year as Java's US calendar counts them (weeks start Sunday; week 1 holds January 1). */
+function usWeek(p: Parts): { week: number; weekYear: number } {
+  const today = Date.UTC(p.year, p.month, p.day);
+  const startOfWeek = today - p.weekday * DAY_MS;
+  const endOfWeek = startOfWeek + 6 * DAY_MS;
+  // The week holding January 1 of the next year is that year's week 1.
+  if (new Date(endOfWeek).getUTCFullYear() > p.year) return { week: 1, weekYear: p.year + 1 };
+  const jan1 = Date.UTC(p.year, 0, 1);
+  const firstWeekStart = jan1 - new Date(jan1).getUTCDay() * DAY_MS;
+  return { week: Math.floor((startOfWeek - firstWeekStart) / (7 * DAY_MS)) + 1, weekYear: p.year };
+}
+
+function text(names: string[], index: number): string {
+  return names[index] ?? '';
+}
+
+function field(letter: string, count: number, p: Parts, date: Date, timeZone: string | undefined, locale: LocaleData): string {
   switch (letter) {
+    case 'G':
+      return p.year > 0 ? 'AD' : 'BC';
     case 'y':
       return count === 2 ? pad(p.year % 100, 2) : pad(p.year, count);
+    case 'Y': {
+      const { weekYear } = usWeek(p);
+      return count === 2 ? pad(weekYear % 100, 2) : pad(weekYear, count);
+    }
     case 'M':
-      return count >= 4 ? (MONTHS[p.month] ?? '') : count === 3 ? (MONTHS[p.month] ?? '').slice(0, 3) : pad(p.month + 1, count);
+    case 'L':
+      return count >= 4 ? text(locale.months, p.month) : count === 3 ? text(locale.shortMonths, p.month) : pad(p.month + 1, count);
+    case 'w':
+      return pad(usWeek(p).week, count);
+    case 'W': {
+      const firstWeekday = new Date(Date.UTC(p.year, p.month, 1)).getUTCDay();
+      return pad(Math.floor((p.day - 1 + firstWeekday) / 7) + 1, count);
+    }
+    case 'D':
+      return pad(dayOfYear(p), count);
     case 'd':
       return pad(p.day, count);
+    case 'F':
+      return pad(Math.floor((p.day - 1) / 7) + 1, count);
     case 'E':
-      return count >= 4 ? (DAYS[p.weekday] ?? '') : (DAYS[p.weekday] ?? '').slice(0, 3);
+      return count >= 4 ? text(locale.weekdays, p.weekday) : text(locale.shortWeekdays, p.weekday);
+    case 'u':
+      return pad(p.weekday === 0 ? 7 : p.weekday, count);
+    case 'a':
+      return text(locale.amPm, p.hour < 12 ? 0 : 1);
     case 'H':
       return pad(p.hour, count);
+    case 'k':
+      return pad(p.hour === 0 ? 24 : p.hour, count);
+    case 'K':
+      return pad(p.hour % 12, count);
     case 'h':
       return pad(p.hour % 12 === 0 ? 12 : p.hour % 12, count);
     case 'm':
@@ -94,23 +191,26 @@ function field(letter: string, count: number, p: Parts): string {
     case 's':
       return pad(p.second, count);
     case 'S':
-      return pad(p.millisecond, 3).slice(0, Math.max(count, 3));
-    case 'a':
-      return p.hour < 12 ? 'AM' : 'PM';
+      return pad(p.millisecond, count);
+    case 'z':
+      return zoneName(date, timeZone, count >= 4);
     case 'Z':
-      return zone(p.offsetMinutes, false, false);
+      return zoneOffset(p.offsetMinutes, false);
     case 'X':
-      // Iterable writes `+00:00`, not Java's `Z`, for UTC.
-      return zone(p.offsetMinutes, count >= 3, false);
+      return isoZone(p.offsetMinutes, count);
     default:
-      throw new Error(`the pattern letter "${letter}" is not supported here (use y M d E H h m s S a Z X).`);
+      throw new Error(`the pattern letter "${letter}" is not a SimpleDateFormat letter (quote literal text: 'at').`);
   }
 }
 
-/** Formats `date` with a SimpleDateFormat pattern or style name (default: Iterable's stored format). */
-export function formatDate(date: Date, pattern: string = ITERABLE_DATE_FORMAT, timeZone?: string): string {
+/**
+ * Formats `date` with a SimpleDateFormat pattern or a style name (`full`, `long`, `medium`, `short`),
+ * in `timeZone` (IANA; UTC by default) and `locale` (`en_US` by default).
+ */
+export function formatDate(date: Date, pattern: string = DEFAULT_DATE_STYLE, timeZone?: string, locale?: string): string {
+  const data = localeData(locale);
   const parts = partsIn(date, timeZone);
-  const source = STYLES[pattern] ?? pattern;
+  const source = (data.styles as Record<string, string>)[pattern] ?? pattern;
   let out = '';
   for (let i = 0; i < source.length; ) {
     const c = source[i] as string;
@@ -122,7 +222,7 @@ export function formatDate(date: Date, pattern: string = ITERABLE_DATE_FORMAT, t
     } else if (/[A-Za-z]/.test(c)) {
       let count = 1;
       while (source[i + count] === c) count++;
-      out += field(c, count, parts);
+      out += field(c, count, parts, date, timeZone, data);
       i += count;
     } else {
       out += c;
