@@ -24,6 +24,10 @@ interface Row {
   expectedPattern?: string;
   expectSkip?: boolean;
   placement?: 'string' | 'value' | 'escaped-string';
+  /** Why the project cannot render or check this row as written (the test is skipped, with the reason). */
+  knownDifference?: string;
+  /** The one finding the row's template raises in a payload, on purpose (its note says why). */
+  payloadFinding?: string;
   source: string;
   note?: string;
 }
@@ -73,8 +77,12 @@ describe('Iterable conformance: the documented examples render as documented', (
     assert.deepEqual(missing, []);
   });
 
+  it('keeps known differences rare', () => {
+    assert.ok(rows.filter((r) => r.knownDifference).length <= 3);
+  });
+
   for (const row of rows) {
-    it(`${row.id}: ${row.template}`, () => {
+    it(`${row.id}: ${row.template}`, { skip: row.knownDifference ?? false }, () => {
       const result = renderTemplate(row.template, sampleOf(row.data), { now: NOW });
       if (row.expectSkip) {
         assert.ok(result.skipped, `expected Iterable to skip the send, got ${JSON.stringify(result)}`);
@@ -95,9 +103,14 @@ describe('Iterable conformance: the documented examples raise no error or warnin
     return `{ "userId": "{{userId}}", "traits": { "phones": { "{{phoneNumber}}": {} } }, "properties": { "example": ${value} } }`;
   };
   for (const row of rows) {
-    it(`${row.id}: ${row.template}`, () => {
+    it(`${row.id}: ${row.template}`, { skip: row.knownDifference ?? false }, () => {
       const problems = validate(payloadWith(row)).filter((f) => (f.diagnostic.severity ?? 1) <= 2);
-      assert.deepEqual(problems.map((f) => `${f.code}: ${f.covers}: ${f.message}`), []);
+      if (row.payloadFinding) {
+        assert.ok(problems.length > 0, 'the finding this row expects is missing');
+        assert.deepEqual([...new Set(problems.map((f) => f.code))], [row.payloadFinding]);
+      } else {
+        assert.deepEqual(problems.map((f) => `${f.code}: ${f.covers}: ${f.message}`), []);
+      }
     });
   }
 });

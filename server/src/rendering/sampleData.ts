@@ -73,8 +73,28 @@ export function parseSampleData(text: string): ParsedSample {
 
 /**
  * The object merge tags are resolved against. Iterable looks a field up on the triggering event first,
- * then on the profile; `profile.x` always reads the profile (domain.md §2.2, [S40]).
+ * then on the profile; `profile.x` always reads the profile (docs/iterable.md §2.2, [S40]).
  */
 export function renderContext(sample: SampleData): Fields {
-  return { ...sample.profile, ...sample.event, profile: sample.profile };
+  const profile = withListSizes(sample.profile, 0) as Fields;
+  return { ...profile, ...(withListSizes(sample.event, 0) as Fields), profile };
+}
+
+/** Nesting beyond this keeps its lists as they are (no `.size`): no sample is this deep. */
+const MAX_SIZED_DEPTH = 64;
+
+/**
+ * A copy in which every list has a `size` (`{{cart.size}}` is the item count in Iterable, whose
+ * handlebars.java reads Java's List.size()). Not enumerable, so toJson and #each do not see it.
+ */
+function withListSizes(value: unknown, depth: number): unknown {
+  if (depth > MAX_SIZED_DEPTH || typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const copy = value.map((item) => withListSizes(item, depth + 1));
+    Object.defineProperty(copy, 'size', { value: copy.length, enumerable: false });
+    return copy;
+  }
+  const copy: Fields = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = withListSizes(item, depth + 1);
+  return copy;
 }
