@@ -41,8 +41,8 @@ describe("Regal's guide originals", () => {
     const found = validate(read('guide-originals', 'update-opt-in.regal.json'));
     assert.deepEqual(found.filter((f) => f.code === 'quoted-boolean').map((f) => f.covers), ['"{{voice_optin_subscribed}}"', '"{{voice_optin_subscribed}}"']);
   });
-  it('send-event has no phone', () => {
+  it('send-event identifies no contact (no userId, phone or email)', () => {
     const found = validate(read('guide-originals', 'send-event.regal.json'));
-    assert.deepEqual(found.map((f) => f.code), ['missing-phone']);
+    assert.deepEqual(found.map((f) => f.code), ['missing-identifier']);
   });
 });

@@ -43,7 +43,7 @@ function loadedClientFiles(): Map<string, string> {
     files.set(file, text);
     for (const match of text.matchAll(/^\s*(?:import|export)\b[^'";]*?from\s+'(\.[^']+)'/gm)) {
       const base = path.resolve(path.dirname(file), match[1] as string);
-      const target = [`${base}.ts`, path.join(base, 'index.ts')].find((candidate) => existsSync(candidate));
+      const target = [`${base}.ts`, path.join(base, 'index.ts'), base].find((candidate) => existsSync(candidate) && (candidate !== base || base.endsWith('.json')));
       assert.ok(target, `${path.relative(repoRoot, file)} imports ${match[1]}, which exists`);
       visit(target as string);
     }

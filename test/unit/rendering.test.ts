@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { previewText } from '../../client/src/preview/previewText';
 import { formatDate, parseDate } from '../../server/src/rendering/dateFormat';
+import { renderAssumptions } from '../../server/src/rendering/renderAssumptions';
 import { renderTemplate, type RenderResult } from '../../server/src/rendering/renderTemplate';
 import { emptySample, parseSampleData, type SampleData } from '../../server/src/rendering/sampleData';
 import { repoRoot } from '../support/service';
@@ -166,7 +167,7 @@ describe('string helpers', () => {
   });
   it('replace, cut, substring, abbreviate, slugify', () => {
     assert.equal(text("{{replace 'a-b-c' '-' '+'}} {{cut 'a b c'}} {{cut 'a-b-c' '-'}} {{substring 'abcdef' 1 3}} {{substring 'abcdef' 2}}"), 'a+b+c abc abc bc cdef');
-    assert.equal(text("{{abbreviate 'Now is the time' 10}} {{abbreviate 'short' 10}} {{slugify ' Héllo, Wörld! 2 '}}"), 'Now is ... short hello-world-2');
+    assert.equal(text("{{abbreviate 'Now is the time' 10}} {{abbreviate 'short' 10}} {{slugify ' Héllo, Wörld! 2 '}}"), 'Now is ... short hello-world');
   });
   it('length and join', () => {
     assert.equal(text("{{length tags}} {{length 'abc'}} {{length missing}} {{join tags ', '}} {{join tags '|' prefix='[' suffix=']'}} {{join 'a' 'b' '-'}}"), '2 3 0 vip, beta [vip|beta] a-b');
@@ -180,7 +181,7 @@ describe('encoding helpers', () => {
     assert.deepEqual(render('{"m": {{toJson multiline}} }').json, { m: 'line 1\nline 2' });
   });
   it('urlEncode (Java URLEncoder), base64, hexEncode, hashes, toUrlEncodedJson', () => {
-    assert.equal(text("{{#urlEncode}}a b&c=d/é{{/urlEncode}} {{urlEncode \"it's\"}}"), 'a+b%26c%3Dd%2F%C3%A9 it%27s');
+    assert.equal(text("{{#urlEncode}}a b&c=d/é{{/urlEncode}} {{#urlEncode}}it's{{/urlEncode}}"), 'a+b%26c%3Dd%2F%C3%A9 it%27s');
     assert.equal(text('{{#base64}}{{firstName}}{{/base64}} {{hexEncode firstName}}'), 'QWRh 416461');
     assert.equal(text("{{md5 'abc'}} {{sha1 'abc'}}"), '900150983cd24fb0d6963f7d28e17f72 a9993e364706816aba3e25717850c26c9cd0d89d');
     assert.equal(text("{{sha256 'abc'}}"), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
@@ -195,7 +196,8 @@ describe('numbers and dates', () => {
     assert.match(render("{{math age '^' 2}}").templateError?.message ?? '', /unknown operator/);
   });
   it('now and timestamp use the render time; dateFormat reads Iterable dates', () => {
-    assert.equal(text("{{now}} | {{now 'yyyy-MM-dd'}} | {{timestamp}}"), `2024-05-06 07:08:09 +00:00 | 2024-05-06 | ${NOW.getTime()}`);
+    // Without a format, dates take the medium style, as Iterable documents (docs/iterable.md §2.5).
+    assert.equal(text("{{now}} | {{now 'yyyy-MM-dd'}} | {{timestamp}}"), `May 6, 2024 | 2024-05-06 | ${NOW.getTime()}`);
     assert.equal(text("{{dateFormat signupDate 'yyyy/MM/dd HH:mm'}} | {{dateFormat signupDate format='MMMM d, yyyy'}} | {{dateFormat signupDate 'short'}} | {{dateFormat signupDate 'EEE h:mm a'}}"), '2016/08/02 18:53 | August 2, 2016 | 8/2/16 | Tue 6:53 PM');
     assert.equal(text("{{dateFormat signupDate 'yyyy-MM-dd HH:mm XXX' tz='America/New_York'}}"), '2016-08-02 14:53 -04:00');
     assert.equal(text("[{{dateFormat missing 'yyyy'}}] {{dateFormat '2020-02-29' \"dd 'of' MMM\"}}"), '[] 29 of Feb');
@@ -206,7 +208,8 @@ describe('numbers and dates', () => {
     assert.equal(parseDate('2016-08-02T18:53:45-05:00')?.toISOString(), '2016-08-02T23:53:45.000Z');
     assert.equal(parseDate(1_470_163_225_000)?.toISOString(), '2016-08-02T18:40:25.000Z');
     assert.equal(parseDate('not a date'), undefined);
-    assert.equal(formatDate(NOW), '2024-05-06 07:08:09 +00:00');
+    assert.equal(formatDate(NOW), 'May 6, 2024');
+    assert.equal(formatDate(NOW, 'yyyy-MM-dd HH:mm:ss XXX'), '2024-05-06 07:08:09 Z');
     assert.equal(formatDate(NOW, 'yyyyMMddHHmmss.SSS'), '20240506070809.010');
   });
 });
@@ -234,14 +237,26 @@ describe('template errors (never a throw)', () => {
   it('an unknown helper, an unsupported helper and {{#with}}, at their offsets', () => {
     const unknown = render('{"a": "{{uppercase firstName}}"}');
     assert.deepEqual(unknown.templateError, { message: 'Iterable has no helper "uppercase".', offset: 7 });
-    assert.match(render("{{#catalog 'Products' 1}}x{{/catalog}}").templateError?.message ?? '', /cannot render Iterable's "catalog"/);
-    assert.match(render('{{#with address}}{{city}}{{/with}}').templateError?.message ?? '', /does not support \{\{#with\}\}/);
+    // The preview has no Catalog: the block renders with no item fields, and says so.
+    const catalog = render("{{#catalog 'Products' 1}}x{{name}}{{/catalog}}");
+    assert.equal(catalog.text, 'x');
+    assert.ok(catalog.assumptions?.includes('catalog'), JSON.stringify(catalog));
+    // Undocumented by Iterable, accepted by handlebars.java: rendered.
+    assert.equal(render('{{#with address}}{{city}}{{/with}}').text, 'Austin');
     assert.match(render('{{> footer}}').templateError?.message ?? '', /partial/);
     // `log` is a Handlebars.js built-in, not an Iterable helper: the same message as any unknown helper.
     assert.deepEqual(render('{"a": "{{log firstName}}"}').templateError, { message: 'Iterable has no helper "log".', offset: 7 });
   });
   it('an invalid regular expression', () => {
-    assert.match(render("{{#ifMatchesRegexStr email '('}}x{{/ifMatchesRegexStr}}").templateError?.message ?? '', /invalid regular expression/);
+    assert.match(render("{{#ifMatchesRegexStr email '('}}x{{/ifMatchesRegexStr}}").templateError?.message ?? '', /cannot run the regular expression "\("/);
+  });
+  it('a regular expression RE2 cannot run is refused, never backtracked', () => {
+    assert.match(render("{{#ifMatchesRegexStr email '(a)\\1'}}x{{/ifMatchesRegexStr}}").templateError?.message ?? '', /RE2/);
+    // A pattern that takes a backtracking engine seconds is linear here.
+    const started = process.hrtime.bigint();
+    const result = render("{{#ifMatchesRegexStr long '(a+)+$'}}x{{else}}y{{/ifMatchesRegexStr}}", { profile: { long: `${'a'.repeat(40)}!` }, event: {} });
+    assert.equal(result.text, 'y');
+    assert.ok(process.hrtime.bigint() - started < 1_000_000_000n, 'a linear-time engine answers at once');
   });
   it('does not throw on arbitrary text', () => {
     for (const template of ['', '{{', '}}', '{{{', '{{#', '{{/if}}', '{{else}}', '{{!', '{{!--', '{{#each}}{{/each}}', '{{lookup}}', '{{#if}}{{/if}}', '\u0000{{a}}', '{{a.[b}}']) {
@@ -315,7 +330,10 @@ describe('preview text', () => {
   it('valid JSON is pretty-printed under a header naming the files and the escaping', () => {
     const template = '{"a":"{{firstName}}"}';
     const out = previewText({ ...base, template, rendered: render(template) });
-    assert.equal(out, `// Rendered contact.regal.json with sample data from regal.sample.json.\n// {{ }} HTML-escapes values as Iterable does (& < > " ' \` = become entities); {{{ }}} and toJson do not.\n{\n  "a": "Ada"\n}\n`);
+    assert.equal(
+      out,
+      `// Rendered contact.regal.json with sample data from regal.sample.json.\n// {{ }} HTML-escapes values as Iterable does (& < > " ' \` = become entities); {{{ }}} and toJson do not.\n// Assumed: ${renderAssumptions['workflow-fields']}\n{\n  "a": "Ada"\n}\n`,
+    );
   });
   it('re-indents without reparsing: duplicate keys and big numbers stay as Regal receives them', () => {
     const template = '{"id":12345678901234567890,"a":1,"a":"{{firstName}}"}';

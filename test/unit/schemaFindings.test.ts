@@ -14,7 +14,7 @@ function validateWith(schema: Record<string, unknown>, text: string) {
   const service = createLanguageService({ schema });
   const document = TextDocument.create('file:///t.regal.json', 'regal-webhook', 1, text);
   return service
-    .doValidation(document, { enable: true, severity: { 'missing-phone': 'off', 'legacy-shape': 'off' } })
+    .doValidation(document, { enable: true, severity: { 'missing-identifier': 'off', 'missing-phone': 'off', 'legacy-shape': 'off' } })
     .map((d) => ({ code: String(d.code), covers: text.slice(document.offsetAt(d.range.start), document.offsetAt(d.range.end)), message: typeof d.message === 'string' ? d.message : d.message.value }));
 }
 

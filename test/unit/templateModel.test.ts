@@ -179,7 +179,8 @@ describe('JSON views', () => {
   for (const text of tricky) {
     it(`keeps every offset and parses cleanly: ${JSON.stringify(text)}`, () => {
       const model = parseTemplate(text);
-      assert.deepEqual(model.problems, []);
+      // `"{{defaultIfEmpty x "y"}}"` is reported (nested-double-quotes), yet its views must stay JSON.
+      assert.deepEqual(model.problems.filter((p) => p.code !== 'nested-double-quotes'), []);
       for (let v = 0; v < model.viewCount; v++) {
         const view = model.view(v).text;
         assert.equal(view.length, text.length, `view ${v} length`);
