@@ -1,6 +1,6 @@
 /**
  * What counts as an API key before it is stored. Pure, unit-tested in plain Node. The key goes
- * verbatim into the `Authorization` header (no `Bearer` prefix, domain.md §1.1), so it must be a
+ * verbatim into the `Authorization` header (no `Bearer` prefix, docs/regal.md §1.1), so it must be a
  * valid header value: no line breaks or other control characters (header injection), and printable
  * ASCII only. Node accepts Latin-1 letters in a header but puts other bytes on the wire than the key
  * holds, so Regal would see a different key, and a server echoing it back would defeat redaction.

@@ -4,7 +4,7 @@
  * The endpoint receives the API key in the `Authorization` header, so two rules protect the key:
  * only the user's own settings count (a cloned repository's `.vscode/settings.json` must never redirect
  * the key to another host), and the URL must be https, except for loopback addresses, where a local
- * stand-in for Regal runs over plain http (domain.md §1.1: Regal's one endpoint is https).
+ * stand-in for Regal runs over plain http (docs/regal.md §1.1: Regal's one endpoint is https).
  */
 
 export const DEFAULT_ENDPOINT = 'https://events.regalvoice.com/events';

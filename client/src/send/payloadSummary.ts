@@ -1,7 +1,7 @@
 /**
  * A short description of a rendered payload for the confirmation dialog: what Regal will record
  * (event name), for whom (userId, phones) and how big it is. Pure, unit-tested in plain Node.
- * Field names follow Regal's events API (domain.md §1.2, §1.3): `name`, `userId`, `traits.phone`
+ * Field names follow Regal's events API (docs/regal.md §1.2, §1.3): `name`, `userId`, `traits.phone`
  * (legacy shape) and the keys of `traits.phones` (current shape).
  */
 

@@ -2,7 +2,7 @@
  * What to tell the user after a send: one message per outcome that says what happened and what to
  * do next, plus the one button that helps. Pure (no `vscode` import), unit-tested in plain Node.
  * Regal documents 200 `{"message":"ok"}`, 400 "Bad Request" and 401 "API key missing or invalid"
- * (domain.md §1.1); the other statuses get the generic HTTP meaning.
+ * (docs/regal.md §1.1); the other statuses get the generic HTTP meaning.
  */
 import type { PostOutcome } from './httpPost';
 

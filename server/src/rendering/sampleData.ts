@@ -1,6 +1,6 @@
 /**
  * The sample data a payload is rendered with: the fields of one Iterable user profile plus the data
- * fields of the event that triggered the journey (domain.md §2.2–2.3).
+ * fields of the event that triggered the journey (docs/iterable.md §2.2–2.3).
  *
  * File format (`regal.sample.json`):
  *

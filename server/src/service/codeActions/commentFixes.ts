@@ -1,5 +1,5 @@
 /**
- * `comment`: JSON has no comments and Iterable sends the body as written (domain.md §1.3), so the
+ * `comment`: JSON has no comments and Iterable sends the body as written (docs/regal.md §1.3), so the
  * fix deletes the comment, with its line when it is alone there. "Remove all comments" deletes
  * every comment of the file in one edit, for the guide's examples that carry several. A comment
  * that runs over a block tag (`// note {{/if}}`) keeps the tag: Handlebars reads it before JSON

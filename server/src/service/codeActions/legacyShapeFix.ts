@@ -1,13 +1,13 @@
 /**
  * `legacy-shape`: rewrites `traits.phone` + `traits.optIn[]` (Regal's Iterable guide) into the shape
- * Regal now recommends (domain.md §1.4, "phones / emails objects"):
+ * Regal now recommends (docs/regal.md §1.4, "phones / emails objects"):
  *
  *   "phones": { "{{phoneNumber}}": { "isPrimary": true, "voiceOptIn": { "subscribed": …, "source": … }, "smsOptIn": { … } } }
  *
  * The number is the phone value as written (merge fields kept), the voice and sms items become its
  * `voiceOptIn` / `smsOptIn` with their other properties (subscribed, source, ip, text, timestamp),
  * and an email item becomes `emails.<traits.email>.emailOptIn`. `isPrimary: true` keeps what
- * Regal does with the legacy shape, which makes that phone (and email) the primary one (domain.md
+ * Regal does with the legacy shape, which makes that phone (and email) the primary one (docs/regal.md
  * §1.4, "Legacy shape"). The rest of `traits` is kept verbatim, in its order.
  *
  * One edit replaces the whole `traits` value, laid out with the document's indentation (on one

@@ -3,7 +3,7 @@
  * - `quoted-boolean` (`"subscribed": "{{f}}"` sends a string): render a real boolean with a block,
  *   `{{#if f}}true{{else}}false{{/if}}` for a boolean field, `{{#ifEq f 'true'}}…{{/ifEq}}` for a
  *   text field holding "true"/"false" (where `{{#if}}` would take "false" as true: any non-empty
- *   string is truthy in Handlebars, domain.md §2). The field's Iterable type decides; without one
+ *   string is truthy in Handlebars, docs/iterable.md §2). The field's Iterable type decides; without one
  *   both are offered, the boolean form first, neither preferred.
  * - `unquoted-merge-field` (`"age": {{age}}` renders `"age": ,` when blank): the advice the lint
  *   gives, by the key's schema type and then the field's type: a real boolean, quotes, or

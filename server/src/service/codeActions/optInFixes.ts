@@ -1,5 +1,5 @@
 /**
- * `optin-channel`: replace the channel with each one Regal supports (domain.md §1.4: voice, sms,
+ * `optin-channel`: replace the channel with each one Regal supports (docs/regal.md §1.4: voice, sms,
  * email), closest first. `optin-required`: add the missing `channel` and/or `subscribed` to the
  * item, with values that validate: each channel not yet used by another item first, and
  * `"subscribed": true` (an opt-in item says the contact subscribed; edit it for an opt-out).

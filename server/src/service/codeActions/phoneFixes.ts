@@ -1,7 +1,7 @@
 /**
  * `phone-format`: rewrite a literal phone in E.164 when that needs no guess (regal/phoneNumbers.ts:
  * an explicit `+` country code, or a 10/11-digit North American number). Regal drops numbers it
- * cannot parse without a word (domain.md §1.5), so a number it would drop is worth one click.
+ * cannot parse without a word (docs/regal.md §1.5), so a number it would drop is worth one click.
  * A `phones` key that would become a key the object already has is left alone.
  */
 import type { CodeAction } from 'vscode-languageserver-types';

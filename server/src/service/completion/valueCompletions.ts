@@ -12,7 +12,7 @@ import { fileNameOf, MAX_FILES_LISTED } from './mergeFieldCandidates';
 import { defaultSnippetsOf, enumOf, examplesOf, markdownOf, typesOf, type SchemaNode } from './schemaNavigation';
 import { escapeSnippet, plainTextOf, valueSkeleton } from './valueSkeleton';
 
-/** The boolean template the README and the quick fixes recommend (domain.md §2.4, inference 1). */
+/** The boolean template the README and the quick fixes recommend (docs/iterable.md §2.4, inference 1). */
 export const BOOLEAN_TEMPLATE_LABEL = '{{#if field}}true{{else}}false{{/if}}';
 
 interface ValueCandidate {

@@ -18,7 +18,7 @@ export interface JsonHover {
   end: number;
 }
 
-/** What Regal does with a key it does not define (domain.md §1.3: Regal casts a custom property's type on first write [S2]). */
+/** What Regal does with a key it does not define (docs/regal.md §1.3: Regal casts a custom property's type on first write [S2]). */
 const FIXED_ON_FIRST_SIGHT = 'Regal stores it as sent; its type is fixed the first time Regal sees it';
 
 export function jsonHover(root: Node, offset: number, index: TemplateIndex, schema: SchemaNode, workspace: WorkspaceContext): JsonHover | undefined {

@@ -26,7 +26,7 @@ export interface MergeFieldContext extends FieldUse {
 
 export function mergeFieldHover(context: MergeFieldContext, workspace: WorkspaceContext): string {
   const name = context.field;
-  // `{{profile.x}}` reads the profile field `x` even when the triggering event has an `x` (domain.md §2.2 [S40]).
+  // `{{profile.x}}` reads the profile field `x` even when the triggering event has an `x` (docs/iterable.md §2.2 [S40]).
   const lookup = name.startsWith('profile.') ? name.slice('profile.'.length) : name;
   const standard = iterableStandardFields.get(lookup);
   const catalogType = workspace.catalog?.fields.get(lookup);

@@ -1,5 +1,5 @@
 /**
- * Merge fields every Iterable project has (domain.md §2.3: Iterable's user-profile fields [S36],
+ * Merge fields every Iterable project has (docs/iterable.md §2.3: Iterable's user-profile fields [S36],
  * built-in merge tags [S38, S40], the SMS phone field [S37]). They are always "known": the
  * user's catalog (regal.fieldsFile) adds their own fields on top. Listed most-used first:
  * completion offers them in this order.

@@ -1,6 +1,6 @@
 /**
  * The fast path of diagnostics: a JSON view read with JSON.parse (the engine's native parser, ten
- * times faster than building a tree, see perf-notes.md), for the common case where the view is
+ * times faster than building a tree, see docs/performance-notes.md), for the common case where the view is
  * strict JSON. Returns undefined whenever the result could differ from what the tree-based checks
  * see, so that they decide: when JSON.parse rejects the text, when a key in the view does not read
  * like the template's key (a masked or blanked mustache in it, or an escape beside a mustache: see

@@ -1,5 +1,5 @@
 /**
- * Event names Regal emits itself through its reporting webhooks (domain.md §1.7, [S17]). Sending a
+ * Event names Regal emits itself through its reporting webhooks (docs/regal.md §1.7, [S17]). Sending a
  * custom event with one of these names mixes it up with Regal's own events in journeys and reports.
  */
 export const regalEmittedEvents: ReadonlySet<string> = new Set([

@@ -4,7 +4,7 @@
  * with its offset in the document, or a syntax error pointing at the offending token.
  *
  * Each mustache is parsed on its own (whole-file parsing stops at the first error and reports an
- * unclosed block at the end of the file, see perf-notes.md), and results are cached by the
+ * unclosed block at the end of the file, see docs/performance-notes.md), and results are cached by the
  * expression text, so a payload that repeats `{{phoneNumber}}` parses it once.
  */
 import { parseWithoutProcessing, type AST } from '@handlebars/parser';

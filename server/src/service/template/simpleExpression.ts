@@ -5,7 +5,7 @@
  *
  * It gives exactly what Handlebars' own parser gives for those (a test compares them on generated
  * expressions), at a fraction of the cost: @handlebars/parser spends ~17 µs per mustache, which is
- * most of the diagnostics time on a large payload (perf-notes.md). Anything outside this subset —
+ * most of the diagnostics time on a large payload (docs/performance-notes.md). Anything outside this subset —
  * subexpressions, hash arguments, `~`, `@data`, `this`/`..`, escapes, block params, odd characters —
  * returns undefined and goes to the real parser.
  */

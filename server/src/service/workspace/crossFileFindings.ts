@@ -1,6 +1,6 @@
 /**
  * Checks across the workspace's payload files. Regal fixes the type of an event property or
- * contact attribute the first time it sees it (domain.md §1.6, inference 5 of §2.4), so one key
+ * contact attribute the first time it sees it (docs/regal.md §1.6, inference 5 of §2.4), so one key
  * sent as two JSON types by two templates is a latent bug; and event names are case-sensitive
  * (§1.6, [S23]), so `Signup Completed` and `signup_completed` are two events that journeys tell apart.
  */

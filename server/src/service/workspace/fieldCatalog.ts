@@ -132,7 +132,7 @@ const GEO_LOCATION_PARTS: ReadonlySet<string> = new Set(['lat', 'lon']);
 /**
  * Resolves a merge-field path as written (`phoneNumber`, `profile.phoneNumber`, `address.city`,
  * `orders.[0].sku`) against the catalog and Iterable's standard fields. `profile.` reads the user
- * profile even where an event field has the same name (domain.md §2.2), so it is looked through;
+ * profile even where an event field has the same name (docs/iterable.md §2.2), so it is looked through;
  * array indexes are dropped, as Iterable lists an array's sub-fields without them.
  */
 export function resolveField(path: string, catalog: FieldCatalog | undefined): ResolvedField | undefined {

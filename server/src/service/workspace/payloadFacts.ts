@@ -34,11 +34,11 @@ export interface PayloadFacts {
  */
 const changesContext = (name: string) => iterableHelpers.get(name)?.changesContext === true;
 
-/** Iterable namespaces that are no user fields: `{{liveData.objectName.fieldName}}` (journeys, domain.md §2.3). */
+/** Iterable namespaces that are no user fields: `{{liveData.objectName.fieldName}}` (journeys, docs/iterable.md §2.3). */
 const NAMESPACES: ReadonlySet<string> = new Set(['liveData']);
 
 /**
- * Traits Regal defines itself (domain.md §1.3, schemas/regal-event.schema.json); every other trait
+ * Traits Regal defines itself (docs/regal.md §1.3, schemas/regal-event.schema.json); every other trait
  * is a custom contact attribute, whose type Regal fixes when it first sees it (§1.6).
  */
 const STANDARD_TRAITS: ReadonlySet<string> = new Set(['phone', 'email', 'firstName', 'lastName', 'optIn', 'phones', 'emails', 'address', 'subBrand']);

@@ -1,6 +1,6 @@
 /**
  * `unknown-merge-field`: with a catalog loaded, a merge field that is neither in it nor one of
- * Iterable's standard fields renders blank (domain.md §2.4). Without a catalog nothing is known
+ * Iterable's standard fields renders blank (docs/iterable.md §2.4). Without a catalog nothing is known
  * about the user's fields, so nothing is reported.
  */
 import type { Finding } from '../diagnosticCodes';
