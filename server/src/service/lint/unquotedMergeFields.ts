@@ -12,6 +12,7 @@
 import type { Finding } from '../diagnosticCodes';
 import { keyOf, nodeAtOffset, owningProperty, type Node } from '../json/jsonTree';
 import { dataVariables, iterableHelpers, rendersBareJson } from '../iterable/iterableHelpers';
+import { innermostBlockAt } from '../template/blockStructure';
 import { isGuarded } from '../template/fieldGuards';
 import type { ExpressionAnalysis } from '../template/expressionAnalyzer';
 import { isValueLike } from '../template/jsonView';
@@ -27,6 +28,7 @@ export function unquotedMergeFields(model: TemplateModel, root: () => Node | und
     if (!expression || expression.error) return;
     if (rendersJsonValue(model.text.slice(m.contentStart, m.contentEnd), expression)) return;
     if (hasLiteralFallback(expression)) return;
+    if (insideBlockRenderingNothing(model, m.start)) return;
     const field = expression.fields[0]?.name;
     if (field !== undefined && isGuarded(m, field, model)) return;
     const written = model.text.slice(m.start, m.end);
@@ -66,6 +68,14 @@ function rendersJsonValue(content: string, expression: ExpressionAnalysis): bool
   const helper = head.isHelper ? iterableHelpers.get(head.name) : undefined;
   if (!helper || !rendersBareJson(helper.renders)) return false;
   return helper.renders !== 'boolean' || !/(?:^|\s)(?:yes|no)\s*=/.test(content);
+}
+
+/** Inside `{{#assign 'x'}}…{{/assign}}`, whose branch is stored as a string, never written into the JSON. */
+function insideBlockRenderingNothing(model: TemplateModel, offset: number): boolean {
+  for (let block = innermostBlockAt(model.blocks, offset); block; block = block.parent) {
+    if (iterableHelpers.get(block.name)?.renders === 'nothing') return true;
+  }
+  return false;
 }
 
 function hasLiteralFallback(expression: ExpressionAnalysis): boolean {
