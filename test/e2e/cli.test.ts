@@ -92,7 +92,7 @@ describe('regal-webhook check: text output', () => {
     const quoted = findings.filter((f) => f.file === `${GUIDE}/update-opt-in.regal.json` && f.code === 'quoted-boolean');
     assert.equal(quoted.length, 2, run.stdout);
     assert.ok(quoted.every((f) => f.severity === 'warning'));
-    assert.ok(findings.some((f) => f.file === `${GUIDE}/send-event.regal.json` && f.code === 'missing-phone' && f.severity === 'error'), run.stdout);
+    assert.ok(findings.some((f) => f.file === `${GUIDE}/send-event.regal.json` && f.code === 'missing-identifier' && f.severity === 'error'), run.stdout);
 
     // The corrected examples are clean; legacy-shape hints are below the default minimum severity.
     assert.deepEqual(findings.filter((f) => !f.file.startsWith(`${GUIDE}/`)), []);

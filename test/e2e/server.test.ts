@@ -143,22 +143,22 @@ describe('language server over stdio', () => {
   describe('settings pulled with workspace/configuration', () => {
     const sendConfigurationChange = () => client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
 
-    it('reports missing-phone as an error by default', async () => {
+    it('reports missing-identifier as an error by default', async () => {
       await client.openDocument(uriB, guideOriginal('send-event.regal.json'), 1);
       const published = await client.waitForDiagnostics(uriB, forVersion(1));
-      assert.equal(find(published, 'missing-phone')?.severity, 1, show(published));
+      assert.equal(find(published, 'missing-identifier')?.severity, 1, show(published));
     });
 
     it('applies severity overrides after didChangeConfiguration', async () => {
       const pulled = client.configurationRequests.length;
       client.setConfigurationHandler((params) =>
-        params.items.map(() => ({ diagnostics: { severity: { 'legacy-shape': 'off', 'missing-phone': 'warning' } } })),
+        params.items.map(() => ({ diagnostics: { severity: { 'legacy-shape': 'off', 'missing-identifier': 'warning' } } })),
       );
       await sendConfigurationChange();
       const [forA, forB] = await Promise.all([client.waitForDiagnostics(uriA), client.waitForDiagnostics(uriB)]);
       assert.equal(forA.version, 6);
       assert.ok(!codes(forA).includes('legacy-shape'), show(forA));
-      assert.equal(find(forB, 'missing-phone')?.severity, 2, show(forB));
+      assert.equal(find(forB, 'missing-identifier')?.severity, 2, show(forB));
       const scopes = client.configurationRequests.slice(pulled).flatMap((r) => r.items.map((item) => item.scopeUri));
       assert.ok(scopes.includes(uriA) && scopes.includes(uriB), `settings pulled again for ${JSON.stringify(scopes)}`);
     });
@@ -166,14 +166,14 @@ describe('language server over stdio', () => {
     const malformed: Array<[string, unknown]> = [
       ['severity of the wrong type', { diagnostics: { severity: 'nope' } }],
       ['a number instead of the section', 42],
-      ['unknown codes and levels', { validate: { enable: 'yes' }, diagnostics: { severity: { 'missing-phone': 'loud', 'no-such-code': 'off' } } }],
+      ['unknown codes and levels', { validate: { enable: 'yes' }, diagnostics: { severity: { 'missing-identifier': 'loud', 'no-such-code': 'off' } } }],
       ['null', null],
     ];
     for (const [title, answer] of malformed) {
       it(`falls back to the defaults for a malformed answer: ${title}`, async () => {
         // Leave the overrides in place first, so that a return to the defaults is visible.
         client.setConfigurationHandler((params) =>
-          params.items.map(() => ({ diagnostics: { severity: { 'legacy-shape': 'off', 'missing-phone': 'warning' } } })),
+          params.items.map(() => ({ diagnostics: { severity: { 'legacy-shape': 'off', 'missing-identifier': 'warning' } } })),
         );
         await sendConfigurationChange();
         await Promise.all([client.waitForDiagnostics(uriA), client.waitForDiagnostics(uriB)]);
@@ -182,7 +182,7 @@ describe('language server over stdio', () => {
         await sendConfigurationChange();
         const [forA, forB] = await Promise.all([client.waitForDiagnostics(uriA), client.waitForDiagnostics(uriB)]);
         assert.equal(find(forA, 'legacy-shape')?.severity, 4, show(forA));
-        assert.equal(find(forB, 'missing-phone')?.severity, 1, show(forB));
+        assert.equal(find(forB, 'missing-identifier')?.severity, 1, show(forB));
       });
     }
   });

@@ -41,6 +41,8 @@ function addToDate(date: Date, expression: string): Date {
 }
 
 function format(date: Date, pattern: string, options: HelperOptions, locale?: unknown): string {
+  // The medium style is documented; the zone without `tz=` is not: the preview names the assumption.
+  if (!pattern || !options.hash.tz) options.data?.regalAssumptions?.add('now-format');
   try {
     return formatDate(date, pattern || DEFAULT_DATE_STYLE, text(options.hash.tz) || undefined, text(locale ?? options.hash.locale) || undefined);
   } catch (error) {

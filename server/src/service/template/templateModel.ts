@@ -122,11 +122,16 @@ function reportComparisons(model: TemplateModel, problems: TemplateProblem[]): v
 /** The first word of a mustache's expression (`sendSkip` in `{{~ sendSkip cause='x'}}`), read without the parser. */
 export function headName(text: string, m: Mustache): string {
   let start = m.contentStart;
-  while (start < m.contentEnd && /[\s~]/.test(text[start])) start++;
+  while (start < m.contentEnd && isSpaceOrTilde(text.charCodeAt(start))) start++;
   let end = start;
-  while (end < m.contentEnd && !/[\s~}()]/.test(text[end])) end++;
+  while (end < m.contentEnd && !endsHead(text.charCodeAt(end))) end++;
   return text.slice(start, end);
 }
+
+/** Whitespace (space, tab, line breaks) or `~`. */
+const isSpaceOrTilde = (c: number) => c === 0x20 || c === 0x7e || (c >= 0x09 && c <= 0x0d);
+/** What ends a helper name: whitespace, `~`, `}`, `(` or `)`. */
+const endsHead = (c: number) => isSpaceOrTilde(c) || c === 0x7d || c === 0x28 || c === 0x29;
 
 function reportTagProblems(text: string, m: Mustache, problems: TemplateProblem[]): void {
   const syntax = (message: string, start = m.start, end = m.end, data?: Record<string, unknown>) => problems.push({ code: 'handlebars-syntax', start, end, message, ...(data ? { data } : {}) });

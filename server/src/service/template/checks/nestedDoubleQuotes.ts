@@ -9,9 +9,11 @@ import type { TemplateProblem } from '../templateModel';
 
 export function nestedDoubleQuotesProblem(text: string, m: Mustache): TemplateProblem | undefined {
   if (!m.inString || m.inComment || m.kind === 'comment') return undefined;
+  // Runs on every mustache in a string: look for a quote before reading anything else.
+  const quote = text.indexOf('"', m.contentStart);
+  if (quote < 0 || quote >= m.contentEnd) return undefined;
   const content = text.slice(m.contentStart, m.contentEnd);
-  const first = content.indexOf('"');
-  if (first < 0) return undefined;
+  const first = quote - m.contentStart;
   const last = content.lastIndexOf('"');
   // `\"` is a JSON escape, which Handlebars reads before JSON does: the backslash goes too.
   const replacement = content.includes("'") ? undefined : content.replace(/\\?"/g, "'");
