@@ -4,6 +4,20 @@ import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 
+/**
+ * Handlebars' compiler builds its output with the `source-map` package's SourceNode when it can load
+ * it, and with a plain string builder otherwise. We never ask for source maps of templates, and the
+ * SourceNodes make a big template's compile 2-3x slower and 3x hungrier (1 MB payload: 5.6 s and
+ * 1.5 GB → 2 s and 0.45 GB), so the bundles give Handlebars an empty `source-map`.
+ */
+const handlebarsWithoutSourceMaps = {
+  name: 'handlebars-without-source-maps',
+  setup(build) {
+    build.onResolve({ filter: /^source-map$/ }, (args) => (/[\\/]handlebars[\\/]/.test(args.importer) ? { path: 'source-map', namespace: 'no-source-map' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'no-source-map' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -18,7 +32,16 @@ const common = {
   // bundle lacks: give them the bundle file's own URL.
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  plugins: [handlebarsWithoutSourceMaps],
 };
+
+const renderWorker = (outfile) => esbuild.build({ ...common, entryPoints: ['server/src/rendering/renderWorker.ts'], outfile });
+
+if (process.argv.includes('--render-worker')) {
+  // Unit tests run the renderer from source but need the worker as a script: `--render-worker <outfile>`.
+  await renderWorker(process.argv[process.argv.indexOf('--render-worker') + 1]);
+  process.exit(0);
+}
 
 if (process.argv.includes('--tests')) {
   // The real-VS-Code tests run in the extension host from plain JS; mocha stays a node_modules require.
@@ -44,4 +67,6 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } }),
+  // Renders for the client and the CLI in a worker thread (server/src/rendering/renderInWorker.ts).
+  renderWorker('dist/renderWorker.js'),
 ]);

@@ -6,12 +6,14 @@ import type { DiagnosticsResult } from './diagnosticsBench';
 import type { EditingResult } from './editingBench';
 import { formatBytes, formatMs } from './measure';
 import type { PackageSizes } from './packageSizes';
+import type { RenderBenchResult } from './renderBench';
 import type { MemoryResult, RoundTripResult } from './serverBench';
 
 export interface BenchResults {
   date: string;
   machine: string;
   diagnostics: DiagnosticsResult[];
+  rendering: RenderBenchResult[];
   editing: EditingResult;
   roundTrip: RoundTripResult;
   debounceMs: number;
@@ -60,6 +62,17 @@ export function renderReport(results: BenchResults): string {
     lines.push(`Growth: 1 MB takes ${growth.toFixed(1)}× the 100 KB time for ${sizeGrowth.toFixed(1)}× the text (target ≤ ${TARGETS.growth1MbOver100Kb}×: ${verdict(growth <= TARGETS.growth1MbOver100Kb)}).`, '');
   }
   lines.push(`Diagnostics found on the generated payloads: ${results.diagnostics.map((d) => `${d.label} ours ${d.diagnostics.ours} / JSON service ${d.diagnostics.jsonService}`).join('; ')} (the generated payloads are clean).`, '');
+
+  lines.push('## Rendering with sample data', '');
+  lines.push(
+    '`renderTemplate` as the preview and send run it in the render worker (bundled, Handlebars without source maps), on the same generated payloads with a sample that gives every merge field a value. Median of consecutive renders; peak memory is the growth of the resident set of a process that renders only that size. The default budget stops a render after 2 s or past 1,000,000 characters.',
+    '',
+  );
+  lines.push('| payload | size | rendered | median | p95 | peak memory | within the default budget |', '|---|---:|---:|---:|---:|---:|---|');
+  for (const r of results.rendering) {
+    lines.push(`| ${r.label} | ${formatBytes(r.length)} | ${formatBytes(r.outputLength)} | ${formatMs(r.render.p50)} | ${formatMs(r.render.p95)} | ${r.peakMb.toFixed(0)} MB | ${r.overDefaultBudget ? '**no**' : 'yes'} |`);
+  }
+  lines.push('');
 
   const e = results.editing;
   lines.push('## Completion and hover', '');

@@ -13,6 +13,7 @@ import { benchEditing } from './editingBench';
 import { describeMachine } from './machine';
 import { buildAndMeasurePackage } from './packageSizes';
 import { renderReport } from './report';
+import { benchRendering, renderChild, type RenderSizeCase } from './renderBench';
 import { benchMemory, benchRoundTrip, SERVER_DEBOUNCE_MS } from './serverBench';
 
 const repoRoot = process.cwd();
@@ -23,6 +24,12 @@ const SIZES: SizeCase[] = [
   { label: '100 KB', bytes: 100_000, rounds: 12, warmup: 2, batch: 10 },
   { label: '1 MB', bytes: 1_000_000, rounds: 8, warmup: 1, batch: 3 },
   { label: '5 MB', bytes: 5_000_000, rounds: 5, warmup: 1, batch: 2 },
+];
+
+const RENDER_SIZES: RenderSizeCase[] = [
+  { label: '2 KB', bytes: 2_000, runs: 30 },
+  { label: '100 KB', bytes: 100_000, runs: 10 },
+  { label: '1 MB', bytes: 1_000_000, runs: 5 },
 ];
 
 async function main(): Promise<void> {
@@ -36,6 +43,8 @@ async function main(): Promise<void> {
     console.log(`diagnostics ${size.label}: ours ${result.ours.p50.toFixed(2)} ms, JSON service ${result.jsonService.p50.toFixed(2)} ms, JSON.parse ${result.jsonParse.p50.toFixed(3)} ms`);
     diagnostics.push(result);
   }
+  const rendering = benchRendering(quick ? RENDER_SIZES.map((size) => ({ ...size, runs: 2 })) : RENDER_SIZES);
+  for (const r of rendering) console.log(`render ${r.label}: ${r.render.p50.toFixed(1)} ms, peak +${r.peakMb.toFixed(0)} MB`);
   const editing = benchEditing(ours, quick ? 3 : 20);
   console.log(`completion p50 ${editing.completion.p50.toFixed(3)} ms, hover p50 ${editing.hover.p50.toFixed(3)} ms`);
   // The server benchmarks run the production bundle that `npm run package` leaves in dist/.
@@ -45,13 +54,19 @@ async function main(): Promise<void> {
   const memory = await benchMemory(repoRoot);
   console.log(`server RSS ${memory.rssOpenMb.toFixed(1)} MB with ${memory.documents} payloads`);
 
-  const report = renderReport({ date: new Date().toISOString().slice(0, 10), machine: describeMachine(), diagnostics, editing, roundTrip, debounceMs: SERVER_DEBOUNCE_MS, memory, sizes });
+  const report = renderReport({ date: new Date().toISOString().slice(0, 10), machine: describeMachine(), diagnostics, rendering, editing, roundTrip, debounceMs: SERVER_DEBOUNCE_MS, memory, sizes });
   console.log(`\n${report}`);
   if (quick) console.log('(BENCH_QUICK: bench/results.md left as it was)');
   else writeFileSync(path.join(repoRoot, 'bench', 'results.md'), report);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+const child = process.argv.indexOf('--render-child');
+if (child >= 0) {
+  // One size of the rendering benchmark, in a process of its own (renderBench.ts).
+  renderChild(Number(process.argv[child + 1]), Number(process.argv[child + 2]));
+} else {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

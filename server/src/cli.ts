@@ -1,10 +1,13 @@
 /**
- * `regal-webhook`: the language service on the command line, for CI pipelines (dist/cli.js).
+ * `regal-webhook`: the language service on the command line, for CI pipelines (dist/cli.js):
+ * `check` validates payload files, `render` renders one with sample data (in the render worker).
  */
 import schema from '../../schemas/regal-event.schema.json';
 import { version } from '../../package.json';
 import { parseArguments, UsageError, USAGE } from './cli/cliArguments';
 import { checkFiles, type CliOutput } from './cli/checkFiles';
+import { renderFile } from './cli/renderFile';
+import { RenderWorkerPool } from './rendering/renderInWorker';
 import { createLanguageService } from './service/languageService';
 
 export async function runCli(argv: readonly string[], io: CliOutput): Promise<number> {
@@ -23,6 +26,15 @@ export async function runCli(argv: readonly string[], io: CliOutput): Promise<nu
   if (parsed.command === 'version') {
     io.out(version);
     return 0;
+  }
+  if (parsed.command === 'render') {
+    // dist/renderWorker.js, next to dist/cli.js.
+    const renderer = new RenderWorkerPool();
+    try {
+      return await renderFile(parsed.options, renderer, io);
+    } finally {
+      renderer.dispose();
+    }
   }
   return checkFiles(parsed.options, createLanguageService({ schema }), io);
 }

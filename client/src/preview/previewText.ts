@@ -3,9 +3,10 @@
  * problem, each with its position) and then the payload, re-indented when it is valid JSON or as
  * rendered when it is not (so the reported line/column can be found). Pure: no `vscode` import.
  */
-import { applyEdits, format } from 'jsonc-parser';
 import { lineColumnAt } from '../../../server/src/rendering/lineColumn';
-import { ESCAPING_NOTE, type RenderResult } from '../../../server/src/rendering/renderTemplate';
+import { renderAssumptions } from '../../../server/src/rendering/renderAssumptions';
+import { ESCAPING_NOTE, type RenderResult } from '../../../server/src/rendering/renderResult';
+import { reindentJson } from '../../../server/src/rendering/reindentJson';
 
 export interface PreviewInput {
   /** The payload file, as shown to the user (workspace-relative name). */
@@ -43,7 +44,20 @@ export function previewText(input: PreviewInput): string {
     header.push(`Iterable would skip this send: ${rendered.skipped.reason}${templatePosition(template, rendered.skipped.offset)} in ${sourceName}.`);
     return `${comment(header)}\n`;
   }
-  const escaping = [ESCAPING_NOTE, ...(rendered.escaping ? [`Note: ${rendered.escaping.message}`] : [])];
+  if (rendered.stopped) {
+    // The budget stopped the render (or it was cancelled): nothing partial is shown as the payload.
+    const reason = rendered.stopped.reason.replace(/^r/, 'R').replace(/\.?$/, '.');
+    header.push(`${reason} Nothing rendered for ${sourceName}; the preview renders it again when you edit it.`);
+    return `${comment(header)}\n`;
+  }
+  // The assumptions the render relied on, one line each; html-escaping (when escaping changed the
+  // text) takes the place of the general escaping note, which says less.
+  const assumed = rendered.assumptions ?? [];
+  const escaping = [
+    assumed.includes('html-escaping') ? `Assumed: ${renderAssumptions['html-escaping']}` : ESCAPING_NOTE,
+    ...(rendered.escaping ? [`Note: ${rendered.escaping.message}`] : []),
+    ...assumed.filter((a) => a !== 'html-escaping').map((a) => `Assumed: ${renderAssumptions[a]}`),
+  ];
   const text = rendered.text ?? '';
   if (rendered.jsonError) {
     const { message, line, column } = rendered.jsonError;
@@ -54,13 +68,16 @@ export function previewText(input: PreviewInput): string {
     return `${comment(header)}\n${text}${text.endsWith('\n') ? '' : '\n'}`;
   }
   header.push(...escaping);
-  return `${comment(header)}\n${reindent(text)}\n`;
+  return `${comment(header)}\n${reindentJson(text)}\n`;
 }
 
 /**
- * Re-indents valid JSON by changing whitespace only: a JSON.parse round trip would merge duplicate
- * keys and round big numbers, and the preview must show what Regal receives.
+ * The preview of a payload in an untrusted workspace: not rendered (the preview follows Workspace
+ * Trust as send does), with why and how to trust the workspace.
  */
-function reindent(json: string): string {
-  return applyEdits(json, format(json, undefined, { tabSize: 2, insertSpaces: true, eol: '\n' })).trim();
+export function untrustedPreviewText(sourceName: string): string {
+  return `${comment([
+    `Not rendered: this workspace is not trusted. Rendering runs ${sourceName}'s Handlebars with the workspace's sample data, so the preview waits for trust.`,
+    'To preview it, trust the workspace: run "Workspaces: Manage Workspace Trust" and choose Trust. The preview renders as soon as you do.',
+  ])}\n`;
 }

@@ -2,11 +2,20 @@
  * `Regal: Preview Rendered Payload`: a read-only virtual document (`regal-preview:` scheme, language
  * jsonc) beside the payload, showing it rendered with the sample data. It follows edits of the payload
  * and of the sample file (open-document changes, and a file watcher for changes on disk), debounced.
+ *
+ * Renders run in the extension's render worker, within the render budget: a template that takes too
+ * long or grows too big shows "Rendering stopped: …" in the header, and the editor keeps working.
+ * Each preview renders under its own key, so a newer edit supersedes the render of an older one;
+ * every content request then answers with the newest render's text (never an older one's).
+ *
+ * Workspace Trust: in an untrusted workspace nothing is rendered; the header says why and how to
+ * trust the workspace, and the preview renders when trust is granted.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { RenderWorkerPool } from '../../../server/src/rendering/renderInWorker';
 import { renderDocument } from '../rendering/renderDocument';
-import { previewText } from './previewText';
+import { previewText, untrustedPreviewText } from './previewText';
 
 export const PREVIEW_SCHEME = 'regal-preview';
 const UPDATE_DELAY_MS = 150;
@@ -21,6 +30,9 @@ interface Tracked {
   sample?: vscode.Uri;
   watcher?: vscode.FileSystemWatcher;
   timer?: ReturnType<typeof setTimeout>;
+  /** Counts content requests: a request that is no longer the newest answers with the newest's text. */
+  generation: number;
+  latest?: Promise<string>;
 }
 
 class RenderedPayloadProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
@@ -30,7 +42,7 @@ class RenderedPayloadProvider implements vscode.TextDocumentContentProvider, vsc
   private readonly previews = new Map<string, Tracked>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor() {
+  constructor(private readonly renderer: RenderWorkerPool) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((event) => this.onDocumentChanged(event.document.uri)),
       // Saving or reverting a sample file that is open changes what is read only through the document.
@@ -47,13 +59,24 @@ class RenderedPayloadProvider implements vscode.TextDocumentContentProvider, vsc
     );
   }
 
-  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+  provideTextDocumentContent(uri: vscode.Uri, token?: vscode.CancellationToken): Promise<string> {
     const source = vscode.Uri.parse(uri.query, true);
     const tracked = this.track(uri, source);
+    const generation = ++tracked.generation;
+    const content = this.content(uri, source, tracked, generation, token);
+    tracked.latest = content;
+    return content;
+  }
+
+  private async content(uri: vscode.Uri, source: vscode.Uri, tracked: Tracked, generation: number, token: vscode.CancellationToken | undefined): Promise<string> {
     const name = vscode.workspace.asRelativePath(source, false);
+    if (!vscode.workspace.isTrusted) return untrustedPreviewText(name);
     try {
       const document = await vscode.workspace.openTextDocument(source);
-      const rendered = await renderDocument(document);
+      const rendered = await renderDocument(document, this.renderer, { key: uri.toString(), ...(token ? { token } : {}) });
+      // A newer edit asked for this preview meanwhile: answer with its text, so an older render never
+      // overwrites a newer one (VS Code applies each answer as it comes).
+      if (generation !== tracked.generation && tracked.latest) return tracked.latest;
       this.watchSample(tracked, rendered.sampleUri);
       return previewText({
         sourceName: name,
@@ -76,7 +99,7 @@ class RenderedPayloadProvider implements vscode.TextDocumentContentProvider, vsc
     const key = uri.toString();
     let tracked = this.previews.get(key);
     if (!tracked) {
-      tracked = { source };
+      tracked = { source, generation: 0 };
       this.previews.set(key, tracked);
     }
     return tracked;
@@ -141,8 +164,8 @@ function payloadUri(resource: unknown): vscode.Uri | undefined {
   return active.uri;
 }
 
-export function registerRenderedPayloadPreview(context: vscode.ExtensionContext): void {
-  const provider = new RenderedPayloadProvider();
+export function registerRenderedPayloadPreview(context: vscode.ExtensionContext, renderer: RenderWorkerPool): void {
+  const provider = new RenderedPayloadProvider(renderer);
   context.subscriptions.push(
     provider,
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, provider),

@@ -3,10 +3,15 @@
  * default `regal.sample.json`, relative to the document's workspace folder). The sample's unsaved
  * edits count: an open document of it is read instead of the file. Never throws for a missing or
  * broken sample: it renders with no fields and says why in `sampleProblem`.
+ *
+ * The render itself runs in the extension's render worker (RenderWorkerPool, one per extension,
+ * created in extension.ts), within the render budget: a pathological template ends in a `stopped`
+ * result, never in a frozen or crashed extension host.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { renderTemplate, type RenderResult } from '../../../server/src/rendering/renderTemplate';
+import type { RenderWorkerPool } from '../../../server/src/rendering/renderInWorker';
+import type { RenderResult } from '../../../server/src/rendering/renderResult';
 import { emptySample, parseSampleData, type SampleData } from '../../../server/src/rendering/sampleData';
 
 export interface RenderedDocument extends RenderResult {
@@ -66,7 +71,15 @@ export async function loadSample(document: vscode.TextDocument): Promise<LoadedS
   return { sample: parsed.sample, sampleUri, ...(parsed.problem ? { sampleProblem: `${name}: ${parsed.problem}` } : {}) };
 }
 
-export async function renderDocument(document: vscode.TextDocument): Promise<RenderedDocument> {
+export interface RenderDocumentOptions {
+  /** A newer render with the same key supersedes this one (its result is then `stopped`, kind `superseded`). */
+  key?: string;
+  token?: vscode.CancellationToken;
+}
+
+export async function renderDocument(document: vscode.TextDocument, renderer: RenderWorkerPool, options: RenderDocumentOptions = {}): Promise<RenderedDocument> {
+  const template = document.getText();
   const { sample, sampleUri, sampleProblem } = await loadSample(document);
-  return { ...renderTemplate(document.getText(), sample), ...(sampleUri ? { sampleUri } : {}), ...(sampleProblem ? { sampleProblem } : {}) };
+  const rendered = await renderer.render(template, sample, { key: options.key ?? document.uri.toString(), ...(options.token ? { signal: options.token } : {}) });
+  return { ...rendered, ...(sampleUri ? { sampleUri } : {}), ...(sampleProblem ? { sampleProblem } : {}) };
 }

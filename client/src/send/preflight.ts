@@ -13,6 +13,8 @@ export interface RenderFindings {
   jsonError?: { message: string; line: number; column: number; offset: number };
   templateError?: { message: string; offset?: number };
   skipped?: { reason: string; offset?: number };
+  /** The render was stopped (time, output or memory budget): there is no complete payload. */
+  stopped?: { reason: string };
 }
 
 /** 1-based line and column in the payload file. */
@@ -35,6 +37,13 @@ const at = (position: SourcePosition | undefined) => (position ? ` at line ${pos
  * renderer gives offsets); jsonError's line and column are in the rendered text, which the preview shows.
  */
 export function checkRendered(fileName: string, rendered: RenderFindings, errors: ErrorDiagnostics, sourcePosition?: SourcePosition): PreflightResult {
+  if (rendered.stopped) {
+    return {
+      ok: false,
+      message: `Not sent: ${fileName} could not be rendered completely, so there is no payload to send (${rendered.stopped.reason.replace(/\.?$/, '')}).`,
+      action: 'openPreview',
+    };
+  }
   if (rendered.skipped) {
     return { ok: false, message: `Not sent: ${fileName} was not rendered${at(sourcePosition)}: ${rendered.skipped.reason}` };
   }

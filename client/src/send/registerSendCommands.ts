@@ -8,6 +8,7 @@
  * panel and the history quick pick.
  */
 import * as vscode from 'vscode';
+import type { RenderWorkerPool } from '../../../server/src/rendering/renderInWorker';
 import { ApiKeyStore } from './apiKeyStore';
 import { ResponseDocuments } from './responseDocuments';
 import { SendHistoryStore } from './sendHistoryStore';
@@ -15,12 +16,12 @@ import { SendLog } from './sendLog';
 import { TestEventSender } from './sendTestEvent';
 import { showSendHistory } from './showSendHistory';
 
-export function registerSendCommands(context: vscode.ExtensionContext): void {
+export function registerSendCommands(context: vscode.ExtensionContext, renderer: RenderWorkerPool): void {
   const log = new SendLog();
   const responses = new ResponseDocuments();
   const keys = new ApiKeyStore(context.secrets, log);
   const history = new SendHistoryStore(context.globalState);
-  const sender = new TestEventSender({ keys, log, history, responses });
+  const sender = new TestEventSender({ keys, log, history, responses, renderer });
   context.subscriptions.push(
     log,
     responses,

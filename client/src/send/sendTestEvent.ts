@@ -3,7 +3,7 @@
  * with the stored API key and show what came back.
  *
  * Order of checks: no other send under way → workspace trust → rendering (template error, skipped,
- * invalid JSON) → the language server's errors → sendPolicy.ts (trust, API key, endpoint from user
+ * stopped by the render budget, invalid JSON) → the language server's errors → sendPolicy.ts (trust, API key, endpoint from user
  * settings only, https unless loopback) → confirmation → POST. The payload file is only read, never
  * modified; its unsaved edits are what is rendered and sent, and the confirmation says so.
  *
@@ -14,6 +14,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { RenderWorkerPool } from '../../../server/src/rendering/renderInWorker';
 import { renderDocument } from '../rendering/renderDocument';
 import type { ApiKeyStore } from './apiKeyStore';
 import { PREVIEW_SCHEME } from '../preview/renderedPayloadPreview';
@@ -46,6 +47,8 @@ export interface SendDependencies {
   log: SendLog;
   history: SendHistoryStore;
   responses: ResponseDocuments;
+  /** Renders the payload off the extension host's thread, within the render budget. */
+  renderer: RenderWorkerPool;
 }
 
 export const SEND_IN_PROGRESS_MESSAGE = 'A test event is already being sent: wait for its answer (or cancel it in its notification), then send again.';
@@ -90,7 +93,8 @@ export class TestEventSender {
     const notes: string[] = [];
     if (document.isDirty) notes.push(`Unsaved changes: the text in the editor is sent, not ${document.isUntitled ? 'a saved file' : 'the file on disk'}.`);
     try {
-      const rendered = await renderDocument(document);
+      // Its own key: an edit that re-renders the preview does not supersede the render being sent.
+      const rendered = await renderDocument(document, this.deps.renderer, { key: `send:${document.uri.toString()}` });
       // Shown in the confirmation: the payload may differ from what the user expects.
       if (rendered.sampleProblem) notes.push(`Sample data: ${rendered.sampleProblem}`);
       else if (rendered.sampleUri) notes.push(`Sample data: ${vscode.workspace.asRelativePath(rendered.sampleUri, false)}`);
@@ -133,7 +137,7 @@ export class TestEventSender {
       if (choice !== 'Send') return { outcome: 'cancelled', message: 'Not sent: cancelled at the confirmation.', endpoint: url.href, payload };
     }
 
-    // Regal takes the raw key in Authorization, no "Bearer" (domain.md §1.1).
+    // Regal takes the raw key in Authorization, no "Bearer" (docs/regal.md §1.1).
     const headers = { Authorization: key, 'Content-Type': 'application/json' };
     const time = new Date().toISOString();
     const outcome = await vscode.window.withProgress(

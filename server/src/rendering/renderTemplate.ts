@@ -4,13 +4,13 @@
  *
  * Engine: handlebars.js on an isolated instance (`Handlebars.create()`) with the Iterable helpers that
  * matter for JSON bodies (iterableRuntimeHelpers.ts). Iterable itself runs handlebars.java
- * (domain.md §2.2, [S40]); the differences that matter are handled there.
+ * (docs/iterable.md §2.2, [S40]); the differences that matter are handled there.
  *
  * Escaping: `{{ }}` HTML-escapes and `{{{ }}}` does not, as in Iterable [S32]. handlebars.js escapes
  * exactly the characters of handlebars.java's default HTML_ENTITY strategy (`& < > " ' \` =` →
  * `&amp; &lt; &gt; &quot; &#x27; &#x60; &#x3D;`, [S41]), so the preview shows what Iterable sends
- * (domain.md §2.4 inference 3). Whether Iterable escapes webhook bodies at all is undocumented
- * (domain.md §4 question 2): when escaping changed the output, `escaping` says where.
+ * (docs/iterable.md §2.4 inference 3). Whether Iterable escapes webhook bodies at all is undocumented
+ * (docs/iterable.md §4 question 2): when escaping changed the output, `escaping` says where.
  *
  * Budget: one render stays within `limits` (renderBudget.ts, default 2 s and 1,000,000 characters).
  * Helpers check the budget before and after each call (`data.regalBudget`); the final text is checked
@@ -27,56 +27,12 @@ import { renderAssumptions, type AssumptionLog, type RenderAssumption } from './
 import { DEFAULT_RENDER_LIMITS, RenderBudget, RenderStopped, type RenderLimits } from './renderBudget';
 import { renderContext, type SampleData } from './sampleData';
 
+import { STOPPED_PREFIX, SUPERSEDED_REASON, type RenderResult } from './renderResult';
+
 export type { SampleData } from './sampleData';
 export type { RenderLimits } from './renderBudget';
 export { DEFAULT_RENDER_LIMITS } from './renderBudget';
-
-export interface RenderResult {
-  /** The rendered body (undefined when rendering failed or Iterable would skip the send). */
-  text?: string;
-  /** Parsed JSON of `text` when it is valid JSON. */
-  json?: unknown;
-  /** Why `text` is not valid JSON, with 1-based line/column in `text`. */
-  jsonError?: { message: string; line: number; column: number; offset: number };
-  /** Handlebars could not render the template (syntax error, ...): message and template offset. */
-  templateError?: { message: string; offset?: number };
-  /** Iterable would skip this send (e.g. a comparison helper on a missing field). */
-  skipped?: { reason: string; offset?: number };
-  /**
-   * Set when `{{ }}` HTML escaping changed the rendered text: what changed and where (1-based
-   * line/column in `text`). Absent when the escaped and unescaped renderings are identical.
-   */
-  escaping?: { message: string; line: number; column: number; offset: number };
-  /**
-   * The render was stopped before it finished: over its time or output budget, out of memory, nested
-   * too deep, or cancelled. `reason` starts with "rendering stopped: " and says what to change. No
-   * `text` then: a partial body must never be shown as the payload or sent.
-   */
-  stopped?: { reason: string; kind: StopKind };
-  /** The renderer's assumptions where Iterable's documentation is silent that shaped this output (renderAssumptions.ts). */
-  assumptions?: RenderAssumption[];
-}
-
-/**
- * Why a render stopped. `budget`: over `limits` (time or output, checked from inside); `length`: a
- * string past the engine's maximum; `depth`: nested too deep for the stack; `timeout`, `memory`,
- * `crashed`: the render worker was terminated or died; `superseded`, `cancelled`: a newer request
- * replaced it, or its caller cancelled it (callers ignore these two).
- */
-export type StopKind = 'budget' | 'length' | 'depth' | 'timeout' | 'memory' | 'crashed' | 'superseded' | 'cancelled';
-
-export const STOPPED_PREFIX = 'rendering stopped: ';
-
-/** The message of a render that ran past its time (the same the budget and the worker's watchdog give). */
-export function timeStoppedReason(limits: Readonly<RenderLimits>): string {
-  return `${STOPPED_PREFIX}it took longer than ${limits.timeMs / 1000} s. Simplify the template (fewer nested helpers or loops).`;
-}
-
-export const SUPERSEDED_REASON = `${STOPPED_PREFIX}superseded by a newer edit`;
-export const CANCELLED_REASON = `${STOPPED_PREFIX}cancelled`;
-
-/** One sentence for previews: how `{{ }}` and `{{{ }}}` render. */
-export const ESCAPING_NOTE = "{{ }} HTML-escapes values as Iterable does (& < > \" ' ` = become entities); {{{ }}} and toJson do not.";
+export * from './renderResult';
 
 const engine = registerIterableHelpers(Handlebars.create());
 
@@ -131,8 +87,16 @@ export function renderTemplate(template: string, sample: SampleData, options: Re
   }
 }
 
+/**
+ * How deep blocks and subexpressions may nest. Handlebars' parser takes time quadratic in the nesting
+ * depth (4,000 nested `{{#if}}` take 20 s, and cannot be interrupted) and its compiler recurses, so a
+ * deeper template is stopped before it is parsed. Real payloads nest a few levels.
+ */
+export const MAX_NESTING = 256;
+
 function render(template: string, sample: SampleData, options: RenderOptions, limits: Readonly<RenderLimits>): RenderResult {
   const budget = new RenderRun(limits, options.isCancelled);
+  if (nestingDepth(template) > MAX_NESTING) return { stopped: { reason: DEPTH_REASON, kind: 'depth' } };
   let compiled: HandlebarsTemplateDelegate;
   try {
     // Parse first: parse errors carry their position only on the parser's lexer. The parsed tree is
@@ -148,6 +112,7 @@ function render(template: string, sample: SampleData, options: RenderOptions, li
   const runtime = { data };
   let text: string;
   try {
+    budget.checkTime(); // parsing may have used it all, or the render may have been cancelled meanwhile
     text = compiled(context, runtime);
     budget.checkOutput(text.length);
   } catch (error) {
@@ -191,6 +156,52 @@ function renderUnescaped(template: string, context: unknown, runtime: { data: Re
   }
 }
 
+const DEPTH_REASON = `${STOPPED_PREFIX}the template nests blocks or subexpressions too deeply (more than ${MAX_NESTING} levels). Flatten it.`;
+
+/**
+ * The deepest nesting of blocks (`{{#…}}` … `{{/…}}`) plus subexpressions (`(…)`) inside one
+ * mustache, read with a linear scan (comments and quoted strings skipped). Unbalanced blocks count as
+ * written: the parser reports them.
+ */
+export function nestingDepth(template: string): number {
+  let blocks = 0;
+  let deepest = 0;
+  let at = template.indexOf('{{');
+  while (at >= 0) {
+    if (template.startsWith('{{!--', at)) {
+      const end = template.indexOf('--}}', at + 5);
+      if (end < 0) break;
+      at = template.indexOf('{{', end + 4);
+      continue;
+    }
+    if (template.startsWith('{{!', at)) {
+      const end = template.indexOf('}}', at + 3);
+      if (end < 0) break;
+      at = template.indexOf('{{', end + 2);
+      continue;
+    }
+    let i = at + 2;
+    while (template[i] === '{' || template[i] === '~' || template[i] === ' ' || template[i] === '\t' || template[i] === '\n' || template[i] === '\r') i++;
+    const sigil = template[i];
+    if (sigil === '#' || sigil === '^') blocks++;
+    else if (sigil === '/') blocks = Math.max(0, blocks - 1);
+    let parens = 0;
+    let quote: string | undefined;
+    for (; i < template.length; i++) {
+      const c = template[i];
+      if (quote) {
+        if (c === quote) quote = undefined;
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '(') deepest = Math.max(deepest, blocks + ++parens);
+      else if (c === ')') parens = Math.max(0, parens - 1);
+      else if (c === '}' && template[i + 1] === '}') break;
+    }
+    deepest = Math.max(deepest, blocks);
+    at = template.indexOf('{{', i + 2);
+  }
+  return deepest;
+}
+
 /** A stopped result when `error` means the render ran out of budget, string length or stack. */
 function stoppedBy(error: unknown, limits: Readonly<RenderLimits>): RenderResult | undefined {
   if (error instanceof Cancelled) return { stopped: { reason: SUPERSEDED_REASON, kind: 'superseded' } };
@@ -207,7 +218,7 @@ function stoppedBy(error: unknown, limits: Readonly<RenderLimits>): RenderResult
       };
     }
     if (/Maximum call stack size exceeded/.test(message)) {
-      return { stopped: { reason: `${STOPPED_PREFIX}the template nests too deeply (blocks or subexpressions inside each other). Flatten it.`, kind: 'depth' } };
+      return { stopped: { reason: DEPTH_REASON, kind: 'depth' } };
     }
   }
   return undefined;

@@ -18,9 +18,16 @@ import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import { waitForDiagnostics } from '../support/waiting';
 import { renderDocument } from '../../../client/src/rendering/renderDocument';
+import type { RegalExtensionApi } from '../../../client/src/extension';
 import type { SendResult } from '../../../client/src/send/sendTestEvent';
 
 const EXTENSION_ID = 'regal-webhook-tools.regal-webhook';
+
+/** Renders as the extension does, in the extension's own render worker. */
+async function render(document: vscode.TextDocument) {
+  const api = (await vscode.extensions.getExtension<RegalExtensionApi>(EXTENSION_ID)!.activate()) as RegalExtensionApi;
+  return renderDocument(document, api.renderer, { key: 'test' });
+}
 
 interface ReceivedRequest {
   method?: string;
@@ -99,7 +106,7 @@ describe('Regal send test event', () => {
     assert.equal(request.url, '/events');
     assert.equal(request.headers.authorization, apiKey, 'the raw key, trimmed, no Bearer');
     assert.equal(request.headers['content-type'], 'application/json');
-    const rendered = await renderDocument(document);
+    const rendered = await render(document);
     assert.equal(request.body, rendered.text, 'the body is the rendered text, not re-serialized');
     // Rendered by hand from the sample data the renderer reads.
     const sampleText = new TextDecoder().decode(await vscode.workspace.fs.readFile(rendered.sampleUri!));
@@ -204,7 +211,7 @@ describe('Regal send test event', () => {
     request.response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"message":"ok"}');
     const result = await sending;
     assert.equal(result.outcome, 'sent');
-    assert.equal(request.body, (await renderDocument(await vscode.workspace.openTextDocument(uri))).text);
+    assert.equal(request.body, (await render(await vscode.workspace.openTextDocument(uri))).text);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
