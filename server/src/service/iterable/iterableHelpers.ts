@@ -105,10 +105,16 @@ export const iterableHelpers: ReadonlyMap<string, IterableHelper> = byName;
 /** The helpers in model order, each once (aliases not repeated). */
 export const helperList: readonly IterableHelper[] = [...new Set(byName.values())];
 
-/** Fewest and most positional arguments a call may have (Infinity when variadic). */
+const arities = new WeakMap<HelperDescriptor, { min: number; max: number }>();
+
+/** Fewest and most positional arguments a call may have (Infinity when variadic); worked out once per helper. */
 export function arity(helper: HelperDescriptor): { min: number; max: number } {
-  const min = helper.params.filter((p) => !p.optional).length;
-  return { min, max: helper.variadic ? Infinity : helper.params.length };
+  let known = arities.get(helper);
+  if (!known) {
+    known = { min: helper.params.filter((p) => !p.optional).length, max: helper.variadic ? Infinity : helper.params.length };
+    arities.set(helper, known);
+  }
+  return known;
 }
 
 /** `@index`, `@first`, `@last`, `@key` inside `{{#each}}` (docs/iterable.md §2.2), with what they render. */
