@@ -164,3 +164,16 @@ describe('the renderer follows Iterable\'s documentation', () => {
     assert.ok(snippet.assumptions?.includes('snippet'), 'the preview says it left the snippet out');
   });
 });
+
+describe('renderer inputs stay bounded', () => {
+  it('refuses a sample file larger than a profile and an event can be', async () => {
+    const { parseSampleData, MAX_SAMPLE_CHARS } = await import('../../server/src/rendering/sampleData');
+    const parsed = parseSampleData(`{"profile": {"bio": "${'a'.repeat(MAX_SAMPLE_CHARS)}"}}`);
+    assert.deepEqual(parsed.sample, { profile: {}, event: {} });
+    assert.match(parsed.problem ?? '', /larger than 2 MB/);
+  });
+
+  it('replace with an empty search text leaves the text alone (no per-character split)', () => {
+    assert.equal(render("{{replace t '' 'x'}}", { t: 'abc' }).text, 'abc');
+  });
+});

@@ -45,7 +45,16 @@ function flattenDataFields(section: Fields): Fields {
 }
 
 /** Reads a sample file's text; never throws: a broken file gives an empty sample and a `problem`. */
+/**
+ * A sample is one user profile and one event: a few KB. A bigger file is refused rather than handed
+ * to helpers, where one oversized value (a `replace` over a 300 MB string) could exhaust the renderer.
+ */
+export const MAX_SAMPLE_CHARS = 2_000_000;
+
 export function parseSampleData(text: string): ParsedSample {
+  if (text.length > MAX_SAMPLE_CHARS) {
+    return { sample: emptySample, problem: `The sample file is larger than ${MAX_SAMPLE_CHARS / 1_000_000} MB; a sample holds one profile and one event. Rendering with no fields.` };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

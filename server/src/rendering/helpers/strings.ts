@@ -15,7 +15,8 @@ export const strings = {
     const value = options.hash.fully === true ? text(args[0]).toLowerCase() : text(args[0]);
     return value.replace(/(^|\s)(\S)/g, (_m, space: string, letter: string) => space + letter.toUpperCase());
   },
-  replace: (args) => text(args[0]).split(text(args[1])).join(text(args[2])),
+  // Commons Lang's replace: an empty search text leaves the text as it is.
+  replace: (args) => (text(args[1]) === '' ? text(args[0]) : text(args[0]).split(text(args[1])).join(text(args[2]))),
   cut(args) {
     const remove = args.length > 1 ? text(args[1]) : ' ';
     return remove === '' ? text(args[0]) : text(args[0]).split(remove).join('');
