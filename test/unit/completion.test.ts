@@ -515,3 +515,26 @@ describe('completion: robustness', () => {
     assert.doesNotThrow(() => complete(deep));
   });
 });
+
+describe('completion trigger characters', () => {
+  const at = (withCursor: string, trigger?: string) => {
+    const offset = withCursor.indexOf('|');
+    const text = withCursor.replace('|', '');
+    const document = documentOf(text);
+    return service.doComplete(document, document.positionAt(offset), undefined, trigger).items.map((i) => i.label);
+  };
+
+  it('a { or a space typed in the JSON opens no list (Enter then starts a new line), as in VS Code JSON', () => {
+    assert.deepEqual(at('{|', '{'), []);
+    assert.deepEqual(at('{ "traits": {|', '{'), []);
+    assert.deepEqual(at('{ "traits": { |', ' '), []);
+    // Asked for by hand (Ctrl+Space), the same spot completes keys.
+    assert.ok(at('{ "traits": { |').includes('phones'));
+  });
+
+  it('{ and space still open Handlebars suggestions inside a mustache', () => {
+    assert.ok(at('{ "a": "{{|}}" }', '{').includes('defaultIfEmpty'));
+    assert.ok(at('{ "a": "{{#if |}}" }', ' ').includes('phoneNumber'));
+    assert.ok(at('{ "a": {{#|', '#').includes('if'));
+  });
+});

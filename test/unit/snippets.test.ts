@@ -143,13 +143,14 @@ describe('language configuration', () => {
     assert.equal(configuration.comments, undefined);
   });
 
-  it('pairs braces and brackets, closes {{ with }}, and quotes only outside strings', () => {
+  it('pairs braces and brackets, closes { everywhere (so {{ closes with }}), and quotes only outside strings', () => {
     assert.deepEqual(configuration.brackets, [['{', '}'], ['[', ']']]);
     const pairs = new Map(configuration.autoClosingPairs.map((p) => [p.open, p]));
-    assert.equal(pairs.get('{{')?.close, '}}');
-    // A lone `{` in string text stays alone; `{{` closes everywhere, strings included.
-    assert.deepEqual(pairs.get('{')?.notIn, ['string']);
-    assert.equal(pairs.get('{{')?.notIn, undefined);
+    // One-character pairs only: VS Code overtypes each auto-closed `}` on its own, so typing
+    // `{{name}}` by hand gives exactly that. A `{{` → `}}` pair is overtyped once, and the second `}`
+    // and the closing quote land wrong (test/vscode/suite/typing.test.ts types it).
+    assert.equal(pairs.get('{{'), undefined);
+    assert.equal(pairs.get('{')?.notIn, undefined);
     assert.deepEqual(pairs.get('"')?.notIn, ['string']);
     assert.ok(configuration.surroundingPairs.some(([open]) => open === '"'));
   });

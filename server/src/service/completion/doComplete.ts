@@ -23,8 +23,8 @@ import { valueCompletions } from './valueCompletions';
  * The list is incomplete when candidates that grow with the workspace (merge fields, custom traits,
  * event names) were cut to the best matches of what is typed (completionLimit.ts).
  */
-export function doComplete(document: TextDocument, position: Position, analysis: PayloadAnalysis, schema: SchemaValidator, workspace: WorkspaceContext): CompletionList {
-  const { isIncomplete, items } = completionList(document, position, analysis, schema, workspace);
+export function doComplete(document: TextDocument, position: Position, analysis: PayloadAnalysis, schema: SchemaValidator, workspace: WorkspaceContext, triggerCharacter?: string): CompletionList {
+  const { isIncomplete, items } = completionList(document, position, analysis, schema, workspace, triggerCharacter);
   const cursor = document.positionAt(document.offsetAt(position));
   return { isIncomplete, items: items.map((item) => onCursorLine(item, document, cursor)) };
 }
@@ -48,7 +48,13 @@ function onCursorLine(item: CompletionItem, document: TextDocument, cursor: Posi
   return { ...item, textEdit: { ...edit, range } };
 }
 
-function completionList(document: TextDocument, position: Position, analysis: PayloadAnalysis, schema: SchemaValidator, workspace: WorkspaceContext): CompletionList {
+/**
+ * `{` and space are trigger characters for Handlebars (`{{`, `{{#if `): typed in the JSON itself they
+ * open no list, as in VS Code's JSON, so Enter after a `{` starts a new line instead of accepting a key.
+ */
+const HANDLEBARS_ONLY_TRIGGERS = new Set(['{', ' ']);
+
+function completionList(document: TextDocument, position: Position, analysis: PayloadAnalysis, schema: SchemaValidator, workspace: WorkspaceContext, triggerCharacter?: string): CompletionList {
   const { template } = analysis;
   const source = template.text;
   // offsetAt clamps positions beyond a line or the document.
@@ -56,6 +62,7 @@ function completionList(document: TextDocument, position: Position, analysis: Pa
 
   const inMustache = mustacheCursorAt(source, template.mustaches, offset);
   if (inMustache) return templateCompletions(document, template, inMustache, workspace);
+  if (triggerCharacter !== undefined && HANDLEBARS_ONLY_TRIGGERS.has(triggerCharacter)) return nothing();
   // Inside a closed mustache's braces or tag, nothing JSON applies.
   if (insideTag(template.mustaches, offset)) return nothing();
 
