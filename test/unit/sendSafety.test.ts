@@ -123,3 +123,12 @@ describe('send safety', () => {
     assert.deepEqual(summarizePayload('not json'), { phones: [], bytes: 8 });
   });
 });
+
+describe('an endpoint set where it is ignored', () => {
+  it('names the workspace or folder value and where to set it instead', async () => {
+    const { ignoredEndpointNote } = await import('../../client/src/send/endpoint');
+    assert.equal(ignoredEndpointNote({ globalValue: 'https://a.example/events' }), undefined);
+    assert.match(ignoredEndpointNote({ workspaceValue: 'http://127.0.0.1:9/events' }) ?? '', /^The workspace settings set regal\.endpoint to "http:\/\/127\.0\.0\.1:9\/events", which is ignored: set it in your User settings/);
+    assert.match(ignoredEndpointNote({ workspaceValue: 'x', workspaceFolderValue: 'y' }) ?? '', /^The folder settings set regal\.endpoint to "y"/);
+  });
+});

@@ -6,7 +6,8 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { DEFAULT_ENDPOINT, checkEndpoint, userOrDefault } from '../send/endpoint';
+import { DEFAULT_ENDPOINT, checkEndpoint, ignoredEndpointNote, userOrDefault } from '../send/endpoint';
+import { workspaceEndpointValues } from '../send/workspaceEndpoint';
 
 const SELECTOR: vscode.DocumentSelector = { language: 'regal-webhook' };
 const SCHEMA_PATH = 'schemas/regal-event.schema.json';
@@ -68,7 +69,7 @@ export class RegalLanguageStatus implements vscode.Disposable {
     const generation = ++this.generation;
     const schema = this.describeSchema();
     const catalog = await this.describeCatalog();
-    const endpoint = describeEndpoint();
+    const endpoint = await describeEndpoint();
     // A later refresh started while this one awaited the file system: its answer wins.
     if (generation !== this.generation && this.current) return this.current;
     this.current = { schema, catalog, endpoint };
@@ -128,13 +129,14 @@ export class RegalLanguageStatus implements vscode.Disposable {
   }
 }
 
-function describeEndpoint(): LanguageStatusState {
-  // Same rule as sending: only the user's (or remote machine's) value counts, never a workspace's.
-  const value = userOrDefault(vscode.workspace.getConfiguration('regal').inspect<string>('endpoint'), DEFAULT_ENDPOINT);
-  const check = checkEndpoint(value);
-  return check.ok
-    ? { text: check.url.host, detail: `Test events: POST ${check.url.pathname}`, severity: 'information', command: 'workbench.action.openSettings' }
-    : { text: 'Endpoint not usable', detail: check.problem, tooltip: check.message, severity: 'warning', command: 'workbench.action.openSettings' };
+async function describeEndpoint(): Promise<LanguageStatusState> {
+  // Same rule as sending: only the user's value counts, never a workspace's.
+  const inspected = vscode.workspace.getConfiguration('regal').inspect<string>('endpoint');
+  const check = checkEndpoint(userOrDefault(inspected, DEFAULT_ENDPOINT));
+  const ignored = ignoredEndpointNote(await workspaceEndpointValues(activeFolder()));
+  if (!check.ok) return { text: 'Endpoint not usable', detail: check.problem, tooltip: check.message, severity: 'warning', command: 'workbench.action.openSettings' };
+  if (ignored) return { text: check.url.host, detail: 'Workspace value ignored', tooltip: ignored, severity: 'warning', command: 'workbench.action.openSettings' };
+  return { text: check.url.host, detail: `Test events: POST ${check.url.pathname}`, severity: 'information', command: 'workbench.action.openSettings' };
 }
 
 /** The folder of the active editor's file, or the first folder: the catalog setting is per folder. */

@@ -60,6 +60,17 @@ export function checkEndpoint(value: unknown): EndpointCheck {
   return { ok: false, problem: 'Use an https:// URL', message: `The "regal.endpoint" setting must be an https:// URL, not ${url.protocol}//. ${HOW_TO_FIX} The usual value is ${DEFAULT_ENDPOINT}.` };
 }
 
+/**
+ * When a workspace or folder sets `regal.endpoint`, that value is ignored (a repository must not redirect
+ * the key): say so, and where to set it instead, in the confirmation and the language status.
+ */
+export function ignoredEndpointNote(inspected: InspectedSetting<string> | undefined): string | undefined {
+  const ignored = inspected?.workspaceFolderValue ?? inspected?.workspaceValue;
+  if (ignored === undefined) return undefined;
+  const where = inspected?.workspaceFolderValue !== undefined ? 'folder' : 'workspace';
+  return `The ${where} settings set regal.endpoint to ${JSON.stringify(String(ignored)).slice(0, 200)}, which is ignored: set it in your User settings (in a remote window, the User tab too: the setting has application scope).`;
+}
+
 /** Endpoint from the inspected setting: the user's value or the default, then checked. */
 export function resolveEndpoint(inspected: InspectedSetting<string> | undefined): EndpointCheck {
   return checkEndpoint(userOrDefault<unknown>(inspected, DEFAULT_ENDPOINT));

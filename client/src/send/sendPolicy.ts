@@ -4,7 +4,7 @@
  * rules that protect the API key are unit-tested in plain Node; sendTestEvent.ts passes in
  * `workspace.isTrusted`, the stored secret and the settings' `inspect()` results.
  *
- * Every setting here is read from user (or remote machine) settings or the default only: a cloned
+ * Every setting here is read from User settings (application scope) or the default only: a cloned
  * repository must not redirect the key, skip the confirmation, or stretch the timeout.
  */
 import { checkApiKey } from './apiKeyRules';

@@ -28,6 +28,8 @@ import { describeOutcome, type SendAction, type SendOutcomeKind } from './sendMe
 import type { SendHistoryStore } from './sendHistoryStore';
 import type { SendLog } from './sendLog';
 import { planSend } from './sendPolicy';
+import { ignoredEndpointNote } from './endpoint';
+import { workspaceEndpointValues } from './workspaceEndpoint';
 
 export interface SendResult {
   outcome: SendOutcomeKind | 'refused';
@@ -131,7 +133,7 @@ export class TestEventSender {
     if (plan.confirm) {
       const choice = await vscode.window.showWarningMessage(
         'Send this test event to Regal?',
-        { modal: true, detail: [describeSummary(url.href, summary), '', `Source: ${source}`, ...notes].join('\n') },
+        { modal: true, detail: [describeSummary(url.href, summary), '', `Source: ${source}`, ...notes, ...(await ignoredNotes())].join('\n') },
         'Send',
       );
       if (choice !== 'Send') return { outcome: 'cancelled', message: 'Not sent: cancelled at the confirmation.', endpoint: url.href, payload };
@@ -248,4 +250,12 @@ function isJsonText(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The confirmation names a workspace endpoint it ignores, so a user who set it there knows why. */
+async function ignoredNotes(): Promise<string[]> {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
+  const note = ignoredEndpointNote(await workspaceEndpointValues(folder));
+  return note ? ['', note] : [];
 }

@@ -59,14 +59,27 @@ describe('Regal language features', () => {
         return snapshot && accept(snapshot) ? snapshot : undefined;
       }, `the language status to show ${what}; now ${JSON.stringify(api.languageStatus.snapshot())}`);
 
-    it('shows the schema and the default endpoint', async () => {
+    it('shows the schema and the default endpoint, and says the workspace value is ignored', async () => {
       const snapshot = await snapshotWhere(() => true, 'anything');
       assert.equal(snapshot.schema.text, 'Regal events API');
       assert.match(snapshot.schema.detail, /regal-event\.schema\.json/);
+      // The fixture's .vscode/settings.json sets regal.endpoint to port 9: never used, and said so.
       assert.equal(snapshot.endpoint.text, 'events.regalvoice.com');
-      // Short enough for the status hover's row, which clips long details and their Configure link.
-      assert.equal(snapshot.endpoint.detail, 'Test events: POST /events');
-      assert.equal(snapshot.endpoint.severity, 'information');
+      assert.equal(snapshot.endpoint.detail, 'Workspace value ignored');
+      assert.match(snapshot.endpoint.tooltip ?? '', /127\.0\.0\.1:9.*ignored: set it in your User settings/);
+      assert.equal(snapshot.endpoint.severity, 'warning');
+    });
+
+    it('reads the endpoint from user settings in this remote window (application scope)', async () => {
+      assert.ok(vscode.env.remoteName, 'the test VS Code is a remote window');
+      const regal = vscode.workspace.getConfiguration('regal');
+      assert.equal(regal.inspect('endpoint')?.key, 'regal.endpoint');
+      await regal.update('endpoint', 'https://user-endpoint.example/events', vscode.ConfigurationTarget.Global);
+      const fromUser = await snapshotWhere((s) => s.endpoint.text === 'user-endpoint.example', 'the user endpoint');
+      assert.equal(vscode.workspace.getConfiguration('regal').get('endpoint'), 'https://user-endpoint.example/events');
+      assert.equal(fromUser.endpoint.text, 'user-endpoint.example');
+      await regal.update('endpoint', undefined, vscode.ConfigurationTarget.Global);
+      await snapshotWhere((s) => s.endpoint.text === 'events.regalvoice.com', 'the default endpoint again');
     });
 
     it('follows the catalog file: missing, created (clickable to open), deleted', async () => {
@@ -91,7 +104,8 @@ describe('Regal language features', () => {
       const regal = vscode.workspace.getConfiguration('regal');
       await regal.update('endpoint', 'http://127.0.0.1:8123/events', vscode.ConfigurationTarget.Global);
       const loopback = await snapshotWhere((s) => s.endpoint.text === '127.0.0.1:8123', 'the loopback endpoint');
-      assert.equal(loopback.endpoint.severity, 'information');
+      // Usable (the fixture's ignored workspace value is still named, hence the warning severity).
+      assert.equal(loopback.endpoint.detail, 'Workspace value ignored');
       await regal.update('endpoint', 'http://example.com/events', vscode.ConfigurationTarget.Global);
       const insecure = await snapshotWhere((s) => s.endpoint.severity === 'warning', 'a warning for plain http');
       assert.match(insecure.endpoint.detail, /https/);

@@ -2,7 +2,7 @@
  * `Regal: Send Test Event` in a real VS Code, against a loopback HTTP server standing in for Regal.
  *
  * The endpoint, the timeout and the confirmation are set in user settings (ConfigurationTarget.Global;
- * in this remote window VS Code writes machine-scoped keys to the remote machine's user settings).
+ * application scope, so VS Code reads them from the User settings in this remote window too).
  * The fixture's `.vscode/settings.json` sets a workspace `regal.endpoint` pointing at port 9 on
  * loopback, where nothing listens: every send reaching our server proves it is ignored.
  *
@@ -80,7 +80,7 @@ describe('Regal send test event', () => {
     await config().update('send.confirm', false, vscode.ConfigurationTarget.Global);
     const inspected = config().inspect<string>('endpoint');
     console.log(`regal.endpoint: user ${inspected?.globalValue}, workspace ${inspected?.workspaceValue} (effective ${config().get('endpoint')})`);
-    assert.equal(inspected?.globalValue, endpoint, 'a machine-scoped setting can be set in user settings');
+    assert.equal(inspected?.globalValue, endpoint, 'an application-scoped setting can be set in user settings');
     const stored = await vscode.commands.executeCommand<{ stored: boolean }>('regal.setApiKey', `  ${apiKey}  `);
     assert.equal(stored.stored, true);
   });
