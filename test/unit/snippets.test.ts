@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { PAYLOAD_SNIPPETS_PATH, findPayloadSnippet, parsePayloadSnippets } from '../../client/src/snippets/payloadSnippets';
+import { freePayloadFileName, withPayloadExtension } from '../../client/src/snippets/payloadFileName';
+import { GUIDE_SHAPE_NOTE, PAYLOAD_SNIPPETS_PATH, findPayloadSnippet, parsePayloadSnippets, payloadPickItems, workflowSlug } from '../../client/src/snippets/payloadSnippets';
 import { repoRoot, validate } from '../support/service';
 
 const snippets = parsePayloadSnippets(readFileSync(path.join(repoRoot, PAYLOAD_SNIPPETS_PATH), 'utf8'));
@@ -92,6 +93,42 @@ describe('payload snippets', () => {
     assert.equal(findPayloadSnippet(snippets, 'send event')?.prefix, 'regal-event');
     assert.equal(findPayloadSnippet(snippets, 'regal-optin-phones')?.name, 'Update opt-in (traits.phones)');
     assert.equal(findPayloadSnippet(snippets, 'Delete contact'), undefined);
+  });
+
+  it('are offered in the New Payload picker with the current shape (traits.phones) first, the guide\'s shape marked, each saying what it sends', () => {
+    const items = payloadPickItems(snippets);
+    assert.deepEqual(items.map((i) => i.label), [
+      'Create contact (traits.phones)',
+      'Update opt-in (traits.phones)',
+      'Send event (traits.phones)',
+      'Create contact',
+      'Update opt-in',
+      'Send event',
+    ]);
+    for (const item of items.slice(0, 3)) assert.doesNotMatch(`${item.description} ${item.detail}`, new RegExp(GUIDE_SHAPE_NOTE));
+    for (const item of items.slice(3)) assert.match(item.description, /as in Regal's Iterable guide/);
+    for (const item of items) {
+      assert.match(item.description, new RegExp(`^${item.snippet.prefix} `), 'the prefix, to type in a payload file');
+      assert.match(item.detail, /^Sends /, `${item.label} says what it sends`);
+    }
+    assert.match(items[0]?.detail ?? '', /traits\.phones/);
+    assert.match(items[3]?.detail ?? '', /traits\.phone\b/);
+  });
+
+  it('name new files after their workflow, with .regal.json, and the first free name', async () => {
+    assert.deepEqual(snippets.map(workflowSlug), ['create-contact', 'update-opt-in', 'send-event', 'create-contact', 'update-opt-in', 'send-event']);
+    assert.equal(await freePayloadFileName('send-event', () => false), 'send-event.regal.json');
+    const taken = new Set(['send-event.regal.json', 'send-event-2.regal.json']);
+    assert.equal(await freePayloadFileName('send-event', (n) => taken.has(n)), 'send-event-3.regal.json');
+    assert.equal(await freePayloadFileName('send-event', async (n) => n === 'send-event.regal.json'), 'send-event-2.regal.json');
+    assert.equal(withPayloadExtension('signup'), 'signup.regal.json');
+    assert.equal(withPayloadExtension(' signup.regal.json '), 'signup.regal.json');
+    assert.equal(withPayloadExtension('Signup.Regal.JSON'), 'Signup.Regal.JSON');
+    assert.equal(withPayloadExtension('signup.json'), 'signup.regal.json');
+    assert.equal(withPayloadExtension('payloads/signup'), 'payloads/signup.regal.json');
+    assert.equal(withPayloadExtension(''), undefined);
+    assert.equal(withPayloadExtension('payloads/'), undefined);
+    assert.equal(withPayloadExtension('.json'), undefined);
   });
 
   for (const snippet of snippets) {

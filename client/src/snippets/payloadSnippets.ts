@@ -48,3 +48,54 @@ export function findPayloadSnippet(snippets: readonly PayloadSnippet[], nameOrPr
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** What a snippet's payload sends, for the picker of `Regal: New Payload…` (by prefix). */
+const SENDS: Readonly<Record<string, string>> = {
+  'regal-contact-phones': 'Sends traits.phones keyed by {{phoneNumber}} with per-phone voice/SMS opt-in, traits.emails, names and custom traits.',
+  'regal-optin-phones': "Sends voiceOptIn / smsOptIn with real booleans on the phone's entry in traits.phones.",
+  'regal-event-phones': 'Sends an event name and properties for the contact identified by its number in traits.phones.',
+  'regal-contact': 'Sends traits.phone, email, names, voice and SMS optIn[] and custom traits.',
+  'regal-optin': 'Sends voice/SMS optIn[] with real booleans ({{#if field}}true{{else}}false{{/if}}) for traits.phone.',
+  'regal-event': "Sends an event name and properties for the contact's traits.phone.",
+};
+
+/** Marks the snippets in the legacy shape (`traits.phone` + `optIn[]`), the one Regal's Iterable guide shows. */
+export const GUIDE_SHAPE_NOTE = "as in Regal's Iterable guide";
+
+/** Whether a snippet writes the current API shape (`traits.phones`). */
+export const isCurrentShape = (snippet: PayloadSnippet) => snippet.name.includes('traits.phones') || snippet.prefix.endsWith('-phones');
+
+export interface PayloadPickItem {
+  label: string;
+  description: string;
+  detail: string;
+  snippet: PayloadSnippet;
+}
+
+/**
+ * The items of the New Payload picker: the current shape (`traits.phones`) first, then the legacy
+ * shape, marked as in Regal's Iterable guide; each says what it sends.
+ */
+export function payloadPickItems(snippets: readonly PayloadSnippet[]): PayloadPickItem[] {
+  const current = snippets.filter(isCurrentShape);
+  const legacy = snippets.filter((s) => !isCurrentShape(s));
+  return [...current, ...legacy].map((snippet) => ({
+    label: snippet.name,
+    description: isCurrentShape(snippet)
+      ? `${snippet.prefix} · traits.phones, the shape Regal recommends`
+      : `${snippet.prefix} · traits.phone + optIn[], ${GUIDE_SHAPE_NOTE}`,
+    detail: SENDS[snippet.prefix] ?? snippet.description,
+    snippet,
+  }));
+}
+
+/** The workflow a snippet writes, as a file name stem: `Send event (traits.phones)` → `send-event`. */
+export function workflowSlug(snippet: PayloadSnippet): string {
+  const slug = snippet.name
+    .replace(/\(.*?\)/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || 'payload';
+}

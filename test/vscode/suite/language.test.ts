@@ -1,7 +1,7 @@
 /**
  * Language features in a real VS Code: the language status items (schema, catalog, endpoint) and
- * how they follow settings and the catalog file; `Regal: New Payload…` inserting each snippet into a
- * new untitled regal-webhook document that the server finds clean; the snippets offered as
+ * how they follow settings and the catalog file; `Regal: New Payload…` creating a payload file from each
+ * snippet, opened as regal-webhook, that the server finds clean; the snippets offered as
  * completions; `{{` auto-closing inside strings; and the language server's completion and hover
  * through the vscode.execute*Provider commands. Every wait is on a VS Code event, bounded by a timeout.
  */
@@ -124,11 +124,19 @@ describe('Regal language features', () => {
       ['regal-event-phones', 'send-event.phones.regal.json'],
     ];
 
+    const created: vscode.Uri[] = [];
+    after(async () => {
+      await closeAllEditors();
+      // Other suites compare payload files across the workspace: leave none behind.
+      for (const uri of created) await vscode.workspace.fs.delete(uri, { useTrash: false }).then(undefined, () => undefined);
+    });
+
     for (const [name, example] of examples) {
-      it(`"${name}" opens an untitled regal-webhook document holding the ${example} payload`, async () => {
-        const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('regal.newPayload', name);
+      it(`"${name}" creates new-payload/${example} on disk, opened as regal-webhook, holding the payload`, async () => {
+        const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('regal.newPayload', name, `new-payload/${example}`);
         assert.ok(uri, 'the command returns the new document');
-        assert.equal(uri.scheme, 'untitled');
+        created.push(uri);
+        assert.equal(uri.toString(), vscode.Uri.joinPath(folder.uri, 'new-payload', example).toString());
         const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
         assert.ok(document);
         assert.equal(document.languageId, 'regal-webhook');
@@ -138,6 +146,8 @@ describe('Regal language features', () => {
         const unit = options.insertSpaces ? ' '.repeat(Number(options.tabSize)) : '\t';
         const expected = readFileSync(path.join(REPOSITORY, 'examples', example), 'utf8').replace(/^(?: {2})+/gm, (spaces) => unit.repeat(spaces.length / 2));
         assert.equal(document.getText(), expected);
+        assert.equal(document.isDirty, false, 'saved');
+        assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), expected, 'the file on disk holds the payload');
         // The first tab stop is selected, ready to type over.
         assert.equal(document.getText(vscode.window.activeTextEditor.selection), example.startsWith('create') ? 'uniqueIdentifier' : 'phoneNumber');
         if (!example.includes('.phones.')) {
@@ -145,9 +155,20 @@ describe('Regal language features', () => {
           const diagnostics = await waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'legacy-shape'), 'the legacy-shape hint');
           assert.deepEqual(diagnostics.filter((d) => d.severity !== vscode.DiagnosticSeverity.Hint).map((d) => `${d.code}: ${d.message}`), []);
         }
-        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       });
     }
+
+    it('appends .regal.json to a name without it, and never overwrites an existing file', async () => {
+      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('regal.newPayload', 'regal-event-phones', 'new-payload/signup');
+      assert.ok(uri);
+      created.push(uri);
+      assert.equal(path.posix.basename(uri.path), 'signup.regal.json');
+      const before = await vscode.workspace.fs.readFile(uri);
+      assert.equal(await vscode.commands.executeCommand('regal.newPayload', 'Send event', 'new-payload/signup.regal.json'), undefined);
+      assert.deepEqual(await vscode.workspace.fs.readFile(uri), before);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
 
     it('with an unknown name creates nothing', async () => {
       const before = vscode.workspace.textDocuments.length;
