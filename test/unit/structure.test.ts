@@ -358,3 +358,13 @@ describe('structure robustness', () => {
 function contains(document: TextDocument, outer: { start: { line: number; character: number }; end: { line: number; character: number } }, inner: typeof outer): boolean {
   return document.offsetAt(outer.start) <= document.offsetAt(inner.start) && document.offsetAt(inner.end) <= document.offsetAt(outer.end);
 }
+
+describe('formatting is linear in adjacent block tags', () => {
+  // 40,000 adjacent tags took minutes when each empty gap walked its whole run of tags; the timeout is
+  // a hang guard (no timing assertion): the linear pass finishes in about a second.
+  it('formats a long run of adjacent tags and keeps it joined', { timeout: 60_000 }, () => {
+    const run = '{{#if x}}{{/if}}'.repeat(20_000);
+    const text = `{"traits":{"phone":"{{p}}"},"a":1${run}}`;
+    assert.equal(formatted(text), `{\n  "traits": {\n    "phone": "{{p}}"\n  },\n  "a": 1${run}\n}`);
+  });
+});

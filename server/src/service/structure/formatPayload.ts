@@ -40,6 +40,7 @@ export function formatPayload(document: TextDocument, range: Range | undefined, 
   const indent = (level: number) => unit.repeat(Math.max(0, level));
   const lineLevel = lineLevelTags(tokens, template.blocks);
   const insideSeparator = separatorTokens(tokens, template.blocks, text);
+  const joined = renderedNeighbours(tokens);
 
   const edits: Array<Gap & { newText: string }> = [];
   const propose = (gap: Gap, newText: string) => {
@@ -54,7 +55,7 @@ export function formatPayload(document: TextDocument, range: Range | undefined, 
     if (a.kind === 'open') depth++;
     else if (a.kind === 'close') depth--;
     const gap = { start: a.end, end: b.start, text: text.slice(a.end, b.start) };
-    if (gap.text === '' && rendersJoined(tokens, i)) continue;
+    if (gap.text === '' && joinable(tokens[joined.left[i] as number]) && joinable(tokens[joined.right[i + 1] as number])) continue;
     const lines = countLines(gap.text);
     const newLine = (level: number, keepBlankLine = true) => eol.repeat(keepBlankLine ? Math.min(2, Math.max(1, lines)) : 1) + indent(level);
     const separatorEnd = insideSeparator.get(a);
@@ -100,17 +101,20 @@ function countLines(gap: string): number {
 }
 
 /**
- * Whether the tokens on both sides of the empty gap after `tokens[i]` may render side by side, so
- * that whitespace there would split one rendered token (`1{{n}}`, `{{a}}{{b}}`, `1{{#if x}}5{{/if}}`).
- * Tags render nothing, so the rendered neighbours are the nearest non-tag tokens reached through
- * empty gaps.
+ * For each token, the nearest token that renders (not a tag) reached through empty gaps, to the left
+ * and to the right. An empty gap between two such tokens must stay empty: whitespace there would
+ * split one rendered token (`1{{n}}`, `{{a}}{{b}}`, `1{{#if x}}5{{/if}}`). Tags render nothing, so a
+ * run of adjacent tags is looked through; worked out in two passes, not per gap (10,000 adjacent
+ * block tags made per-gap walks quadratic).
  */
-function rendersJoined(tokens: readonly Token[], i: number): boolean {
-  let left = i;
-  while (tokens[left].kind === 'tag' && left > 0 && tokens[left - 1].end === tokens[left].start) left--;
-  let right = i + 1;
-  while (tokens[right].kind === 'tag' && right + 1 < tokens.length && tokens[right].end === tokens[right + 1].start) right++;
-  return joinable(tokens[left]) && joinable(tokens[right]);
+function renderedNeighbours(tokens: readonly Token[]): { left: Int32Array; right: Int32Array } {
+  const n = tokens.length;
+  const left = new Int32Array(n);
+  const right = new Int32Array(n);
+  const adjacent = (i: number) => tokens[i].end === tokens[i + 1].start;
+  for (let i = 0; i < n; i++) left[i] = tokens[i].kind === 'tag' && i > 0 && adjacent(i - 1) ? (left[i - 1] as number) : i;
+  for (let i = n - 1; i >= 0; i--) right[i] = tokens[i].kind === 'tag' && i + 1 < n && adjacent(i) ? (right[i + 1] as number) : i;
+  return { left, right };
 }
 
 function joinable(token: Token): boolean {
