@@ -315,3 +315,47 @@ describe('regal-webhook check with a field catalog and several files', () => {
     assert.match(run.stderr, /missing\.json: cannot read the field catalog \(ENOENT\)/);
   });
 });
+
+describe('regal-webhook check: inputs that must not hang, exhaust memory or change', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'regal-cli-inputs-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses a FIFO named as a file or as --fields, instead of waiting for a writer', () => {
+    const fifo = path.join(dir, 'pipe.regal.json');
+    const made = spawnSync('mkfifo', [fifo]);
+    if (made.status !== 0) return; // no mkfifo here: nothing to prove
+    const asFile = cli('check', fifo);
+    assert.equal(asFile.status, 2, describeRun(asFile));
+    assert.match(asFile.stderr, /cannot read the file: not a regular file/);
+    const asFields = cli('check', '--fields', fifo, path.join(repoRoot, 'examples', 'send-event.regal.json'));
+    assert.equal(asFields.status, 2, describeRun(asFields));
+    assert.match(asFields.stderr, /cannot read the field catalog: not a regular file/);
+  });
+
+  it('refuses a file over 20 MB with a clear message (no out-of-memory)', () => {
+    const big = path.join(dir, 'big.regal.json');
+    writeFileSync(big, `{"a":"${'x'.repeat(21 * 1024 * 1024)}"}`);
+    const run = cli('check', big);
+    assert.equal(run.status, 2, describeRun(run));
+    assert.match(run.stderr, /larger than 20 MB/);
+  });
+
+  it('refuses invalid UTF-8 and says where, instead of checking a repaired text', () => {
+    const bad = path.join(dir, 'latin1.regal.json');
+    writeFileSync(bad, Buffer.concat([Buffer.from('{ "userId": "Jos'), Buffer.from([0xe9]), Buffer.from('" }')]));
+    const run = cli('check', bad);
+    assert.equal(run.status, 2, describeRun(run));
+    assert.match(run.stderr, /not valid UTF-8 \(first bad byte at offset 16\)/);
+  });
+
+  it('never writes control characters from a payload to the terminal', () => {
+    const file = path.join(dir, 'escape.regal.json');
+    writeFileSync(file, '{ "userId": "u", "\u001b[31mred": 1 }');
+    const run = cli('check', file);
+    assert.ok(!run.stdout.includes('\u001b'), JSON.stringify(run.stdout));
+    assert.match(run.stdout, /\\u001b\[31mred/);
+  });
+});

@@ -2,11 +2,12 @@
  * The `check` command: expands the patterns, validates each file with the language service and
  * prints the findings. Returns the exit code.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { printable, readInputFile } from './readInputFile';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service/languageService';
 import type { ValidationSettings } from '../service/settings';
@@ -45,10 +46,10 @@ export async function checkFiles(options: CheckOptions, service: LanguageService
   const documents: TextDocument[] = [];
   let unreadable = false;
   for (const file of files) {
-    try {
-      documents.push(TextDocument.create(pathToFileURL(file).toString(), 'regal-webhook', 1, await readFile(file, 'utf8')));
-    } catch (error) {
-      io.err(`${relative(cwd, file)}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+    const read = await readInputFile(file);
+    if (read.ok) documents.push(TextDocument.create(pathToFileURL(file).toString(), 'regal-webhook', 1, read.text));
+    else {
+      io.err(printable(`${relative(cwd, file)}: cannot read the file: ${read.reason}.`));
       unreadable = true;
     }
   }
@@ -105,13 +106,12 @@ async function loadCatalog(
   io: CliOutput,
   cwd: string,
 ): Promise<{ catalog?: FieldCatalog; reports: FileReport[] } | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    io.err(`${relative(cwd, file)}: cannot read the field catalog (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+  const read = await readInputFile(file);
+  if (!read.ok) {
+    io.err(printable(`${relative(cwd, file)}: cannot read the field catalog: ${read.reason}.`));
     return undefined;
   }
+  const text = read.text;
   const { catalog, diagnostics } = service.loadFieldCatalog(TextDocument.create(pathToFileURL(file).toString(), 'json', 1, text), settings);
   return { catalog, reports: diagnostics.length > 0 ? [{ file: relative(cwd, file), diagnostics, catalog: true }] : [] };
 }
@@ -120,7 +120,7 @@ function printText(reports: readonly FileReport[], counts: Record<string, number
   for (const report of reports) {
     for (const d of report.diagnostics) {
       const severity = SEVERITY_NAMES[d.severity ?? DiagnosticSeverity.Error];
-      io.out(`${report.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${String(d.code)} ${d.message}`);
+      io.out(printable(`${report.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${String(d.code)} ${d.message}`));
     }
   }
   const payloads = reports.filter((r) => !r.catalog).length;

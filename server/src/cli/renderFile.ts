@@ -11,7 +11,7 @@
  * json` prints the render result (RenderResult, without the parsed `json`) with `file`, `sample` and
  * the payload position of a template error or skip.
  */
-import { readFile } from 'node:fs/promises';
+import { printable, readInputFile } from './readInputFile';
 import * as path from 'node:path';
 import { lineColumnAt } from '../rendering/lineColumn';
 import type { RenderWorkerPool } from '../rendering/renderInWorker';
@@ -35,7 +35,7 @@ export async function renderFile(options: RenderCommandOptions, renderer: Render
     const parsed = parseSampleData(text);
     if (parsed.problem) {
       // A sample that could not be read at all is a file error; a partly usable one is a warning.
-      io.err(`${sampleName}: ${parsed.problem}`);
+      io.err(printable(`${sampleName}: ${parsed.problem}`));
       if (parsed.sample === emptySample) return 2;
     }
     sample = parsed.sample;
@@ -47,26 +47,23 @@ export async function renderFile(options: RenderCommandOptions, renderer: Render
     io.out(JSON.stringify(toJson(file, sampleName, template, result), null, 2));
     return failed ? 1 : 0;
   }
-  if (result.templateError) io.err(`${file}${at(template, result.templateError.offset)}: ${result.templateError.message}`);
-  else if (result.skipped) io.err(`${file}${at(template, result.skipped.offset)}: Iterable would skip this send: ${result.skipped.reason}`);
-  else if (result.stopped) io.err(`${file}: ${result.stopped.reason}`);
+  if (result.templateError) io.err(printable(`${file}${at(template, result.templateError.offset)}: ${result.templateError.message}`));
+  else if (result.skipped) io.err(printable(`${file}${at(template, result.skipped.offset)}: Iterable would skip this send: ${result.skipped.reason}`));
+  else if (result.stopped) io.err(printable(`${file}: ${result.stopped.reason}`));
   else if (result.jsonError) {
     // The text as rendered, so that the line and column can be found in it.
-    io.out(result.text ?? '');
+    io.out(printable(result.text ?? '', true));
     const { line, column, message } = result.jsonError;
-    io.err(`${file} (rendered):${line}:${column}: not valid JSON: ${message}. Regal would reject it.`);
-  } else io.out(reindentJson(result.text ?? ''));
+    io.err(printable(`${file} (rendered):${line}:${column}: not valid JSON: ${message}. Regal would reject it.`));
+  } else io.out(printable(reindentJson(result.text ?? ''), true));
   return failed ? 1 : 0;
 }
 
 async function readText(absolute: string, name: string, what: string, io: CliOutput): Promise<string | undefined> {
-  try {
-    return await readFile(absolute, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    io.err(`${name}: cannot read the ${what} file (${code === 'ENOENT' ? 'no such file' : (code ?? String(error))}).`);
-    return undefined;
-  }
+  const read = await readInputFile(absolute);
+  if (read.ok) return read.text;
+  io.err(printable(`${name}: cannot read the ${what} file: ${read.reason}.`));
+  return undefined;
 }
 
 /** `:line:col` (1-based) of a template offset, or nothing. */
