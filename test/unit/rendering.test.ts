@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { previewText } from '../../client/src/preview/previewText';
+import { blankFields, payloadFieldNames } from '../../client/src/sampleData/sampleFields';
 import { formatDate, parseDate } from '../../server/src/rendering/dateFormat';
 import { renderAssumptions } from '../../server/src/rendering/renderAssumptions';
 import { renderTemplate, type RenderResult } from '../../server/src/rendering/renderTemplate';
@@ -369,5 +370,37 @@ describe('preview text', () => {
     assert.match(previewText({ ...base, template: skip, rendered: render(skip) }), /Iterable would skip this send: .* \(line 2, column 7\)/);
     const out = previewText({ sourceName: 'a.regal.json', template: '{}', rendered: render('{}'), sampleProblem: 'No regal.sample.json in the workspace' });
     assert.match(out, /^\/\/ Rendered a\.regal\.json with sample data\.\n\/\/ Sample data: No regal\.sample\.json in the workspace\n/);
+  });
+  it('lists the merge fields that render blank with this sample on one line, after the notes', () => {
+    const template = '{\n  "a": "{{firstName}}",\n  "b": "{{nickname}}",\n  "c": "{{plan}}"\n}';
+    const data: SampleData = { profile: { firstName: 'Ada', plan: '' }, event: {} };
+    const fields = payloadFieldNames(template);
+    const blank = blankFields(fields, data);
+    assert.deepEqual(blank, ['nickname', 'plan']);
+    const lines = previewText({ ...base, template, rendered: render(template, data), blankFields: blank }).split('\n');
+    assert.equal(lines.filter((l) => l.startsWith('// Blank')).length, 1);
+    const at = lines.indexOf('// Blank with this sample: nickname, plan');
+    assert.ok(at > 1, lines.join('\n'));
+    assert.equal(lines[at + 1], '{', 'the last header line');
+    assert.ok(!previewText({ ...base, template, rendered: render(template), blankFields: [] }).includes('Blank with'), 'no line when nothing is blank');
+    // The line number of a JSON error still points at the spot with the blank line in the header.
+    const broken = '{\n  "n": "{{nickname}}",\n  "age": {{missing}}\n}';
+    const out = previewText({ ...base, template: broken, rendered: render(broken, data), blankFields: blankFields(payloadFieldNames(broken), data) }).split('\n');
+    assert.ok(out.includes('// Blank with this sample: nickname, missing'));
+    const previewLine = Number(/line (\d+) of this preview/.exec(out[1] ?? '')?.[1]);
+    assert.deepEqual(out.slice(previewLine - 2, previewLine), ['  "age": ', '}']);
+    // A long list stays one line and says how many it left out.
+    const many = Array.from({ length: 45 }, (_, i) => `f${i}`);
+    const longLine = previewText({ ...base, template, rendered: render(template), blankFields: many }).split('\n').filter((l) => l.startsWith('// Blank'));
+    assert.equal(longLine.length, 1);
+    assert.match(longLine[0] ?? '', /f39, and 5 more$/);
+  });
+  it('without a sample file says every field renders blank and names the command that writes one', () => {
+    const template = '{"a":"{{firstName}}"}';
+    const out = previewText({ ...base, template, rendered: render(template, emptySample), sampleMissing: true, sampleProblem: 'No regal.sample.json in the workspace: …', blankFields: ['firstName'] });
+    const lines = out.split('\n');
+    assert.equal(lines[1], '// No sample data: every field renders blank. Run "Regal: Create Sample Data" to write regal.sample.json with the fields this payload uses.');
+    assert.ok(!out.includes('Blank with'), 'the list would name every field');
+    assert.ok(!out.includes('// Sample data:'));
   });
 });

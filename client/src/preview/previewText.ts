@@ -17,6 +17,23 @@ export interface PreviewInput {
   /** The sample file, as shown to the user, when one was read. */
   sampleName?: string;
   sampleProblem?: string;
+  /** There is no sample file (at `sampleName`): every field renders blank. */
+  sampleMissing?: boolean;
+  /** The merge fields the payload uses that render blank with this sample (missing, null or ""). */
+  blankFields?: readonly string[];
+}
+
+/** The command that writes the sample file, as the palette shows it. */
+export const CREATE_SAMPLE_DATA_TITLE = 'Regal: Create Sample Data';
+/** Past this many, the blank-fields line says how many more. */
+const MAX_LISTED_BLANK_FIELDS = 40;
+
+/** The header line for the fields that render blank (none when every field has a value). */
+export function blankFieldsLine(fields: readonly string[] | undefined): string[] {
+  if (!fields || fields.length === 0) return [];
+  const listed = fields.slice(0, MAX_LISTED_BLANK_FIELDS).join(', ');
+  const more = fields.length > MAX_LISTED_BLANK_FIELDS ? `, and ${fields.length - MAX_LISTED_BLANK_FIELDS} more` : '';
+  return [`Blank with this sample: ${listed}${more}`];
 }
 
 /** One `//` line per entry (line breaks inside a message are flattened, so line counts hold). */
@@ -34,7 +51,11 @@ export function previewText(input: PreviewInput): string {
   // when nothing rendered): the preview sits in a narrow editor beside the payload, lines unwrapped.
   const header: string[] = [];
   header.push(`Rendered ${sourceName} with ${input.sampleName && !input.sampleProblem ? `sample data from ${input.sampleName}` : 'sample data'}.`);
-  if (input.sampleProblem) header.push(`Sample data: ${input.sampleProblem}`);
+  if (input.sampleMissing) {
+    header.push(`No sample data: every field renders blank. Run "${CREATE_SAMPLE_DATA_TITLE}" to write ${input.sampleName ?? 'the sample file'} with the fields this payload uses.`);
+  } else if (input.sampleProblem) header.push(`Sample data: ${input.sampleProblem}`);
+  // Without a sample every field is blank (said above): the list would name them all.
+  const blank = input.sampleMissing ? [] : blankFieldsLine(input.blankFields);
 
   if (rendered.templateError) {
     header.push(`Cannot render: ${rendered.templateError.message}${templatePosition(template, rendered.templateError.offset)} in ${sourceName}.`);
@@ -57,6 +78,7 @@ export function previewText(input: PreviewInput): string {
     assumed.includes('html-escaping') ? `Assumed: ${renderAssumptions['html-escaping']}` : ESCAPING_NOTE,
     ...(rendered.escaping ? [`Note: ${rendered.escaping.message}`] : []),
     ...assumed.filter((a) => a !== 'html-escaping').map((a) => `Assumed: ${renderAssumptions[a]}`),
+    ...blank,
   ];
   const text = rendered.text ?? '';
   if (rendered.jsonError) {

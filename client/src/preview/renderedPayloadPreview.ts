@@ -15,6 +15,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RenderWorkerPool } from '../../../server/src/rendering/renderInWorker';
 import { renderDocument } from '../rendering/renderDocument';
+import { blankFields, payloadFieldNames } from '../sampleData/sampleFields';
 import { previewText, untrustedPreviewText } from './previewText';
 
 export const PREVIEW_SCHEME = 'regal-preview';
@@ -78,12 +79,15 @@ class RenderedPayloadProvider implements vscode.TextDocumentContentProvider, vsc
       // overwrites a newer one (VS Code applies each answer as it comes).
       if (generation !== tracked.generation && tracked.latest) return tracked.latest;
       this.watchSample(tracked, rendered.sampleUri);
+      const template = document.getText();
       return previewText({
         sourceName: name,
-        template: document.getText(),
+        template,
         rendered,
         ...(rendered.sampleUri ? { sampleName: vscode.workspace.asRelativePath(rendered.sampleUri, false) } : {}),
         ...(rendered.sampleProblem ? { sampleProblem: rendered.sampleProblem } : {}),
+        ...(rendered.sampleMissing ? { sampleMissing: true } : {}),
+        blankFields: blankFields(payloadFieldNames(template), rendered.sample),
       });
     } catch (error) {
       return `// Cannot preview ${name}: ${(error as Error).message}\n`;

@@ -19,12 +19,17 @@ export interface RenderedDocument extends RenderResult {
   sampleUri?: vscode.Uri;
   /** Why the sample data could not be used as written, e.g. "No regal.sample.json in the workspace: …". */
   sampleProblem?: string;
+  /** The sample file does not exist (`sampleUri` says where it was looked for). */
+  sampleMissing?: boolean;
+  /** The sample the payload was rendered with. */
+  sample: SampleData;
 }
 
 export interface LoadedSample {
   sample: SampleData;
   sampleUri?: vscode.Uri;
   sampleProblem?: string;
+  sampleMissing?: boolean;
 }
 
 export const DEFAULT_SAMPLE_PATH = 'regal.sample.json';
@@ -62,6 +67,7 @@ export async function loadSample(document: vscode.TextDocument): Promise<LoadedS
     return {
       sample: emptySample,
       sampleUri,
+      ...(missing ? { sampleMissing: true } : {}),
       sampleProblem: missing
         ? `No ${name} in the workspace: create it to render with sample data (see the README for its format). Rendering with no fields.`
         : `Could not read ${name} (${(error as Error).message}): rendering with no fields.`,
@@ -79,7 +85,7 @@ export interface RenderDocumentOptions {
 
 export async function renderDocument(document: vscode.TextDocument, renderer: RenderWorkerPool, options: RenderDocumentOptions = {}): Promise<RenderedDocument> {
   const template = document.getText();
-  const { sample, sampleUri, sampleProblem } = await loadSample(document);
+  const { sample, sampleUri, sampleProblem, sampleMissing } = await loadSample(document);
   const rendered = await renderer.render(template, sample, { key: options.key ?? document.uri.toString(), ...(options.token ? { signal: options.token } : {}) });
-  return { ...rendered, ...(sampleUri ? { sampleUri } : {}), ...(sampleProblem ? { sampleProblem } : {}) };
+  return { ...rendered, sample, ...(sampleUri ? { sampleUri } : {}), ...(sampleProblem ? { sampleProblem } : {}), ...(sampleMissing ? { sampleMissing } : {}) };
 }

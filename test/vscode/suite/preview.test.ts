@@ -157,10 +157,25 @@ describe('Regal preview', () => {
     await waitForPreviewText(preview, (t) => t.includes('"Ada"'), 'the restored sample');
   });
 
+  it('lists the merge fields that render blank with this sample on one header line', async () => {
+    assert.ok(!preview.getText().includes('Blank with this sample'), 'every field has a value in regal.sample.json');
+    await replaceInDocument(payload, '"{{preferredSubject}}"', '"{{preferredSubject}} {{nickname}} {{profile.preferredSubject}}"');
+    const text = await waitForPreviewText(preview, (t) => t.includes('Blank with this sample'), 'the blank-fields line');
+    const lines = text.split('\n').filter((l) => l.startsWith('// Blank'));
+    // preferredSubject comes from the event; profile.preferredSubject reads the profile, which lacks it.
+    assert.deepEqual(lines, ['// Blank with this sample: nickname, profile.preferredSubject']);
+    await replaceInDocument(payload, '"{{preferredSubject}} {{nickname}} {{profile.preferredSubject}}"', '"{{preferredSubject}}"');
+    await waitForPreviewText(preview, (t) => !t.includes('Blank with this sample'), 'the line to go');
+  });
+
   it('says when the sample file is missing and renders the fields blank', async () => {
     await vscode.workspace.getConfiguration('regal').update('sampleData', 'missing.sample.json', vscode.ConfigurationTarget.Global);
-    const text = await waitForPreviewText(preview, (t) => t.includes('No missing.sample.json'), 'the missing-sample header');
-    assert.match(text, /^\/\/ Sample data: No missing\.sample\.json in the workspace: create it to render with sample data/m);
+    const text = await waitForPreviewText(preview, (t) => t.includes('No sample data'), 'the missing-sample header');
+    assert.equal(
+      text.split('\n')[1],
+      '// No sample data: every field renders blank. Run "Regal: Create Sample Data" to write missing.sample.json with the fields this payload uses.',
+    );
+    assert.ok(!text.includes('Blank with this sample'), 'no list of every field');
     assert.deepEqual((body(text) as { traits: unknown }).traits, { phone: '', firstName: '', optIn: [{ channel: 'voice', source: '', subscribed: false }] });
     await vscode.workspace.getConfiguration('regal').update('sampleData', undefined, vscode.ConfigurationTarget.Global);
     await waitForPreviewText(preview, (t) => t.includes('"Ada"'), 'the sample again');
