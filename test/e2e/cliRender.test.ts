@@ -95,7 +95,7 @@ describe('regal-webhook render', () => {
   it('a missing payload or sample file, or a sample that is not JSON: exit 2', () => {
     const missing = cli('render', 'examples/nope.regal.json');
     assert.equal(missing.status, 2, describeRun(missing));
-    assert.equal(missing.stderr.trim(), 'examples/nope.regal.json: cannot read the payload file (no such file).');
+    assert.equal(missing.stderr.trim(), 'examples/nope.regal.json: cannot read the payload file: no such file.');
     const noSample = cli('render', 'examples/send-event.regal.json', '--sample', 'nope.json');
     assert.equal(noSample.status, 2, describeRun(noSample));
     assert.match(noSample.stderr, /^nope\.json: cannot read the sample file/);
