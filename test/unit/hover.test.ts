@@ -128,7 +128,7 @@ describe('hover on keys and values', () => {
     assert.match(age.markdown, /^\*\*`traits\.age`\*\* · custom trait/);
     assert.match(age.markdown, /custom trait — Regal stores it as sent; its type is fixed the first time Regal sees it/i);
     assert.ok(age.markdown.includes('Sent here as `number`.'));
-    assert.ok(age.markdown.includes('Other payload files send it as `string` in [other.regal.json](file:///ws/other.regal.json#L1)'), age.markdown);
+    assert.ok(age.markdown.includes('Other payload files send it as `string` in [other\\.regal\\.json](<file:///ws/other.regal.json#L1>)'), age.markdown);
     const plan = hoverAt(legacy, '"plan"')!;
     assert.match(plan.markdown, /event property — Regal stores it as sent; its type is fixed the first time Regal sees it/i);
   });
@@ -160,13 +160,13 @@ describe('hover on merge fields', () => {
     const hover = hoverAt(legacy, 'voice_optin_subscribed', 2, workspace)!;
     assert.equal(hover.covers, 'voice_optin_subscribed');
     assert.ok(hover.markdown.includes('merge field · `boolean`'));
-    assert.ok(hover.markdown.includes('In your field catalog [iterable-fields.json](file:///ws/iterable-fields.json) as `boolean`.'), hover.markdown);
+    assert.ok(hover.markdown.includes('In your field catalog [iterable\\-fields\\.json](<file:///ws/iterable-fields.json>) as `boolean`.'), hover.markdown);
     assert.match(hover.markdown, /`if` reads it as false/);
   });
 
   it('names the other payload files that use a field', () => {
     const hover = hoverAt(legacy, 'leadSource', 1, workspace)!;
-    assert.ok(hover.markdown.includes('Also used in [other.regal.json](file:///ws/other.regal.json#L5).'), hover.markdown);
+    assert.ok(hover.markdown.includes('Also used in [other\\.regal\\.json](<file:///ws/other.regal.json#L5>).'), hover.markdown);
     assert.doesNotMatch(hover.markdown, /Unknown field/);
   });
 
@@ -242,5 +242,15 @@ describe('hover robustness', () => {
       const document = documentOf(text);
       for (let offset = 0; offset <= text.length; offset++) service.doHover(document, document.positionAt(offset), workspace);
     }
+  });
+});
+
+describe('hover links to workspace files', () => {
+  it('keeps a hostile file name as text: it cannot become a link or an image', async () => {
+    const { fileLink } = await import('../../server/src/service/hover/markdown');
+    const link = fileLink('a](https:evil.example)![b.regal.json', 'file:///ws/a%5D(https:evil.example)!%5Bb.regal.json#L3');
+    assert.equal(link, '[a\\]\\(https:evil\\.example\\)\\!\\[b\\.regal\\.json](<file:///ws/a%5D%28https:evil.example%29!%5Bb.regal.json#L3>)');
+    // One link only, whose target is the file.
+    assert.equal(link.match(/\]\(</g)?.length, 1);
   });
 });

@@ -9,7 +9,7 @@ import type { TemplateIndex } from '../template/templateIndex';
 import { closestMatches } from '../util/suggest';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
 import { fileLabel } from '../workspace/fileLabel';
-import { code, codeBlock, displayPath, truncate } from './markdown';
+import { code, codeBlock, displayPath, escapeMarkdown, fileLink, truncate } from './markdown';
 import { schemaAtPath, stringOf, typesOf, type PathSegment, type SchemaNode } from './schemaAtPath';
 
 export interface JsonHover {
@@ -84,7 +84,7 @@ function describeFree(title: string, path: PathSegment[], owner: PathSegment[], 
   if (key && owner.length === path.length) {
     const elsewhere = workspace.files.flatMap((file) => {
       const seen = file.valueTypes.get(key);
-      return seen ? [`${code(seen.type)} in [${fileLabel(file.uri)}](${file.uri}#L${seen.range.start.line + 1})`] : [];
+      return seen ? [`${code(seen.type)} in ${fileLink(fileLabel(file.uri), `${file.uri}#L${seen.range.start.line + 1}`)}`] : [];
     });
     if (elsewhere.length > 0) parts.push(`Other payload files send it as ${elsewhere.slice(0, 5).join(', ')}${elsewhere.length > 5 ? ', …' : ''}.`);
   }
@@ -140,9 +140,6 @@ function exampleOf(node: SchemaNode, types: string[], path: PathSegment[]): stri
   return codeBlock('json', typeof key === 'string' ? `${JSON.stringify(key)}: ${rendered}` : rendered);
 }
 
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-}
 
 /** The path of keys and indexes from the root to a node (a key node's path ends with its key). */
 export function pathOf(node: Node, source: string): PathSegment[] {

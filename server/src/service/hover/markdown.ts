@@ -35,3 +35,18 @@ export function truncate(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
+
+/** User text shown as plain text in Markdown: every character Markdown gives a meaning is escaped. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
+}
+
+/**
+ * A link to a workspace file. The label is a file name anyone can choose (`a](https:evil)![b.regal.json`):
+ * escaped, it stays text; the target goes in angle brackets with the characters that could end it
+ * percent-encoded, so it can only be the file's own URI.
+ */
+export function fileLink(label: string, uri: string): string {
+  const target = uri.replace(/[<>()\s\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${escapeMarkdown(label)}](<${target}>)`;
+}

@@ -7,7 +7,7 @@ import { iterableStandardFields } from '../iterable/iterableFields';
 import { closestMatches } from '../util/suggest';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
 import { fileLabel } from '../workspace/fileLabel';
-import { code } from './markdown';
+import { code, fileLink } from './markdown';
 import { missingFieldNote, type FieldUse } from './missingField';
 
 /** What a value of each Iterable field type looks like when rendered. */
@@ -36,12 +36,12 @@ export function mergeFieldHover(context: MergeFieldContext, workspace: Workspace
   const parts = [`**${code(`{{${name}}}`)}** · merge field${type ? ` · ${code(type)}` : ''}`];
   if (standard) parts.push(`Iterable standard field: ${standard.description}`);
   if (catalogType !== undefined && workspace.catalog) {
-    parts.push(`In your field catalog [${fileLabel(workspace.catalog.uri)}](${workspace.catalog.uri}) as ${code(catalogType)}.`);
+    parts.push(`In your field catalog ${fileLink(fileLabel(workspace.catalog.uri), workspace.catalog.uri)} as ${code(catalogType)}.`);
   }
   if (usedIn.length > 0) {
     const links = usedIn.slice(0, 5).map((file) => {
       const range = file.mergeFields.get(name) ?? file.mergeFields.get(lookup);
-      return `[${fileLabel(file.uri)}](${file.uri}${range ? `#L${range.start.line + 1}` : ''})`;
+      return fileLink(fileLabel(file.uri), `${file.uri}${range ? `#L${range.start.line + 1}` : ''}`);
     });
     parts.push(`Also used in ${links.join(', ')}${usedIn.length > 5 ? ` and ${usedIn.length - 5} more` : ''}.`);
   }
