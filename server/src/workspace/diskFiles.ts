@@ -36,8 +36,17 @@ export function isPayloadPath(file: string): boolean {
 
 export type ReadResult = { text: string } | { missing: true } | { problem: string };
 
-export async function readTextFile(file: string, maxBytes = MAX_FILE_BYTES): Promise<ReadResult> {
+/**
+ * `withinRoots`: when the path goes through a symbolic link, its target must lie in one of these folders
+ * (a link in a cloned repository must not make the server read `~/.ssh/…` or any file outside it). A
+ * path that names an outside file directly is the user's own choice and is read.
+ */
+export async function readTextFile(file: string, maxBytes = MAX_FILE_BYTES, withinRoots?: readonly string[]): Promise<ReadResult> {
   try {
+    if (withinRoots) {
+      const real = await fs.realpath(file);
+      if (real !== path.resolve(file) && !(await insideAny(real, withinRoots))) return { problem: 'it is a symbolic link to a file outside the workspace, which the extension does not follow' };
+    }
     const stat = await fs.stat(file);
     if (!stat.isFile()) return { problem: 'it is not a file' };
     // Checked before reading: a file of hundreds of megabytes must not stall the server.
@@ -48,6 +57,15 @@ export async function readTextFile(file: string, maxBytes = MAX_FILE_BYTES): Pro
     if (code === 'ENOENT' || code === 'ENOTDIR') return { missing: true };
     return { problem: error instanceof Error ? error.message : String(error) };
   }
+}
+
+async function insideAny(real: string, roots: readonly string[]): Promise<boolean> {
+  for (const root of roots) {
+    const realRoot = await fs.realpath(root).catch(() => path.resolve(root));
+    const relative = path.relative(realRoot, real);
+    if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) return true;
+  }
+  return false;
 }
 
 function megabytes(bytes: number): string {

@@ -151,7 +151,7 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
 
   const loadCatalog = async (folder: Folder): Promise<void> => {
     const uri = uriOfPath(folder.catalogPath);
-    const read = await readTextFile(folder.catalogPath);
+    const read = await readTextFile(folder.catalogPath, undefined, folders.map((f) => f.path));
     let diagnostics: Diagnostic[] = [];
     folder.catalog = undefined;
     if ('text' in read) {
