@@ -132,3 +132,44 @@ describe('an endpoint set where it is ignored', () => {
     assert.match(ignoredEndpointNote({ workspaceValue: 'x', workspaceFolderValue: 'y' }) ?? '', /^The folder settings set regal\.endpoint to "y"/);
   });
 });
+
+describe('redaction of an echoed key in any encoding', () => {
+  const key = 'rk_live_Ab3+/x=Q"<&>';
+  const forms: Array<[string, string]> = [
+    ['base64', Buffer.from(key).toString('base64')],
+    ['base64 without padding', Buffer.from(key).toString('base64').replace(/=+$/, '')],
+    ['base64url', Buffer.from(key).toString('base64url')],
+    ['URL-encoded', encodeURIComponent(key)],
+    ['HTML-escaped', key.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')],
+    ['hex', Buffer.from(key).toString('hex')],
+    ['JSON-escaped', JSON.stringify(key).slice(1, -1)],
+  ];
+  for (const [name, form] of forms) {
+    it(`redacts the key ${name}`, () => {
+      const redacted = redactSecret(`{"echo":"${form}"}`, key);
+      assert.ok(!redacted.includes(form), redacted);
+      assert.match(redacted, /<redacted>/);
+    });
+  }
+});
+
+describe('send history bounds', () => {
+  const big = (n: number): SendHistoryEntry => ({ time: new Date(n).toISOString(), endpoint: 'https://e', payload: 'x'.repeat(300_000), response: 'y'.repeat(100_000), source: `f${n}`, latencyMs: n });
+
+  it('cuts each entry and marks a cut payload as not resendable', () => {
+    const [stored] = appendBounded([], big(1), 20);
+    assert.ok(stored && stored.payload.length < 70_000 && (stored.response?.length ?? 0) < 20_000);
+    assert.equal(stored?.payloadTruncated, true);
+  });
+
+  it('keeps the whole history under 1 MB and at most 200 entries, whatever the setting', () => {
+    let list: SendHistoryEntry[] = [];
+    for (let n = 1; n <= 40; n++) list = appendBounded(list, big(n), 1000);
+    const chars = list.reduce((sum, e) => sum + e.payload.length + (e.response?.length ?? 0), 0);
+    assert.ok(chars <= 1024 * 1024, `${chars} characters kept`);
+    assert.equal(list[0]?.latencyMs, 40, 'the newest is kept');
+    let many: SendHistoryEntry[] = [];
+    for (let n = 1; n <= 250; n++) many = appendBounded(many, { time: 't', endpoint: 'e', payload: '{}', source: 's', latencyMs: n }, 10_000);
+    assert.equal(many.length, 200);
+  });
+});

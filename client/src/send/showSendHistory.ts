@@ -26,7 +26,8 @@ export async function showSendHistory(history: SendHistoryStore, responses: Resp
   const actions: { label: string; action: EntryAction }[] = [
     { label: '$(json) Open payload', action: 'payload' },
     ...(entry.response !== undefined ? [{ label: '$(output) Open response', action: 'response' as const }] : []),
-    { label: '$(send) Resend', action: 'resend' },
+    // A payload cut to fit the history is not the body that was sent: it cannot be resent.
+    ...(entry.payloadTruncated ? [] : [{ label: '$(send) Resend', action: 'resend' as const }]),
   ];
   const chosen = await vscode.window.showQuickPick(actions, { title: describeEntry(entry).label });
   if (!chosen) return;
