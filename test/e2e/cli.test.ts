@@ -343,12 +343,15 @@ describe('regal-webhook check: inputs that must not hang, exhaust memory or chan
     assert.match(run.stderr, /larger than 20 MB/);
   });
 
-  it('refuses invalid UTF-8 and says where, instead of checking a repaired text', () => {
+  it('reports invalid UTF-8 as invalid-encoding at the first bad byte, instead of checking a repaired text', () => {
     const bad = path.join(dir, 'latin1.regal.json');
-    writeFileSync(bad, Buffer.concat([Buffer.from('{ "userId": "Jos'), Buffer.from([0xe9]), Buffer.from('" }')]));
+    writeFileSync(bad, Buffer.concat([Buffer.from('{\n  "userId": "Jos'), Buffer.from([0xe9]), Buffer.from('" }')]));
     const run = cli('check', bad);
-    assert.equal(run.status, 2, describeRun(run));
-    assert.match(run.stderr, /not valid UTF-8 \(first bad byte at offset 16\)/);
+    assert.equal(run.status, 1, describeRun(run));
+    assert.match(run.stdout, /latin1\.regal\.json:2:17 error invalid-encoding Not valid UTF-8 at byte 18: save the file as UTF-8/);
+    const asFields = cli('check', '--fields', bad, path.join(repoRoot, 'examples', 'send-event.regal.json'));
+    assert.equal(asFields.status, 2, describeRun(asFields));
+    assert.match(asFields.stderr, /cannot read the field catalog: not valid UTF-8/);
   });
 
   it('never writes control characters from a payload to the terminal', () => {

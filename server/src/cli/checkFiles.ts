@@ -10,7 +10,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { printable, readInputFile } from './readInputFile';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service/languageService';
-import type { ValidationSettings } from '../service/settings';
+import { severityOf, type ValidationSettings } from '../service/settings';
 import type { FieldCatalog } from '../service/workspace/workspaceContext';
 import type { CheckOptions } from './cliArguments';
 
@@ -48,6 +48,7 @@ export async function checkFiles(options: CheckOptions, service: LanguageService
   for (const file of files) {
     const read = await readInputFile(file);
     if (read.ok) documents.push(TextDocument.create(pathToFileURL(file).toString(), 'regal-webhook', 1, read.text));
+    else if (read.invalidUtf8) reports.push({ file: relative(cwd, file), diagnostics: [invalidEncoding(read.invalidUtf8, settings)].filter((d) => d !== undefined) });
     else {
       io.err(printable(`${relative(cwd, file)}: cannot read the file: ${read.reason}.`));
       unreadable = true;
@@ -151,3 +152,23 @@ function relative(cwd: string, file: string): string {
   const rel = path.relative(cwd, file);
   return rel.startsWith('..') ? file : rel.split(path.sep).join('/');
 }
+
+/**
+ * A file that is not UTF-8 is not checked (a repaired text is not what Iterable would get): one
+ * `invalid-encoding` finding at the first bad byte, line and column counted in the valid text before it.
+ */
+function invalidEncoding(at: { offset: number; validPrefix: string }, settings: ValidationSettings): Diagnostic | undefined {
+  const severity = severityOf('invalid-encoding', settings);
+  if (severity === 'off') return undefined;
+  const lines = at.validPrefix.split(/\r\n|\r|\n/);
+  const position = { line: lines.length - 1, character: (lines.at(-1) ?? '').length };
+  return {
+    range: { start: position, end: { line: position.line, character: position.character + 1 } },
+    severity: SEVERITY_LEVELS[severity],
+    source: 'regal',
+    code: 'invalid-encoding',
+    message: `Not valid UTF-8 at byte ${at.offset}: save the file as UTF-8. Iterable's body field is UTF-8 text, so the file is not checked.`,
+  };
+}
+
+const SEVERITY_LEVELS = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;

@@ -9,7 +9,7 @@ import { open } from 'node:fs/promises';
 
 export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 
-export type InputFile = { ok: true; text: string } | { ok: false; reason: string };
+export type InputFile = { ok: true; text: string } | { ok: false; reason: string; invalidUtf8?: { offset: number; validPrefix: string } };
 
 export async function readInputFile(file: string, maxBytes = MAX_INPUT_BYTES): Promise<InputFile> {
   let handle;
@@ -31,7 +31,9 @@ export async function readInputFile(file: string, maxBytes = MAX_INPUT_BYTES): P
       // ignoreBOM keeps a byte order mark in the text, as an editor would: the checks report on it.
       return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
     } catch {
-      return { ok: false, reason: `not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)}); save it as UTF-8` };
+      const offset = firstInvalidUtf8(bytes);
+      const validPrefix = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, offset));
+      return { ok: false, reason: `not valid UTF-8 (first bad byte at offset ${offset}); save it as UTF-8`, invalidUtf8: { offset, validPrefix } };
     }
   } finally {
     await handle.close();

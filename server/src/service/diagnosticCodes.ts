@@ -149,6 +149,11 @@ export const diagnosticCodes = {
     meaning: "The field catalog file is not the JSON Iterable's `GET /api/users/getFields` returns (`{\"fields\": {\"name\": \"type\"}}`); the catalog is ignored until it is fixed.",
     example: '`{ "fields": { "age": 1 } }` (a type must be a string such as `"long"`)',
   },
+  'invalid-encoding': {
+    severity: 'error',
+    meaning: 'Reported by the command-line checker on a file that is not valid UTF-8, at the first bad byte; the file is not checked (an editor decodes files itself).',
+    example: 'a payload saved as Latin-1 with `José` in it',
+  },
   schema: {
     severity: 'error',
     meaning: 'Any other value the Regal schema does not allow.',
