@@ -18,6 +18,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version as serverVersion } from '../../package.json';
 import { documentUriOf, formattingOptionsOf, positionIn, positionsIn, rangeIn } from './protocol/requestParams';
+import { FIX_ALL_KIND, wantsFixAll } from './service/codeActions/doCodeActions';
 import { createLanguageService, DIAGNOSTIC_SOURCE, type AnalyzedEvent, type LanguageService, type LanguageServiceOptions } from './service/languageService';
 import { defaultSettings, readSettings, type ValidationSettings } from './service/settings';
 import type { WorkspaceContext } from './service/workspace/workspaceContext';
@@ -71,7 +72,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         completionProvider: { triggerCharacters: ['"', '{', '#', '/', ':', ' '] },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: true,
         foldingRangeProvider: true,
         selectionRangeProvider: true,
@@ -172,15 +173,21 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     return inside && run(inside);
   };
 
-  connection.onCompletion((params, token) => answer(params, token, 'Completion', null, (d) => at(d, params?.position, (p) => service.doComplete(d, p, workspaceFor(d.uri)))));
+  connection.onCompletion((params, token) =>
+    answer(params, token, 'Completion', null, (d) => at(d, params?.position, (p) => service.doComplete(d, p, workspaceFor(d.uri), triggerCharacterOf(params)))),
+  );
   connection.onHover((params, token) => answer(params, token, 'Hover', null, (d) => at(d, params?.position, (p) => service.doHover(d, p, workspaceFor(d.uri)))));
-  connection.onCodeAction((params, token) =>
-    answer(params, token, 'Code actions', [], (d) => {
+  connection.onCodeAction(async (params, token) => {
+    const only: unknown = params?.context?.only;
+    // Fixing the whole file reads its settings (a code turned off is not fixed); quick fixes do not wait for them.
+    const uri = documentUriOf(params);
+    const settings = wantsFixAll(only) && uri !== undefined && documents.get(uri) ? await settingsFor(uri) : undefined;
+    return answer(params, token, 'Code actions', [], (d) => {
       const range = rangeIn(d, params?.range);
       const diagnostics = params?.context?.diagnostics;
-      return range && service.doCodeActions(d, range, Array.isArray(diagnostics) ? diagnostics : [], workspaceFor(d.uri));
-    }),
-  );
+      return range && service.doCodeActions(d, range, Array.isArray(diagnostics) ? diagnostics : [], workspaceFor(d.uri), { only: Array.isArray(only) ? only : undefined, settings });
+    });
+  });
   connection.onDocumentSymbol((params, token) => answer(params, token, 'Outline', [], (d) => service.findDocumentSymbols(d)));
   connection.onFoldingRanges((params, token) => answer(params, token, 'Folding', [], (d) => service.getFoldingRanges(d)));
   connection.onSelectionRanges((params, token) =>
@@ -265,4 +272,10 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** The character whose typing asked for completion, when it is one (LSP CompletionContext, checked: clients send anything). */
+function triggerCharacterOf(params: unknown): string | undefined {
+  const context = (params as { context?: { triggerKind?: unknown; triggerCharacter?: unknown } } | undefined)?.context;
+  return context?.triggerKind === 2 && typeof context.triggerCharacter === 'string' ? context.triggerCharacter : undefined;
 }

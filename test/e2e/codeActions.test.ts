@@ -54,7 +54,7 @@ describe('quick fixes over stdio', () => {
   before(async () => {
     client = LspClient.stdio();
     const result = await client.initializeAndConfirm({ workspace: { configuration: true } });
-    assert.deepEqual(result.capabilities.codeActionProvider, { codeActionKinds: [CodeActionKind.QuickFix] });
+    assert.deepEqual(result.capabilities.codeActionProvider, { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.regal'] });
     await client.openDocument(uri, text, version);
     diagnostics = (await client.waitForDiagnostics(uri, forVersion(version))).diagnostics;
   });
@@ -95,5 +95,87 @@ describe('quick fixes over stdio', () => {
 
   it('answers an empty list for a range without regal diagnostics', async () => {
     assert.deepEqual(await requestActions({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, []), []);
+  });
+});
+
+describe('source.fixAll.regal over stdio', () => {
+  const fixAllUri = 'file:///tmp/e2e-code-actions/fix-all.regal.json';
+  let client: LspClient;
+  let text = [
+    '{',
+    '  "name": "Signup" // the event',
+    '  "userId": "{{userId}}",',
+    '  "traits": {',
+    '    "phones": {',
+    '      "(650) 392-6753": { "isPrimary": "true", "smsOptIn": { "subscribed": true } },',
+    '    },',
+    '  },',
+    '}',
+  ].join('\n');
+  let version = 1;
+  let diagnostics: Diagnostic[] = [];
+
+  const request = async (range: Range, context: Diagnostic[], only: string[]): Promise<CodeAction[]> => {
+    const result = await client.bounded(
+      client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: fixAllUri }, range, context: { diagnostics: context, only } }),
+      10_000,
+      'the code actions',
+    );
+    return (result ?? []).filter((a: CodeAction | Command): a is CodeAction => 'kind' in a || 'edit' in a);
+  };
+
+  before(async () => {
+    client = LspClient.stdio();
+    await client.initializeAndConfirm({ workspace: { configuration: true } });
+    await client.openDocument(fixAllUri, text, version);
+    diagnostics = (await client.waitForDiagnostics(fixAllUri, forVersion(version))).diagnostics;
+  });
+  after(() => client.dispose());
+
+  it('answers one source.fixAll.regal action when asked for source.fixAll, and applying it leaves no fixable diagnostic', async () => {
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['comment', 'invalid-json', 'phone-format', 'type', 'trailing-comma', 'trailing-comma', 'trailing-comma'],
+    );
+    const actions = await request(wholeDocument(text), diagnostics, [CodeActionKind.SourceFixAll]);
+    assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.regal'], JSON.stringify(actions.map((a) => a.title)));
+    const edits = actions[0].edit?.changes?.[fixAllUri] ?? [];
+    assert.ok(edits.length >= diagnostics.length, 'one WorkspaceEdit holding every fix');
+    const range = wholeDocument(text);
+    text = applyAction(text, actions[0], fixAllUri);
+    version++;
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: fixAllUri, version }, contentChanges: [{ range, text }] });
+    diagnostics = (await client.waitForDiagnostics(fixAllUri, forVersion(version))).diagnostics;
+    assert.equal(
+      text,
+      [
+        '{',
+        '  "name": "Signup",',
+        '  "userId": "{{userId}}",',
+        '  "traits": {',
+        '    "phones": {',
+        '      "+16503926753": { "isPrimary": true, "smsOptIn": { "subscribed": true } }',
+        '    }',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    assert.deepEqual(diagnostics, []);
+    // Nothing left to fix: no quick fix, and no whole-file action.
+    assert.deepEqual(await request(wholeDocument(text), diagnostics, [CodeActionKind.SourceFixAll]), []);
+  });
+
+  it('answers only quick fixes when asked for quick fixes, and nothing for other kinds', async () => {
+    const replaced = wholeDocument(text);
+    text = '{ "userId": "{{userId}}", "name": "Signup", }';
+    const range = wholeDocument(text);
+    version++;
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: fixAllUri, version }, contentChanges: [{ range: replaced, text }] });
+    diagnostics = (await client.waitForDiagnostics(fixAllUri, forVersion(version))).diagnostics;
+    const trailing = diagnostics.filter((d) => d.code === 'trailing-comma');
+    assert.equal(trailing.length, 1, JSON.stringify(diagnostics));
+    assert.deepEqual((await request(trailing[0].range, trailing, [CodeActionKind.QuickFix])).map((a) => a.kind), ['quickfix']);
+    assert.deepEqual(await request(trailing[0].range, trailing, [CodeActionKind.Refactor]), []);
+    assert.deepEqual((await request(range, trailing, [CodeActionKind.Source])).map((a) => a.kind), ['source.fixAll.regal']);
   });
 });

@@ -271,6 +271,166 @@ describe('quick fix: quoted-boolean', () => {
   });
 });
 
+describe('quick fix: fix all quoted booleans in this file', () => {
+  const text = '{ "traits": { "phones": { "{{phoneNumber}}": { "isPrimary": "{{primary}}", "voiceOptIn": { "subscribed": "{{voice}}" }, "smsOptIn": { "subscribed": "{{sms}}" } } } }, "userId": "{{userId}}" }';
+
+  it('applies the preferred form to each quoted boolean, in one edit', () => {
+    const workspace = catalog({ primary: 'boolean', voice: 'boolean', sms: 'string' });
+    const { actions } = request(text, 'quoted-boolean', { workspace, index: 1 });
+    const all = actions.find((a) => a.title === 'Fix all quoted booleans in this file');
+    assert.ok(all, JSON.stringify(titles(actions)));
+    assert.equal(all.isPreferred, undefined);
+    assert.equal(all.kind, 'quickfix');
+    const after = applyAction(text, all, documentOf(text).uri);
+    assert.equal(
+      after,
+      text
+        .replace('"{{primary}}"', '{{#if primary}}true{{else}}false{{/if}}')
+        .replace('"{{voice}}"', '{{#if voice}}true{{else}}false{{/if}}')
+        .replace('"{{sms}}"', "{{#ifEq sms 'true'}}true{{else}}false{{/ifEq}}"),
+    );
+    assert.deepEqual(diagnose(after, workspace).filter((d) => d.code === 'quoted-boolean'), []);
+  });
+
+  it('leaves out a field without a type, and says which', () => {
+    const workspace = catalog({ primary: 'boolean', sms: 'boolean' });
+    const { actions, diagnostic } = request(text, 'quoted-boolean', { workspace });
+    const all = actions.find((a) => a.title.startsWith('Fix 2 of 3'));
+    assert.ok(all, JSON.stringify(titles(actions)));
+    assert.equal(all.title, 'Fix 2 of 3 quoted booleans (the 2nd needs a type)');
+    assert.deepEqual(all.diagnostics, [diagnostic]);
+    const after = applyAction(text, all, documentOf(text).uri);
+    assert.ok(after.includes('"subscribed": "{{voice}}"'), after);
+    assert.equal(diagnose(after, workspace).filter((d) => d.code === 'quoted-boolean').length, 1);
+    // Asked on the one it leaves out, it names no diagnostic of the request.
+    const second = request(text, 'quoted-boolean', { workspace, index: 1 });
+    assert.deepEqual(second.actions.find((a) => a.title.startsWith('Fix 2 of 3'))?.diagnostics, undefined);
+  });
+
+  it('is not offered with one quoted boolean, or when no field has a type', () => {
+    const one = '{ "traits": { "phones": { "{{phoneNumber}}": { "isPrimary": "{{primary}}" } } } }';
+    assert.deepEqual(titles(request(one, 'quoted-boolean', { workspace: catalog({ primary: 'boolean' }) }).actions), ['Render a real boolean: `{{#if primary}}true{{else}}false{{/if}}`']);
+    assert.ok(!titles(request(text, 'quoted-boolean').actions).some((t) => t.startsWith('Fix')));
+  });
+});
+
+describe('quick fix: missing comma (invalid-json)', () => {
+  const fixes = (text: string) => request(text, 'invalid-json').actions;
+
+  it('inserts the comma right after the previous property, preferred', () => {
+    const text = '{ "name": "Signup" "userId": "{{userId}}" }';
+    const actions = fixes(text);
+    assert.deepEqual(titles(actions), ['Insert the missing comma']);
+    assert.equal(actions[0].isPreferred, true);
+    assert.equal(fix(text, 'invalid-json'), '{ "name": "Signup", "userId": "{{userId}}" }');
+  });
+
+  it('inserts it between array items, before a comment, and on the line of the previous member', () => {
+    const base = (members: string) => `{ "userId": "{{userId}}", "properties": { "ids": [${members}] } }`;
+    assert.equal(fix(base('1 2'), 'invalid-json'), base('1, 2'));
+    assert.equal(fix(base('{ "a": 1 } { "b": 2 }'), 'invalid-json'), base('{ "a": 1 }, { "b": 2 }'));
+    assert.equal(fix('{\n  "name": "Signup"\n  "userId": "{{userId}}"\n}', 'invalid-json'), '{\n  "name": "Signup",\n  "userId": "{{userId}}"\n}');
+    assert.equal(
+      applyChecked('{ "name": "Signup" /* c */ "userId": "x" }', request('{ "name": "Signup" /* c */ "userId": "x" }', 'invalid-json').actions[0], 'invalid-json'),
+      '{ "name": "Signup", /* c */ "userId": "x" }',
+    );
+  });
+
+  it('goes after the {{/if}} of a value written with a block, into the block of a member that may not render', () => {
+    // A conditional member keeps its comma: after `{{/if}}` it would be left alone when `a` is false.
+    assert.equal(fix('{ "userId": "x", {{#if a}}"name": "A"{{/if}} "email": "y" }', 'invalid-json'), '{ "userId": "x", {{#if a}}"name": "A",{{/if}} "email": "y" }');
+    assert.equal(fix('{ "s": {{#if a}}true{{else}}false{{/if}} "userId": "x" }', 'invalid-json'), '{ "s": {{#if a}}true{{else}}false{{/if}}, "userId": "x" }');
+    assert.equal(fix('{ {{#if a}}"name": "A"{{else}}"name": "B"{{/if}} "userId": "x" }', 'invalid-json'), '{ {{#if a}}"name": "A"{{else}}"name": "B"{{/if}}, "userId": "x" }');
+    assert.equal(fix('{ "userId": "x" {{#if a}}"name": "A"{{/if}} }', 'invalid-json'), '{ "userId": "x" {{#if a}},"name": "A"{{/if}} }');
+    assert.equal(fix('{ "age": {{age}} "userId": "x" }', 'invalid-json'), '{ "age": {{age}}, "userId": "x" }');
+  });
+
+  it('is offered only when a comma is all that is missing', () => {
+    for (const text of ['{ "userId": "x" b: 2 }', '{ "userId": "x" "name" }', '{ "userId": "x" "name": }', '{ "userId": "x", "properties": { "a": [1 :] } }', '{ "userId": "x" } "name": 1', '{ "userId": "x", "name": }']) {
+      const document = documentOf(text);
+      for (const diagnostic of service.doValidation(document).filter((d) => d.code === 'invalid-json')) {
+        assert.deepEqual(titles(service.doCodeActions(document, diagnostic.range, [diagnostic])), [], text);
+      }
+    }
+  });
+});
+
+describe('source.fixAll.regal', () => {
+  const text = [
+    '{',
+    '  "name": "Signup" // the event',
+    '  "userId": "{{userId}}",',
+    '  "traits": {',
+    '    "phones": { "(650) 392-6753": { "isPrimary": "{{primary}}", "smsOptIn": { "subscribed": "true" } } },',
+    '    "emails": { "{{email}}": {} },',
+    '  },',
+    '}',
+  ].join('\n');
+  const whole = (t: string) => ({ start: { line: 0, character: 0 }, end: documentOf(t).positionAt(t.length) });
+  const fixAll = (t: string, only: string[] = ['source.fixAll'], workspace?: WorkspaceContext, settings?: ValidationSettings) =>
+    service.doCodeActions(documentOf(t), whole(t), [], workspace, { only, settings });
+
+  it('applies the preferred fix of every diagnostic in one edit, leaving nothing fixable', () => {
+    const workspace = catalog({ primary: 'boolean' });
+    const actions = fixAll(text, ['source.fixAll'], workspace);
+    assert.equal(actions.length, 1);
+    const [action] = actions;
+    assert.equal(action.kind, 'source.fixAll.regal');
+    const after = applyAction(text, action, documentOf(text).uri);
+    assert.equal(
+      after,
+      [
+        '{',
+        '  "name": "Signup",',
+        '  "userId": "{{userId}}",',
+        '  "traits": {',
+        '    "phones": { "+16503926753": { "isPrimary": {{#if primary}}true{{else}}false{{/if}}, "smsOptIn": { "subscribed": true } } },',
+        '    "emails": { "{{email}}": {} }',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+    const left = diagnose(after, workspace);
+    assert.deepEqual(left.map((d) => d.code), []);
+    assert.equal(action.title, `Fix all auto-fixable Regal problems (${diagnose(text, workspace).length} problems)`);
+    assert.deepEqual(fixAll(after, ['source.fixAll'], workspace), []);
+  });
+
+  it('is answered for `source`, `source.fixAll` and `source.fixAll.regal` only, and alone', () => {
+    for (const only of [['source'], ['source.fixAll'], ['source.fixAll.regal'], ['quickfix', 'source.fixAll']]) {
+      assert.deepEqual(fixAll(text, only).map((a) => a.kind), ['source.fixAll.regal'], JSON.stringify(only));
+    }
+    for (const only of [['quickfix'], ['source.organizeImports'], ['source.fixAll.eslint'], ['refactor']]) assert.deepEqual(fixAll(text, only), [], JSON.stringify(only));
+    // Without `only`, quick fixes only: the whole-file action is computed when asked for.
+    const document = documentOf(text);
+    const diagnostics = service.doValidation(document);
+    const actions = service.doCodeActions(document, whole(text), diagnostics);
+    assert.ok(actions.length > 0 && actions.every((a) => a.kind === 'quickfix'));
+    // Asked for quick fixes only, none of source.fixAll.
+    assert.ok(service.doCodeActions(document, whole(text), diagnostics, undefined, { only: ['quickfix'] }).every((a) => a.kind === 'quickfix'));
+    assert.deepEqual(service.doCodeActions(document, whole(text), diagnostics, undefined, { only: ['source.fixAll'] }).map((a) => a.kind), ['source.fixAll.regal']);
+  });
+
+  it('skips a fix whose edits overlap one taken before it', () => {
+    // Both the unknown key and the legacy conversion edit `traits`: the rename comes first, the conversion waits.
+    const legacy = '{ "userId": "x", "traits": { "phone": "+16503926753", "optIn": [ { "chanel": "sms", "subscribed": true } ] } }';
+    const [action] = fixAll(legacy);
+    const after = applyAction(legacy, action, documentOf(legacy).uri);
+    const edits = action.edit?.changes?.[documentOf(legacy).uri] ?? [];
+    const spans = edits.map((e) => [documentOf(legacy).offsetAt(e.range.start), documentOf(legacy).offsetAt(e.range.end)]);
+    for (let i = 1; i < spans.length; i++) assert.ok(spans[i][0] >= spans[i - 1][1], JSON.stringify(spans));
+    assert.ok(after.includes('"channel": "sms"') || after.includes('"phones"'), after);
+  });
+
+  it('fixes nothing a setting turns off, and offers nothing when nothing has a preferred fix', () => {
+    const off: ValidationSettings = { enable: true, severity: { 'trailing-comma': 'off', comment: 'off', 'invalid-json': 'off', 'legacy-shape': 'off', 'phone-format': 'off', type: 'off' } };
+    const [action] = fixAll(text, ['source.fixAll'], catalog({ primary: 'boolean' }), off);
+    const after = applyAction(text, action, documentOf(text).uri);
+    assert.ok(after.includes('// the event') && after.includes('"(650) 392-6753"') && after.includes('{{#if primary}}'), after);
+    assert.deepEqual(fixAll('{ "userId": "{{userId}}", "traits": { "phone": "{{phoneNumber}}" } }'.replace('phone"', 'phones"'), ['source.fixAll']), []);
+  });
+});
+
 describe('quick fix: unquoted-merge-field', () => {
   const payload = (value: string, key = '"properties": { "age": VALUE }') => `{ ${PHONE}, ${key.replace('VALUE', value)} }`;
 
@@ -671,6 +831,8 @@ const brokenPayloads = [
   '{ "traits": { "phone": {{phoneNumber}}, "email": "{{email}}", "optIn": [ { "channel": "email", "subscribed": "{{email_optin}}", "source": "{{src}}" }, {} ] } }',
   '{ "traits": { "phone": "+16503926753" }, {{#if userId}}"userId": "{{userId}}"{{/if}}, }',
   '{ "traits": { "phones": { "+44 20 7946 0958": { "isPrimary": "{{primary}}", "lable": "Home", "smsOptIn": { "subscribed": "true" } } } }, "eventSourse": "iterable" }',
+  // Missing commas (one error per line is reported: each is on a line of its own).
+  '{\n  "name": "Signup"\n  "userId": "{{userId}}",\n  {{#if a}}"properties": { "ids": [1 2] }{{/if}}\n  "traits": {\n    "phone": "+16503926753", "optIn": [\n      { "channel": "sms", "subscribed": "{{s}}" }\n      { "channel": "voice", "subscribed": "{{v}}" } ] }\n}',
 ];
 
 function payloadFiles(): Array<{ name: string; text: string }> {
@@ -715,7 +877,7 @@ describe('every quick fix on every example and broken payload', () => {
       const document = documentOf(text);
       for (const diagnostic of service.doValidation(document)) if (service.doCodeActions(document, diagnostic.range, [diagnostic]).length) seen.add(String(diagnostic.code));
     }
-    const families = ['type', 'comment', 'trailing-comma', 'optin-channel', 'optin-required', 'quoted-boolean', 'unquoted-merge-field', 'unknown-property', 'phone-format', 'legacy-shape', 'duplicate-key'];
+    const families = ['invalid-json', 'type', 'comment', 'trailing-comma', 'optin-channel', 'optin-required', 'quoted-boolean', 'unquoted-merge-field', 'unknown-property', 'phone-format', 'legacy-shape', 'duplicate-key'];
     assert.deepEqual(families.filter((f) => !seen.has(f)), []);
   });
 });

@@ -202,6 +202,46 @@ describe('completion: keys', () => {
 });
 
 describe('completion: values', () => {
+  it('proposes quoted values and quoted merge fields for a custom trait or event property, never a bare word', () => {
+    const sending: WorkspaceContext = {
+      ...workspace,
+      files: [
+        { ...workspace.files[0], stringValues: new Map([['traits.plan', '"gold"'], ['properties.amount', '"{{amount}}"']]) },
+        { ...workspace.files[1], valueTypes: new Map([['traits.plan', { type: 'string' as const, range: nowhere }]]), stringValues: new Map([['traits.plan', '"{{plan}}"']]) },
+      ],
+    };
+    const bare = complete('{ "traits": { "plan": | } }', sending);
+    assert.deepEqual(bare.labels.slice(0, 2), ['"gold"', '"{{plan}}"']);
+    assert.equal(bare.item('"gold"').detail, 'sent by lead-created.regal.json');
+    // Every item is a JSON string: quotes around literals and merge fields alike.
+    for (const item of bare.list.items) assert.match((item.textEdit as { newText: string }).newText, /^"[^]*"$/, item.label);
+    assert.ok(bare.labels.includes('"{{phoneNumber}}"') && bare.labels.includes('"{{[First Name]}}"') && bare.labels.includes('"{{email}}"'), bare.labels.join(', '));
+    assert.equal(bare.apply('"gold"'), '{ "traits": { "plan": "gold" } }');
+    assert.equal(bare.apply('"{{[First Name]}}"'), '{ "traits": { "plan": "{{[First Name]}}" } }');
+    assert.equal(bare.item('"{{age}}"').detail, 'catalog · long');
+    // Inside the quotes being typed, the whole string is replaced.
+    const typed = complete('{ "traits": { "plan": "go|" } }', sending);
+    assert.equal(typed.apply('"gold"'), '{ "traits": { "plan": "gold" } }');
+    assert.equal(typed.item('"{{leadSource}}"').filterText, '"leadSource"');
+    // An event property; a field named like the key comes first among the merge fields.
+    const property = complete('{ "properties": { "age": | } }', sending);
+    assert.equal(property.labels[0], '"{{age}}"');
+    assert.equal(complete('{ "properties": { "amount": | } }', sending).labels[0], '"{{amount}}"');
+    // A standard trait keeps the schema's values only.
+    assert.deepEqual(complete('{ "traits": { "firstName": | } }', sending).labels, ['"{{firstName}}"']);
+  });
+
+  it('summarises the strings a payload sends for its custom traits and event properties', () => {
+    const text = '{ "traits": { "plan": "gold", "tier": "{{tier}}", "age": 3, "firstName": "A" }, "properties": { "amount": "{{amount}}", "long": "x\\ny" } }';
+    const summary = service.summarize(documentOf(text));
+    assert.deepEqual([...(summary.stringValues ?? [])], [
+      ['properties.amount', '"{{amount}}"'],
+      ['properties.long', '"x\\ny"'],
+      ['traits.plan', '"gold"'],
+      ['traits.tier', '"{{tier}}"'],
+    ]);
+  });
+
   it('proposes the channels of the schema enum, in and out of quotes', () => {
     const inQuotes = complete('{ "traits": { "optIn": [ { "channel": "|", "subscribed": true } ] } }');
     assert.deepEqual(inQuotes.labels, ['"voice"', '"sms"', '"email"']);

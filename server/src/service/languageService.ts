@@ -59,12 +59,24 @@ export interface AnalyzedEvent {
   milliseconds: number;
 }
 
+export interface CodeActionContextOptions {
+  /** The request's `context.only`. */
+  only?: readonly unknown[];
+  /** The document's settings, for source.fixAll.regal (defaults otherwise). */
+  settings?: ValidationSettings;
+}
+
 export interface LanguageService {
   doValidation(document: TextDocument, settings?: ValidationSettings, workspace?: WorkspaceContext): Diagnostic[];
-  doComplete(document: TextDocument, position: Position, workspace?: WorkspaceContext): CompletionList;
+  /** `triggerCharacter`: the character whose typing asked for the list, if one did (LSP CompletionContext). */
+  doComplete(document: TextDocument, position: Position, workspace?: WorkspaceContext, triggerCharacter?: string): CompletionList;
   doHover(document: TextDocument, position: Position, workspace?: WorkspaceContext): Hover | null;
-  /** Quick fixes for the given diagnostics (as the client sends them back) and the range. */
-  doCodeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], workspace?: WorkspaceContext): CodeAction[];
+  /**
+   * Quick fixes for the given diagnostics (as the client sends them back) and the range; with
+   * `context.only` asking for it, the source.fixAll.regal action, which fixes the file's diagnostics
+   * under `context.settings` (the settings decide which codes are reported, so which are fixed).
+   */
+  doCodeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], workspace?: WorkspaceContext, context?: CodeActionContextOptions): CodeAction[];
   findDocumentSymbols(document: TextDocument): DocumentSymbol[];
   getFoldingRanges(document: TextDocument): FoldingRange[];
   getSelectionRanges(document: TextDocument, positions: readonly Position[]): SelectionRange[];
@@ -95,7 +107,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return analysis;
   };
 
-  return {
+  const service: LanguageService = {
     analyze,
     forget: (uri) => void cache.delete(uri),
     doValidation(document, settings = defaultSettings, workspace = emptyWorkspace) {
@@ -109,10 +121,12 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       }
       return diagnostics;
     },
-    doComplete: (document, position, workspace = emptyWorkspace) => doComplete(document, position, analyze(document), validator, workspace),
+    doComplete: (document, position, workspace = emptyWorkspace, triggerCharacter) => doComplete(document, position, analyze(document), validator, workspace, triggerCharacter),
     doHover: (document, position, workspace = emptyWorkspace) => doHover(document, position, analyze(document), validator, workspace, options.onInternalError),
-    doCodeActions: (document, range, diagnostics, workspace = emptyWorkspace) =>
-      doCodeActions(document, range, diagnostics, analyze(document), workspace, options.onInternalError),
+    doCodeActions(document, range, diagnostics, workspace = emptyWorkspace, context = {}) {
+      const fileDiagnostics = () => service.doValidation(document, context.settings, workspace);
+      return doCodeActions(document, range, diagnostics, analyze(document), workspace, options.onInternalError, { only: context.only, fileDiagnostics });
+    },
     findDocumentSymbols: (document) => findDocumentSymbols(document, analyze(document)),
     getFoldingRanges: (document) => getFoldingRanges(document, analyze(document)),
     getSelectionRanges: (document, positions) => getSelectionRanges(document, positions, analyze(document)),
@@ -125,6 +139,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       return { catalog, diagnostics };
     },
   };
+  return service;
 }
 
 const SEVERITIES: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> = {

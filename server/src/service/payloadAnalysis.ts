@@ -115,7 +115,7 @@ export function choosePath(view: JsonView, validator: SchemaValidator, source: s
 function checkViewTree(view: JsonView, validator: SchemaValidator, template: TemplateIndex): Finding[] {
   const parsed = viewTree(view);
   const source = template.source;
-  const findings = syntaxFindings(view.text, parsed.errors, source).map((f) => widenToMustache(f, template));
+  const findings = syntaxFindings(view.text, parsed.errors, source, parsed.root, template).map((f) => widenToMustache(f, template));
   const root = parsed.root;
   if (!root) return findings;
   append(findings, schemaFindings(validator.validate(toInstance(root, source)), root, source, template));

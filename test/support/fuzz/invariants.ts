@@ -232,7 +232,17 @@ function checkCodeActions(document: TextDocument, diagnostics: readonly Diagnost
   if (!Array.isArray(actions)) fail('doCodeActions returned no array');
   const edits = new Map(actions.map((action) => [action, editsOf(document, action)]));
   const brokenTemplate = diagnostics.some((d) => d.code === 'handlebars-syntax');
-  for (const action of fixesToApply(actions, options.applyFixes ?? 0)) {
+  const chosen = fixesToApply(actions, options.applyFixes ?? 0);
+  // With fixes to apply, the whole-file action too (source.fixAll.regal, every preferred fix at once):
+  // its edits must apply, and the result validate. It names no diagnostic (fixes made alone may
+  // interact), so none is judged.
+  if (chosen.length > 0) {
+    const fixAll = call('doCodeActions (source.fixAll)', () => service.doCodeActions(document, whole, [], options.workspace, { only: ['source.fixAll'], settings: options.settings }));
+    if (!Array.isArray(fixAll) || fixAll.length > 1 || fixAll.some((a) => a.kind !== 'source.fixAll.regal')) fail(`source.fixAll answered ${JSON.stringify(fixAll?.map((a) => a.kind))}`);
+    for (const action of fixAll) edits.set(action, editsOf(document, action));
+    chosen.push(...fixAll);
+  }
+  for (const action of chosen) {
     const actionEdits = edits.get(action) ?? [];
     const fixedDocument = documentOf(applyEdits(document.getText(), actionEdits));
     const fixed = fixedDocument.getText();

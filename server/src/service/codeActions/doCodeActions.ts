@@ -4,8 +4,11 @@
  * matches the text (the document changed since) gets no fix, and a fix reads the finding's current
  * `data`, never the message. Each family of fixes lives in its own file; none may throw, so a
  * failure in one family costs only that family's actions.
+ *
+ * Asked for `source.fixAll.regal` (`context.only`), it answers one action that applies the preferred
+ * fix of every diagnostic of the file at once (see fixAllAction).
  */
-import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isDiagnosticCode, type Finding } from '../diagnosticCodes';
 import { findProperty, valueOf } from '../json/jsonTree';
@@ -17,17 +20,29 @@ import { duplicateKeyFix } from './duplicateKeyFixes';
 import type { FixContext } from './fixContext';
 import { comparisonGuardFix, nestedDoubleQuotesFix } from './helperFixes';
 import { legacyShapeFix } from './legacyShapeFix';
-import { quotedBooleanFixes, unquotedMergeFieldFixes } from './mergeFieldValueFixes';
+import { allQuotedBooleansFix, quotedBooleanFixes, unquotedMergeFieldFixes } from './mergeFieldValueFixes';
+import { missingCommaFix } from './missingCommaFix';
 import { optInChannelFixes, optInRequiredFixes } from './optInFixes';
 import { phoneFormatFix } from './phoneFixes';
 import { unknownMergeFieldFixes, unknownPropertyFixes } from './renameFixes';
 import { templateSyntaxFix } from './templateSyntaxFixes';
 import { trailingCommaFix } from './trailingCommaFixes';
 import { typeFix } from './typeFixes';
+import { append } from '../util/append';
 import { ignoreInternalErrors, type InternalErrorHandler } from '../util/internalErrors';
 
 /** Codes the findings of `workspaceFindings` may carry (the others come with the analysis). */
 const WORKSPACE_CODES = new Set(['unknown-merge-field']);
+
+/** The kind of the action that applies every preferred quick fix of the file (`editor.codeActionsOnSave`). */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.regal`;
+
+export interface CodeActionOptions {
+  /** The request's `context.only`: the kinds the client wants. Without it, quick fixes only. */
+  only?: readonly unknown[];
+  /** Every current diagnostic of the file, as published (for source.fixAll.regal); read only when it is asked for. */
+  fileDiagnostics?: () => readonly Diagnostic[];
+}
 
 export function doCodeActions(
   document: TextDocument,
@@ -36,6 +51,7 @@ export function doCodeActions(
   analysis: PayloadAnalysis,
   workspace: WorkspaceContext,
   onError: InternalErrorHandler = ignoreInternalErrors,
+  options: CodeActionOptions = {},
 ): CodeAction[] {
   /** Runs one fix family; a bug in it must not take the other fixes (or the request) down. */
   const safely = <T>(run: () => T, fallback: T, family: string): T => {
@@ -47,99 +63,185 @@ export function doCodeActions(
     }
   };
   const text = document.getText();
-  const actions: CodeAction[] = [];
   // Findings by code and range, built once: a file with thousands of diagnostics must not match
   // each one by scanning all the others.
   const byPlace = indexFindings(analysis.findings);
   let fromWorkspace: Map<string, Finding[]> | undefined;
-  const matched: Array<{ diagnostic: Diagnostic; finding: Finding }> = [];
-  const taken = new Set<Finding>();
-  for (const diagnostic of Array.isArray(diagnostics) ? diagnostics : []) {
-    const codeName = codeOf(diagnostic);
-    if (!codeName || !isRange(diagnostic.range)) continue;
-    const start = document.offsetAt(diagnostic.range.start);
-    const end = document.offsetAt(diagnostic.range.end);
-    let pool = byPlace;
-    if (WORKSPACE_CODES.has(codeName)) pool = fromWorkspace ??= indexFindings(safely(() => workspaceFindings(analysis, workspace, document.uri), [], 'workspace findings'));
-    const finding = matchingFinding(pool.get(placeKey(codeName, start, end)) ?? [], diagnostic, taken);
-    if (finding) {
-      matched.push({ diagnostic, finding });
-      taken.add(finding);
+  const match = (sent: readonly Diagnostic[]): Matched[] => {
+    const matched: Matched[] = [];
+    const taken = new Set<Finding>();
+    for (const diagnostic of Array.isArray(sent) ? sent : []) {
+      const codeName = codeOf(diagnostic);
+      if (!codeName || !isRange(diagnostic.range)) continue;
+      const start = document.offsetAt(diagnostic.range.start);
+      const end = document.offsetAt(diagnostic.range.end);
+      let pool = byPlace;
+      if (WORKSPACE_CODES.has(codeName)) pool = fromWorkspace ??= indexFindings(safely(() => workspaceFindings(analysis, workspace, document.uri), [], 'workspace findings'));
+      const finding = matchingFinding(pool.get(placeKey(codeName, start, end)) ?? [], diagnostic, taken);
+      if (finding) {
+        matched.push({ diagnostic, finding });
+        taken.add(finding);
+      }
     }
-  }
-  const matchedDiagnostics = matched.map((m) => m.diagnostic);
-
-  const commentDiagnostics = matched.filter((m) => m.finding.code === 'comment').map((m) => m.diagnostic);
-  let legacyOffered = false;
-  for (const { diagnostic, finding } of matched) {
+    return matched;
+  };
+  /** The quick fixes of one matched diagnostic (`all`: the diagnostics matched with it). */
+  const fixesOf = ({ diagnostic, finding }: Matched, all: readonly Diagnostic[]): CodeAction[] => {
     const context: FixContext = { document, text, analysis, workspace, diagnostic, finding };
-    const add = (fixes: () => CodeAction | CodeAction[] | undefined) => {
-      const result = safely(fixes, undefined, finding.code);
-      if (Array.isArray(result)) actions.push(...result);
-      else if (result) actions.push(result);
-    };
-    switch (finding.code as string) {
-      case 'comment':
-        add(() => removeCommentFix(context));
-        break;
-      case 'trailing-comma':
-        add(() => trailingCommaFix(context));
-        break;
-      case 'optin-channel':
-        add(() => optInChannelFixes(context));
-        break;
-      case 'optin-required':
-        add(() => optInRequiredFixes(context, matchedDiagnostics));
-        break;
-      case 'quoted-boolean':
-        add(() => quotedBooleanFixes(context));
-        break;
-      case 'unquoted-merge-field':
-        add(() => unquotedMergeFieldFixes(context));
-        break;
-      case 'unknown-property':
-        add(() => unknownPropertyFixes(context));
-        break;
-      case 'unknown-merge-field':
-        add(() => unknownMergeFieldFixes(context));
-        break;
-      case 'phone-format':
-      case 'phone-not-e164':
-        add(() => phoneFormatFix(context));
-        break;
-      case 'duplicate-key':
-        add(() => duplicateKeyFix(context));
-        break;
-      case 'type':
-        add(() => typeFix(context));
-        break;
-      case 'handlebars-syntax':
-        add(() => templateSyntaxFix(context));
-        break;
-      case 'nested-double-quotes':
-        add(() => nestedDoubleQuotesFix(context));
-        break;
-      case 'comparison-on-missing-field':
-        add(() => comparisonGuardFix(context));
-        break;
-      case 'legacy-shape':
-        legacyOffered = true;
-        add(() => legacyShapeFix(context, [diagnostic]));
-        break;
+    const fixes = quickFixFamily(finding.code, context, all);
+    if (!fixes) return [];
+    const result = safely(fixes, undefined, finding.code);
+    return Array.isArray(result) ? result : result ? [result] : [];
+  };
+
+  const actions: CodeAction[] = [];
+  if (wants(options.only, CodeActionKind.QuickFix)) {
+    const matched = match(diagnostics);
+    const matchedDiagnostics = matched.map((m) => m.diagnostic);
+    for (const m of matched) append(actions, fixesOf(m, matchedDiagnostics));
+    const commentDiagnostics = matched.filter((m) => m.finding.code === 'comment').map((m) => m.diagnostic);
+    if (commentDiagnostics.length > 0) {
+      const first = matched.find((m) => m.finding.code === 'comment');
+      const all = first && safely(() => removeAllCommentsFix({ document, text, analysis, workspace, ...first }, commentDiagnostics), undefined, 'all comments');
+      if (all) actions.push(all);
+    }
+    const quoted = matched.filter((m) => m.finding.code === 'quoted-boolean');
+    if (quoted.length > 0) {
+      const all = safely(() => allQuotedBooleansFix({ document, text, analysis, workspace, ...quoted[0] }, quoted), undefined, 'all quoted booleans');
+      if (all) actions.push(all);
+    }
+    // The conversion is also offered on `traits.phone` / `traits.optIn` themselves, so it stays
+    // reachable when the `legacy-shape` hint is turned off in the settings.
+    const legacyOffered = matched.some((m) => m.finding.code === 'legacy-shape');
+    if (!legacyOffered && isRange(range) && touchesLegacyKeys(document, range, analysis, text)) {
+      const conversion = safely(() => legacyShapeFix({ document, analysis, text }, []), undefined, 'legacy-shape');
+      if (conversion) actions.push(conversion);
     }
   }
-  if (commentDiagnostics.length > 0) {
-    const first = matched.find((m) => m.finding.code === 'comment');
-    const all = first && safely(() => removeAllCommentsFix({ document, text, analysis, workspace, ...first }, commentDiagnostics), undefined, 'all comments');
-    if (all) actions.push(all);
-  }
-  // The conversion is also offered on `traits.phone` / `traits.optIn` themselves, so it stays
-  // reachable when the `legacy-shape` hint is turned off in the settings.
-  if (!legacyOffered && isRange(range) && touchesLegacyKeys(document, range, analysis, text)) {
-    const conversion = safely(() => legacyShapeFix({ document, analysis, text }, []), undefined, 'legacy-shape');
-    if (conversion) actions.push(conversion);
+  if (wantsFixAll(options.only) && options.fileDiagnostics) {
+    const sent = safely(options.fileDiagnostics, [], 'fix all');
+    const fixAll = fixAllAction(document, match(sent), fixesOf);
+    if (fixAll) actions.push(fixAll);
   }
   return actions;
+}
+
+interface Matched {
+  diagnostic: Diagnostic;
+  finding: Finding;
+}
+
+/** The fix family of a diagnostic code, as a thunk for `safely`; undefined for codes without fixes. */
+function quickFixFamily(code: string, context: FixContext, all: readonly Diagnostic[]): (() => CodeAction | CodeAction[] | undefined) | undefined {
+  switch (code) {
+    case 'invalid-json':
+      return () => missingCommaFix(context);
+    case 'comment':
+      return () => removeCommentFix(context);
+    case 'trailing-comma':
+      return () => trailingCommaFix(context);
+    case 'optin-channel':
+      return () => optInChannelFixes(context);
+    case 'optin-required':
+      return () => optInRequiredFixes(context, all);
+    case 'quoted-boolean':
+      return () => quotedBooleanFixes(context);
+    case 'unquoted-merge-field':
+      return () => unquotedMergeFieldFixes(context);
+    case 'unknown-property':
+      return () => unknownPropertyFixes(context);
+    case 'unknown-merge-field':
+      return () => unknownMergeFieldFixes(context);
+    case 'phone-format':
+    case 'phone-not-e164':
+      return () => phoneFormatFix(context);
+    case 'duplicate-key':
+      return () => duplicateKeyFix(context);
+    case 'type':
+      return () => typeFix(context);
+    case 'handlebars-syntax':
+      return () => templateSyntaxFix(context);
+    case 'nested-double-quotes':
+      return () => nestedDoubleQuotesFix(context);
+    case 'comparison-on-missing-field':
+      return () => comparisonGuardFix(context);
+    case 'legacy-shape':
+      return () => legacyShapeFix(context, [context.diagnostic]);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * source.fixAll.regal: the preferred quick fix of every diagnostic of the file, in document order,
+ * as one edit. A fix whose edits overlap, touch or lie next to (only white space between) those of
+ * a fix already taken is left out: each fix was worked out on the text the other changes, so
+ * together they may not mean what either says; the next run offers it again on the new text.
+ * Fixes worked out alone may still interact (a key renamed into a duplicate of one another fix
+ * keeps), so the action names no diagnostic as cleared: the diagnostics of the result say what is
+ * left. Undefined when no diagnostic has a preferred fix.
+ */
+function fixAllAction(document: TextDocument, matched: readonly Matched[], fixesOf: (m: Matched, all: readonly Diagnostic[]) => CodeAction[]): CodeAction | undefined {
+  const all = matched.map((m) => m.diagnostic);
+  const text = document.getText();
+  const taken: Array<{ start: number; end: number }> = [];
+  const edits: TextEdit[] = [];
+  const fixed = new Set<Diagnostic>();
+  const ordered = [...matched].sort((a, b) => a.finding.start - b.finding.start || a.finding.end - b.finding.end);
+  for (const m of ordered) {
+    if (fixed.has(m.diagnostic)) continue;
+    const preferred = fixesOf(m, all).find((a) => a.isPreferred && a.kind === CodeActionKind.QuickFix);
+    const own = preferred?.edit?.changes?.[document.uri];
+    if (!preferred || !own || own.length === 0) continue;
+    const spans = own.map((e) => ({ start: document.offsetAt(e.range.start), end: document.offsetAt(e.range.end) }));
+    if (spans.some((s) => taken.some((t) => overlap(s, t) || onlySpaceBetween(text, s, t)))) continue;
+    append(taken, spans);
+    append(edits, own);
+    // A fix may clear more than its own diagnostic (an opt-in item missing both keys).
+    for (const d of preferred.diagnostics ?? [m.diagnostic]) fixed.add(d);
+  }
+  if (edits.length === 0) return undefined;
+  edits.sort((a, b) => document.offsetAt(a.range.start) - document.offsetAt(b.range.start) || document.offsetAt(a.range.end) - document.offsetAt(b.range.end));
+  const count = fixed.size;
+  return {
+    title: `Fix all auto-fixable Regal problems (${count} ${count === 1 ? 'problem' : 'problems'})`,
+    kind: FIX_ALL_KIND,
+    edit: { changes: { [document.uri]: edits } },
+  };
+}
+
+/**
+ * Rewrites with only white space between them change one spot: each fix was worked out on the text
+ * the other changes (a comment removed next to a comma another fix moves), so they are not combined.
+ */
+function onlySpaceBetween(text: string, a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  // An insertion (a missing comma) does not read the text around it the way a rewrite does.
+  if (a.start === a.end || b.start === b.end) return false;
+  const [first, second] = a.start <= b.start ? [a, b] : [b, a];
+  return first.end <= second.start && /^\s*$/.test(text.slice(first.end, second.start));
+}
+
+/**
+ * Two edits that are not independent: their spans overlap, both insert at the same offset, or one
+ * inserts inside the other's span or at its end, after text the other deletes (a comma after a
+ * member that another fix removes). An insertion where a deletion starts follows text that stays.
+ */
+function overlap(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  if (a.start < b.end && b.start < a.end) return true;
+  if (a.start === a.end && b.start === b.end) return a.start === b.start;
+  const inserts = (x: { start: number; end: number }, y: { start: number; end: number }) => x.start === x.end && y.start < x.start && x.start <= y.end;
+  return inserts(a, b) || inserts(b, a);
+}
+
+/** Whether a request whose `context.only` is `only` asks for source.fixAll.regal (explicitly: it is never computed unasked). */
+export function wantsFixAll(only: unknown): boolean {
+  return Array.isArray(only) && wants(only, FIX_ALL_KIND);
+}
+
+/** Whether a request whose `only` is `only` wants actions of `kind` (a kind includes its sub-kinds: `source` asks for `source.fixAll.regal`). */
+function wants(only: readonly unknown[] | undefined, kind: string): boolean {
+  if (!Array.isArray(only)) return true;
+  return only.some((k) => typeof k === 'string' && (k === '' || k === kind || kind.startsWith(`${k}.`)));
 }
 
 function codeOf(diagnostic: Diagnostic): string | undefined {

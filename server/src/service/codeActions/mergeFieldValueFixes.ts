@@ -5,16 +5,18 @@
  *   text field holding "true"/"false" (where `{{#if}}` would take "false" as true: any non-empty
  *   string is truthy in Handlebars, docs/iterable.md §2). The field's Iterable type decides; without one
  *   both are offered, the boolean form first, neither preferred.
+ *   "Fix all quoted booleans in this file" applies the preferred form to each quoted boolean of the
+ *   file, leaving out (and counting in its title) those whose field has no known type.
  * - `unquoted-merge-field` (`"age": {{age}}` renders `"age": ,` when blank): the advice the lint
  *   gives, by the key's schema type and then the field's type: a real boolean, quotes, or
  *   `{{defaultIfEmpty age 0}}` so a number always renders.
  */
-import type { CodeAction } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import type { ExpressionAnalysis } from '../template/expressionAnalyzer';
 import { lastStartingBefore } from '../template/mustacheLookup';
 import type { Mustache } from '../template/mustacheScanner';
 import { resolveField } from '../workspace/fieldCatalog';
-import { code, quickFix, replace, stringListData, type FixContext } from './fixContext';
+import { code, quickFix, replace, stringListData, type FixContext, type OffsetEdit } from './fixContext';
 
 type FieldKind = 'boolean' | 'string' | 'number' | 'other' | 'unknown';
 
@@ -30,6 +32,53 @@ export function quotedBooleanFixes(context: FixContext): CodeAction[] {
   const kind = fieldKind(context, inner.expression);
   const forms = kind === 'string' ? [textForm(condition)] : kind === 'unknown' ? [booleanForm(condition), textForm(condition)] : [booleanForm(condition)];
   return asActions(context, forms, kind !== 'unknown');
+}
+
+/**
+ * One action for every quoted boolean of the file, offered with two or more that have a fix: each
+ * gets its preferred form; one whose field type is unknown (no form preferred) is left as it is and
+ * the title says which ("Fix 3 of 4 quoted booleans (the 4th needs a type)"). `requested` are the
+ * quoted-boolean diagnostics of the request with their findings: those it fixes are the ones it names.
+ */
+export function allQuotedBooleansFix(context: FixContext, requested: ReadonlyArray<{ diagnostic: Diagnostic; finding: FixContext['finding'] }>): CodeAction | undefined {
+  const findings = context.analysis.findings.filter((f) => f.code === 'quoted-boolean');
+  if (findings.length < 2) return undefined;
+  const edits: OffsetEdit[] = [];
+  const needsType: number[] = [];
+  const fixedFindings = new Set<FixContext['finding']>();
+  let fixable = 0;
+  let lastEnd = -1;
+  for (const finding of findings) {
+    const forms = quotedBooleanFixes({ ...context, finding });
+    if (forms.length === 0) continue;
+    fixable++;
+    const preferred = forms.find((f) => f.isPreferred);
+    if (!preferred || finding.start < lastEnd) {
+      needsType.push(fixable);
+      continue;
+    }
+    edits.push(replace(finding.start, finding.end, preferred.edit?.changes?.[context.document.uri]?.[0]?.newText ?? ''));
+    fixedFindings.add(finding);
+    lastEnd = finding.end;
+  }
+  if (fixable < 2 || edits.length === 0) return undefined;
+  const title = needsType.length === 0 ? 'Fix all quoted booleans in this file' : `Fix ${edits.length} of ${fixable} quoted booleans (${which(needsType)} a type)`;
+  const diagnostics = requested.filter((r) => fixedFindings.has(r.finding)).map((r) => r.diagnostic);
+  return quickFix(title, context, diagnostics, edits);
+}
+
+/** "the 4th needs", "the 2nd and 4th need", "5 need". */
+function which(positions: readonly number[]): string {
+  if (positions.length > 3) return `${positions.length} need`;
+  const ordinals = positions.map(ordinal);
+  const list = ordinals.length === 1 ? ordinals[0] : `${ordinals.slice(0, -1).join(', ')} and ${ordinals[ordinals.length - 1]}`;
+  return `the ${list} ${positions.length === 1 ? 'needs' : 'need'}`;
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+  return `${n}${suffix}`;
 }
 
 export function unquotedMergeFieldFixes(context: FixContext): CodeAction[] {

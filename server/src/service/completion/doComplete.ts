@@ -85,7 +85,7 @@ function completionList(document: TextDocument, position: Position, analysis: Pa
         : cursor.key !== undefined
           ? propertySchema(containerSchema, cursor.key)
           : undefined;
-    list = valueCompletions(cursor, valueSchema, range, source, workspace, typed);
+    list = valueCompletions(cursor, valueSchema, range, source, workspace, typed, template);
   }
   if (cursor.commaBefore === undefined) return list;
   return { ...list, items: list.items.map((item) => withCommaBefore(item, document, cursor.commaBefore as number, cursor.replace.start)) };

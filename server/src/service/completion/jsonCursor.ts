@@ -11,6 +11,7 @@
  */
 import { createScanner, getNodePath, ScanError, SyntaxKind, type JSONScanner, type Node } from 'jsonc-parser';
 import { keyOf, nodeAtOffset, propertiesOf } from '../json/jsonTree';
+import { missingCommaAt } from '../json/missingComma';
 
 export interface TokenRange {
   start: number;
@@ -91,18 +92,6 @@ export function jsonCursorAt(root: Node | undefined, viewText: string, source: s
     commaBefore: valueEnd === undefined ? undefined : missingCommaAt(viewText, source, valueEnd, replace.start),
     existingKeys,
   };
-}
-
-/**
- * Where the comma after a member that ends at `valueEnd` goes, for a completion at `at`: after the
- * last source text before `at` (a value written with a block ends at its `{{/if}}`, a bare merge
- * field at its `}}`), unless a comment sits in between (the comma then goes right after the value).
- */
-function missingCommaAt(viewText: string, source: string, valueEnd: number, at: number): number {
-  let end = at;
-  while (end > valueEnd && /\s/.test(source[end - 1])) end--;
-  // Between the value and there, the view has only blanks when all that lies there is Handlebars.
-  return /^\s*$/.test(viewText.slice(valueEnd, end)) ? end : valueEnd;
 }
 
 interface ContainerScan {

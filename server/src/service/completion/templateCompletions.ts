@@ -94,17 +94,17 @@ function fieldItems(template: TemplateModel, cursor: MustacheCursor, workspace: 
 /** Iterable's standard fields keep their catalog order (`email`, `userId`, `phoneNumber`, … before `campaignId`); the rest go A–Z. */
 const STANDARD_RANK = new Map([...iterableStandardFields.keys()].map((name, i) => [name, String(i).padStart(3, '0')]));
 
-function fieldRank(field: MergeFieldCandidate): string {
+export function fieldRank(field: MergeFieldCandidate): string {
   return field.catalogType === undefined && field.standard ? (STANDARD_RANK.get(field.name) ?? field.name) : field.name;
 }
 
-function fieldSort(field: MergeFieldCandidate): string {
+export function fieldSort(field: MergeFieldCandidate): string {
   if (field.catalogType !== undefined) return SORT.catalog;
   if (field.standard) return SORT.standard;
   return field.usedIn.length > 0 ? SORT.workspace : SORT.thisFile;
 }
 
-function fieldDetail(field: MergeFieldCandidate): string {
+export function fieldDetail(field: MergeFieldCandidate): string {
   const origins: string[] = [];
   if (field.catalogType !== undefined) origins.push(`catalog · ${field.catalogType}`);
   if (field.standard) origins.push(field.catalogType !== undefined ? 'Iterable standard' : `Iterable standard · ${field.standard.type}`);
@@ -113,7 +113,7 @@ function fieldDetail(field: MergeFieldCandidate): string {
   return origins.join(' · ');
 }
 
-function fieldDocumentation(field: MergeFieldCandidate): string {
+export function fieldDocumentation(field: MergeFieldCandidate): string {
   const parts = [`Merge field \`${field.name}\``];
   if (field.standard) parts.push(`**Iterable standard field** (${field.standard.type}). ${field.standard.description}\n\nExample: \`${field.standard.example}\``);
   if (field.catalogType !== undefined) parts.push(`**From your field catalog** (\`regal.fieldsFile\`): type \`${field.catalogType}\`.`);
@@ -132,7 +132,7 @@ const PLAIN_SEGMENT = /^[^\s!"#%&'()*+,./;<=>@[\\\]^`{|}~]+$/;
 const PLAIN_PATH = /^[^\s!"#%&'()*+,./;<=>@[\\\]^`{|}~\d][^\s!"#%&'()*+,./;<=>@[\\\]^`{|}~]*(?:\.[^\s!"#%&'()*+,./;<=>@[\\\]^`{|}~\d][^\s!"#%&'()*+,./;<=>@[\\\]^`{|}~]*)*$/;
 
 /** A Handlebars path as written: segments that are not plain identifiers go in brackets (`[First Name]`). */
-function writtenName(name: string): string {
+export function writtenName(name: string): string {
   if (name.includes('[') || PLAIN_PATH.test(name)) return name;
   return name
     .split('.')

@@ -1,17 +1,25 @@
 /**
  * Turns jsonc-parser's errors on a JSON view into findings: comments and trailing commas get their
  * own codes (Regal's own examples contain both), everything else is `invalid-json` with a message
- * that says what to write. Only the first error of a line is kept: the rest are its echoes.
+ * that says what to write. Only the first error of a line is kept: the rest are its echoes. A
+ * missing comma between two complete members carries where the comma goes (`data.insertComma`),
+ * for its quick fix.
  */
-import { ParseErrorCode, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { ParseErrorCode, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Finding } from '../diagnosticCodes';
+import { missingCommaPlace } from '../json/missingComma';
+import type { TemplateIndex } from '../template/templateIndex';
 import { lineLookup } from '../util/lineIndex';
+import { quoted } from '../util/plainText';
 
 /** Past this many, further syntax errors of a garbled file add nothing for the reader. */
 const MAX_FINDINGS = 200;
 
-/** `source` is the template itself, quoted in messages; offsets are the same in both texts. */
-export function syntaxFindings(viewText: string, errors: readonly ParseError[], source = viewText): Finding[] {
+/**
+ * `source` is the template itself, quoted in messages; offsets are the same in both texts. `root`
+ * is the view's error-tolerant tree: with the template's tags and blocks, it tells where a missing comma goes.
+ */
+export function syntaxFindings(viewText: string, errors: readonly ParseError[], source = viewText, root?: Node, template?: TemplateIndex): Finding[] {
   const findings: Finding[] = [];
   const trailingCommaAt = new Set<number>();
   let lastLineReported = -1;
@@ -29,7 +37,7 @@ export function syntaxFindings(viewText: string, errors: readonly ParseError[], 
           code: 'trailing-comma',
           start: comma,
           end: comma + 1,
-          message: 'Trailing comma: JSON allows no comma before `}` or `]`, so Regal rejects the body. Remove it.',
+          message: 'Trailing comma: remove it. JSON allows no comma before } or ], so Regal rejects the body.',
           data: { offset: comma },
         });
       }
@@ -38,12 +46,17 @@ export function syntaxFindings(viewText: string, errors: readonly ParseError[], 
     const line = lineOf(error.offset);
     if (line === lastLineReported || findings.length >= MAX_FINDINGS) continue;
     lastLineReported = line;
+    const data: Record<string, unknown> = { parseError: printParseErrorCode(error.error) };
+    if (error.error === ParseErrorCode.CommaExpected) {
+      const insertComma = template && missingCommaPlace(viewText, root, error.offset, template);
+      if (insertComma !== undefined) data.insertComma = insertComma;
+    }
     findings.push({
       code: 'invalid-json',
       start: error.offset,
       end: error.offset + error.length,
       message: invalidJsonMessage(viewText, source, error),
-      data: { parseError: printParseErrorCode(error.error) },
+      data,
     });
   }
   return findings;
@@ -51,12 +64,11 @@ export function syntaxFindings(viewText: string, errors: readonly ParseError[], 
 
 function commentFinding(source: string, error: ParseError): Finding {
   const comment = source.slice(error.offset, error.offset + error.length);
-  const shown = comment.length > 40 ? `${comment.slice(0, 37)}…` : comment;
   return {
     code: 'comment',
     start: error.offset,
     end: error.offset + error.length,
-    message: `Comments are not JSON: Iterable sends the body as written, so Regal receives invalid JSON. Remove \`${shown.trim()}\`.`,
+    message: 'Comment in the JSON: remove it. JSON has no comments, and Iterable sends the body as written, so Regal receives invalid JSON.',
     data: { kind: comment.startsWith('//') ? 'line' : 'block' },
   };
 }
@@ -86,40 +98,40 @@ function trailingComma(viewText: string, error: ParseError): number | undefined 
 }
 
 function invalidJsonMessage(viewText: string, source: string, error: ParseError): string {
-  const found = source.slice(error.offset, error.offset + Math.min(error.length, 20));
+  const found = quoted(source.slice(error.offset, error.offset + Math.min(error.length, 20)));
   switch (error.error) {
     case ParseErrorCode.ValueExpected:
-      if (viewText.trim() === '') return 'The payload is empty: Regal expects a JSON object, e.g. `{ "traits": { "phone": "{{phoneNumber}}" } }`.';
-      return 'Expected a JSON value here (a string in double quotes, a number, `true`, `false`, `null`, an object or an array).';
+      if (viewText.trim() === '') return 'Empty payload: write a JSON object such as { "traits": { "phone": "{{phoneNumber}}" } }. Regal expects one object.';
+      return 'Value expected: write a string in double quotes, a number, true, false, null, an object or an array.';
     case ParseErrorCode.PropertyNameExpected:
-      return 'Expected a property name in double quotes, e.g. `"phone"`.';
+      return 'Property name expected: write the key in double quotes, such as "phone".';
     case ParseErrorCode.ColonExpected:
-      return 'Expected `:` between the property name and its value.';
+      return 'Colon expected: write : between the property name and its value.';
     case ParseErrorCode.CommaExpected:
-      return 'Expected `,` between two properties or array items.';
+      return 'Missing comma: write , between two properties or array items.';
     case ParseErrorCode.CloseBraceExpected:
-      return 'Expected `}` to close the object (or `,` before the next property).';
+      return 'Unclosed object: write } to close it, or , before the next property.';
     case ParseErrorCode.CloseBracketExpected:
-      return 'Expected `]` to close the array (or `,` before the next item).';
+      return 'Unclosed array: write ] to close it, or , before the next item.';
     case ParseErrorCode.EndOfFileExpected:
-      return 'Unexpected content after the end of the JSON object: the body must be exactly one object.';
+      return 'Content after the JSON object: remove it. The body must be exactly one object.';
     case ParseErrorCode.InvalidSymbol:
-      return `Unexpected \`${found}\`: not valid JSON. Put text in double quotes and Handlebars inside \`{{ }}\`.`;
+      return `Unexpected ${found}: put text in double quotes and Handlebars inside {{ }}. This is not valid JSON.`;
     case ParseErrorCode.InvalidNumberFormat:
-      return `Invalid number \`${found}\`: JSON numbers have no leading zeros, \`+\` or trailing dot; quote it if it is text.`;
+      return `Invalid number ${found}: drop leading zeros, a + sign or a trailing dot, or quote it if it is text. JSON numbers allow none of them.`;
     case ParseErrorCode.UnexpectedEndOfString:
-      return 'Unterminated string: add the closing `"` on the same line.';
+      return 'Unterminated string: add the closing " on the same line.';
     case ParseErrorCode.UnexpectedEndOfComment:
-      return 'Unterminated comment: comments are not JSON, remove it.';
+      return 'Unterminated comment: remove it. Comments are not JSON.';
     case ParseErrorCode.UnexpectedEndOfNumber:
       return 'Incomplete number: add digits after the sign, dot or exponent.';
     case ParseErrorCode.InvalidUnicode:
-      return 'Invalid `\\u` escape: write four hexadecimal digits, e.g. `\\u00e9`.';
+      return 'Invalid \\u escape: write four hexadecimal digits, such as \\u00e9.';
     case ParseErrorCode.InvalidEscapeCharacter:
-      return `Invalid escape \`${found}\` in a string: JSON allows \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX.`;
+      return `Invalid escape ${found} in a string: use \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX, the escapes JSON allows.`;
     case ParseErrorCode.InvalidCharacter:
-      return 'Control character inside a string: escape it (a line break is `\\n`, a tab `\\t`).';
+      return 'Control character inside a string: escape it (a line break is \\n, a tab \\t).';
     default:
-      return 'Invalid JSON.';
+      return 'Invalid JSON: correct the syntax here.';
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import { isValueLike } from './jsonView';
+import type { Block } from './blockStructure';
 import type { Mustache } from './mustacheScanner';
 import type { TemplateModel } from './templateModel';
 
@@ -21,6 +22,9 @@ export interface TemplateIndex {
   singleMergeField(node: Node): string | undefined;
   /** Mustaches whose start lies in [start, end). */
   mustachesIn(start: number, end: number): Mustache[];
+  /** The template's mustaches, sorted by position, and its blocks, in the order their tags open. */
+  mustaches: readonly Mustache[];
+  blocks: readonly Block[];
 }
 
 export function indexTemplate(model: TemplateModel): TemplateIndex {
@@ -43,6 +47,8 @@ export function indexTemplate(model: TemplateModel): TemplateIndex {
   return {
     source: model.text,
     mustachesIn,
+    mustaches,
+    blocks: model.blocks,
     containsTemplate(node) {
       const i = firstAtOrAfter(node.offset);
       return i < mustaches.length && mustaches[i].start < node.offset + node.length;

@@ -41,7 +41,7 @@ const NAMESPACES: ReadonlySet<string> = new Set(['liveData']);
  * Traits Regal defines itself (docs/regal.md §1.3, schemas/regal-event.schema.json); every other trait
  * is a custom contact attribute, whose type Regal fixes when it first sees it (§1.6).
  */
-const STANDARD_TRAITS: ReadonlySet<string> = new Set(['phone', 'email', 'firstName', 'lastName', 'optIn', 'phones', 'emails', 'address', 'subBrand']);
+export const STANDARD_TRAITS: ReadonlySet<string> = new Set(['phone', 'email', 'firstName', 'lastName', 'optIn', 'phones', 'emails', 'address', 'subBrand']);
 
 const cache = new WeakMap<PayloadAnalysis, PayloadFacts>();
 

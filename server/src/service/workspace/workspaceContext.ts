@@ -24,6 +24,12 @@ export interface PayloadFileSummary {
   eventNames: ReadonlyArray<{ name: string; range: Range }>;
   /** JSON type sent for each event property and custom trait (key `properties.x` / `traits.x`). */
   valueTypes: ReadonlyMap<string, { type: JsonValueType; range: Range }>;
+  /**
+   * The string sent for each event property and custom trait (same keys as `valueTypes`), as the
+   * file writes it, quotes and merge fields included (`"gold"`, `"{{plan}}"`): value completion
+   * offers it for the same key. Absent from summaries built before it existed.
+   */
+  stringValues?: ReadonlyMap<string, string>;
 }
 
 export type JsonValueType = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'null';
