@@ -6,13 +6,23 @@
  * keeping what runs.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { repoRoot } from '../support/service';
 
+interface WalkthroughStep {
+  id: string;
+  title: string;
+  description: string;
+  media: { markdown?: string; image?: string };
+  completionEvents?: string[];
+}
+
 interface Manifest {
   main: string;
+  icon: string;
   license: string;
   engines: { vscode: string };
   activationEvents: string[];
@@ -26,6 +36,7 @@ interface Manifest {
     menus: Record<string, Array<{ command: string }>>;
     configuration: { properties: Record<string, { scope?: string }> };
     configurationDefaults: Record<string, unknown>;
+    walkthroughs: Array<{ id: string; title: string; description: string; steps: WalkthroughStep[] }>;
   };
   capabilities: { untrustedWorkspaces: { supported: string | boolean; restrictedConfigurations?: string[] } };
 }
@@ -33,6 +44,35 @@ interface Manifest {
 const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Manifest;
 const read = (relative: string) => readFileSync(path.join(repoRoot, relative), 'utf8');
 const exists = (relative: string) => existsSync(path.join(repoRoot, relative));
+
+/**
+ * Whether vsce puts a file in the .vsix: its own rules (collectFiles in @vscode/vsce's package.js: its
+ * default ignore list, each .vscodeignore line also as a folder, package.json and README.md always in),
+ * with its own minimatch. Listing the files with vsce itself takes ~20 s (it walks node_modules).
+ */
+const vsceRequire = createRequire(path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'package.json'));
+const { minimatch } = vsceRequire('minimatch') as { minimatch: (file: string, pattern: string, options: { dot: boolean }) => boolean };
+const VSCE_DEFAULT_IGNORE = ['.vscodeignore', 'package-lock.json', 'CONTRIBUTING.md', '.github', '**/.git', '**/.git/**', '**/*.vsix', '**/.DS_Store', '**/.vscode-test/**'];
+function packaged(file: string): boolean {
+  const lines = read('.vscodeignore').split(/[\n\r]/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const ignore = [...VSCE_DEFAULT_IGNORE, ...lines, ...lines.filter((l) => !/(^|\/)[^/]*\*[^/]*$/.test(l)).map((l) => (l.endsWith('/') ? `${l}**` : `${l}/**`))];
+  return ['package.json', 'README.md'].includes(file) || !ignore.some((pattern) => minimatch(file, pattern, { dot: true }));
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(relative: string): { width: number; height: number } {
+  const bytes = readFileSync(path.join(repoRoot, relative));
+  assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG', `${relative} is a PNG`);
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** The command ids of a walkthrough step's buttons: lines that are only a `[label](command:id)` link. */
+function stepButtons(step: WalkthroughStep): string[] {
+  return step.description.split('\n').flatMap((line) => {
+    const match = /^\[[^\]]+\]\(command:(?:toSide:)?([\w.-]+)(?:\?[^)]*)?\)$/.exec(line.trim());
+    return match ? [match[1] as string] : [];
+  });
+}
 
 /** The client files the extension loads: extension.ts and every relative import from it, transitively. */
 function loadedClientFiles(): Map<string, string> {
@@ -126,7 +166,46 @@ describe('package.json', () => {
     const settings = manifest.contributes.configuration.properties;
     for (const key of manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? []) assert.ok(key in settings, key);
     // A workspace must not redirect the API key (the send helper also enforces it).
-    assert.equal(settings['regal.endpoint']?.scope, 'machine');
+    assert.equal(settings['regal.endpoint']?.scope, 'application');
+  });
+
+  it('has a 128×128 PNG icon (its SVG source stays out of the package)', () => {
+    assert.equal(manifest.icon, 'media/icon.png');
+    assert.deepEqual(pngSize(manifest.icon), { width: 128, height: 128 });
+    assert.ok(packaged(manifest.icon), `${manifest.icon} is packaged`);
+    assert.ok(exists('media/icon.svg') && !packaged('media/icon.svg'), 'media/icon.svg is the source, not packaged');
+  });
+
+  it('contributes a Getting Started walkthrough: create, fix, preview, API key, send, each with a button', () => {
+    assert.equal(manifest.contributes.walkthroughs.length, 1);
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    assert.equal(walkthrough?.id, 'gettingStarted');
+    const buttons = walkthrough!.steps.map((step) => stepButtons(step));
+    assert.deepEqual(buttons, [['regal.newPayload'], ['workbench.actions.view.problems'], ['regal.previewRenderedPayload'], ['regal.setApiKey'], ['regal.sendTestEvent']]);
+    const contributed = new Set(manifest.contributes.commands.map((c) => c.command));
+    for (const [id] of buttons) {
+      // A regal command must be contributed and activate the extension (code-server needs onCommand).
+      if (id?.startsWith('regal.')) {
+        assert.ok(contributed.has(id), `${id} is contributed`);
+        assert.ok(manifest.activationEvents.includes(`onCommand:${id}`), `onCommand:${id}`);
+      }
+    }
+    for (const step of walkthrough!.steps) {
+      assert.ok(step.title && step.description, `${step.id} has a title and a description`);
+      assert.deepEqual(step.completionEvents, [`onCommand:${stepButtons(step)[0]}`], `${step.id} is done when its button's command runs`);
+    }
+  });
+
+  it("packages each walkthrough step's media: a small markdown file that exists", () => {
+    const steps = manifest.contributes.walkthroughs.flatMap((w) => w.steps);
+    assert.equal(steps.length, 5);
+    for (const step of steps) {
+      const media = step.media.markdown ?? '';
+      assert.ok(media.startsWith('media/walkthrough/') && media.endsWith('.md'), `${step.id}: markdown media under media/walkthrough/`);
+      assert.ok(exists(media), `${media} exists`);
+      assert.ok(statSync(path.join(repoRoot, media)).size <= 1024, `${media} is at most 1 KB`);
+      assert.ok(packaged(media), `${media} is packaged`);
+    }
   });
 
   it('targets a VS Code no newer than the API types it is compiled against (vsce refuses otherwise)', () => {
@@ -141,8 +220,10 @@ describe('npm run package', () => {
   it('builds for production and packages without node_modules, into the gitignored dist/', () => {
     const script = manifest.scripts.package ?? '';
     assert.match(script, /--production/);
-    assert.match(script, /vsce package --no-dependencies/);
-    assert.match(script, /--out dist\/[\w.-]+\.vsix/);
+    assert.match(script, /node scripts\/package\.mjs/);
+    const packager = read('scripts/package.mjs');
+    assert.match(packager, /\['package', '--no-dependencies'/);
+    assert.match(packager, /'dist\/regal-webhook\.vsix'/);
     assert.match(read('.gitignore'), /^dist\/$/m);
     assert.match(read('esbuild.mjs'), /sourcemap: !production/);
     assert.match(read('esbuild.mjs'), /minify: production/);
@@ -162,6 +243,28 @@ describe('npm run package', () => {
     assert.ok(!patterns.some((p) => p.startsWith('!')));
     for (const kept of ['package.json', 'README.md', 'LICENSE', 'dist/client.js', 'dist/server.js', 'dist/**', 'schemas/**', 'snippets/**', 'syntaxes/**', 'language-configuration.json', '**/*.json']) {
       assert.ok(!patterns.includes(kept), `${kept} is packaged`);
+    }
+  });
+
+  it('keeps contributor material and the README screenshots out, and what VS Code shows in', () => {
+    for (const file of ['README.md', 'LICENSE', 'dist/client.js', 'dist/server.js', 'dist/renderWorker.js', 'media/icon.png', 'bench/results.md', 'schemas/regal-event.schema.json']) {
+      assert.ok(packaged(file), `${file} is packaged`);
+    }
+    for (const file of ['CONTRIBUTING.md', 'docs/regal.md', 'docs/screenshots/diagnostics.png', 'scripts/package.mjs', 'media/icon.svg', 'dist/cli.js', 'test/unit/packaging.test.ts']) {
+      assert.ok(!packaged(file), `${file} is not packaged`);
+    }
+  });
+
+  it("points the README's images at an https:// location when one is known (VS Code shows no other)", () => {
+    const packager = read('scripts/package.mjs');
+    assert.match(packager, /REGAL_README_IMAGES_URL/);
+    assert.match(packager, /'--baseImagesUrl', imagesUrl/);
+    assert.match(packager, /--no-rewrite-relative-links/);
+    const images = [...read('README.md').matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1] as string);
+    assert.ok(images.length > 0);
+    for (const image of images) {
+      assert.match(image, /^docs\/screenshots\/[\w-]+\.png$/, 'README images are relative links that vsce rewrites');
+      assert.ok(exists(image), `${image} exists`);
     }
   });
 });

@@ -4,16 +4,19 @@
  * The fixtures are copied to a temporary workspace so the tests may edit them.
  *
  * `--vsix FILE` runs the same suites against the packaged extension, installed from FILE as a user
- * would install it, instead of this source tree (npm run test:vsix).
+ * would install it, instead of this source tree (npm run test:vsix). `--extension-page` captures the
+ * packaged extension's page and walkthrough instead (npm run screenshots:extension-page, extensionPageRun.ts).
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
+import { runExtensionPage } from './extensionPageRun';
 import { installVsix } from './installVsix';
 
 async function main(): Promise<number> {
   const root = path.resolve(__dirname, '..', '..', '..');
+  if (process.argv.includes('--extension-page')) return runExtensionPage(root);
   // `--screenshots` runs the README screenshot script instead of the tests (npm run screenshots).
   const screenshots = process.argv.includes('--screenshots');
   if (screenshots) process.env.VSCODE_HOST_SCREENSHOT_DIR = path.join(root, 'docs', 'screenshots');

@@ -7,17 +7,7 @@ import { once } from 'node:events';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
-
-async function shot(name: string, waitFor?: string, waitGone?: string): Promise<void> {
-  const base = process.env.VSCODE_HOST_SCREENSHOT_URL;
-  if (!base) throw new Error('VSCODE_HOST_SCREENSHOT_URL is not set: run `npm run screenshots`.');
-  const url = new URL('/shot', base);
-  url.searchParams.set('name', name);
-  if (waitFor) url.searchParams.set('waitFor', waitFor);
-  if (waitGone) url.searchParams.set('waitGone', waitGone);
-  const response = await fetch(url, { method: 'POST' });
-  if (!response.ok) throw new Error(`Screenshot ${name} failed: ${await response.text()}`);
-}
+import { shot } from './runner';
 
 function waitForRegalDiagnostics(uri: vscode.Uri): Promise<void> {
   return new Promise((resolve) => {
