@@ -13,12 +13,14 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { currentPayloadUri } from '../language/currentPayload';
 import type { RenderWorkerPool } from '../../../server/src/rendering/renderInWorker';
 import { renderDocument } from '../rendering/renderDocument';
 import { blankFields, payloadFieldNames } from '../sampleData/sampleFields';
+import { PREVIEW_SCHEME } from './previewScheme';
 import { previewText, untrustedPreviewText } from './previewText';
 
-export const PREVIEW_SCHEME = 'regal-preview';
+export { PREVIEW_SCHEME };
 const UPDATE_DELAY_MS = 150;
 
 /** The preview URI of a payload: readable title, the payload's URI in the query. */
@@ -159,13 +161,10 @@ class RenderedPayloadProvider implements vscode.TextDocumentContentProvider, vsc
   }
 }
 
-/** The payload the command applies to: the editor title's resource, else the active editor's. */
+/** The payload the command applies to: the editor title's resource, else the current payload (currentPayload.ts). */
 function payloadUri(resource: unknown): vscode.Uri | undefined {
   if (resource instanceof vscode.Uri && resource.scheme !== PREVIEW_SCHEME) return resource;
-  const active = vscode.window.activeTextEditor?.document;
-  if (!active) return undefined;
-  if (active.uri.scheme === PREVIEW_SCHEME) return vscode.Uri.parse(active.uri.query, true);
-  return active.uri;
+  return currentPayloadUri();
 }
 
 export function registerRenderedPayloadPreview(context: vscode.ExtensionContext, renderer: RenderWorkerPool): void {

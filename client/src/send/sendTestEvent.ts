@@ -14,6 +14,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { currentPayloadUri } from '../language/currentPayload';
 import type { RenderWorkerPool } from '../../../server/src/rendering/renderInWorker';
 import { renderDocument } from '../rendering/renderDocument';
 import type { ApiKeyStore } from './apiKeyStore';
@@ -113,7 +114,7 @@ export class TestEventSender {
 
   /** The argument's document, else the active editor's; the rendered preview stands for its payload. */
   private async payloadDocument(argument: unknown): Promise<vscode.TextDocument | undefined> {
-    let uri = argument instanceof vscode.Uri ? argument : vscode.window.activeTextEditor?.document.uri;
+    let uri = argument instanceof vscode.Uri ? argument : currentPayloadUri();
     if (uri?.scheme === PREVIEW_SCHEME) uri = vscode.Uri.parse(uri.query, true);
     const document = uri ? await vscode.workspace.openTextDocument(uri) : undefined;
     return document?.languageId === 'regal-webhook' ? document : undefined;
