@@ -340,10 +340,10 @@ describe('protocol hardening over stdio', () => {
 
     const invalid: Array<[string, () => string, string, RegExp]> = [
       ['invalid JSON', () => `{ "fields": { "${MARKER}": "string", } }`, 'json', /Invalid JSON in the field catalog/],
-      ['an array', () => '[ "phoneNumber" ]', 'shape', /must be an object/],
-      ['a list of fields', () => '{ "fields": [ "phoneNumber" ] }', 'shape', /`fields` must be an object/],
-      ['types that are no strings', () => `{ "fields": { "${MARKER}": 1 } }`, 'type', /must be a string naming an Iterable type/],
-      ['empty', () => '', 'empty', /is empty/],
+      ['an array', () => '[ "phoneNumber" ]', 'shape', /is an array, not an object/],
+      ['a list of fields', () => '{ "fields": [ "phoneNumber" ] }', 'shape', /"fields" is an array: make it an object/],
+      ['types that are no strings', () => `{ "fields": { "${MARKER}": 1 } }`, 'type', /write an Iterable type in double quotes/],
+      ['empty', () => '', 'empty', /^Empty field catalog/],
       ['nested 100,000 levels deep', () => `{ "fields": { "a": ${'['.repeat(100_000)}${']'.repeat(100_000)} } }`, 'shape', /more than 64 levels deep/],
       [
         'more fields than the limit',

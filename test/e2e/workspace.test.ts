@@ -99,7 +99,7 @@ describe('workspace features over stdio', () => {
     assert.deepEqual(conflict.range, rangeOf(openText, '23'));
     assert.match(String(conflict.message), /Event property `age` is sent as a number here but as a string in other\.regal\.json/);
     assert.deepEqual(conflict.relatedInformation, [
-      { location: { uri: uri('payloads/other.regal.json'), range: rangeOf(otherText, '"{{age}}"') }, message: 'Event property `age` is sent as a string here.' },
+      { location: { uri: uri('payloads/other.regal.json'), range: rangeOf(otherText, '"{{age}}"') }, message: 'Event property "age" is sent as a string here.' },
     ]);
 
     const similar = find(published, 'similar-event-name');

@@ -595,7 +595,7 @@ describe('quick fix: handlebars-syntax', () => {
   it('separates a mustache from the JSON brace that Handlebars would read as `}}}`', () => {
     const text = `{ ${PHONE}, "properties": { "plan": {{toJson plan}}} }`;
     const { diagnostic } = request(text, 'handlebars-syntax');
-    assert.match(typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value, /`}}}`/);
+    assert.match(typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value, /a space between \}\} and the JSON \}/);
     assert.equal(fix(text, 'handlebars-syntax'), text.replace('plan}}}', 'plan}} }'));
   });
 });

@@ -153,7 +153,7 @@ describe('block structure', () => {
   it('reports inner blocks left open when an outer one closes, and keeps going', () => {
     const found = problems('"{{#if a}}{{#unless b}}x{{/if}} {{#each c}}{{/each}}"');
     assert.equal(found.length, 1);
-    assert.match(found[0], /^\{\{#unless b\}\}\|.*add `\{\{\/unless\}\}` before `\{\{\/if\}\}`/);
+    assert.match(found[0], /^\{\{#unless b\}\}\|.*add \{\{\/unless\}\} before \{\{\/if\}\}/);
   });
 
   it('builds branches for if / else if / else', () => {

@@ -64,17 +64,17 @@ describe('field catalog parsing', () => {
   });
 
   const problems: Array<[string, string, RegExp]> = [
-    ['invalid JSON', '{ "fields": { "a": "string" ⟦"b"⟧: "long" } }', /Invalid JSON in the field catalog: expected `,`/],
-    ['a comment', '{ "fields": { ⟦// mine⟧\n "a": "string" } }', /comments are not JSON/],
-    ['a trailing comma', '{ "fields": { "a": "string", ⟦}⟧ }', /no comma before/],
-    ['an array at the top', '⟦[ "phoneNumber" ]⟧', /must be an object, .*; this is an array/],
-    ['no fields object', '⟦{⟧ "phoneNumber": "string" }', /has no `fields` object/],
-    ['fields that are not an object', '{ "fields": ⟦["a", "b"]⟧ }', /`fields` must be an object .*, not an array/],
-    ['a type that is not a string', '{ "fields": { "age": ⟦1⟧ } }', /The type of `age` must be a string naming an Iterable type .*, not a number/],
-    ['a type that is an object', '{ "fields": { "age": ⟦{ "type": "long" }⟧ } }', /The type of `age` must be a string .*, not an object/],
-    ['an empty type', '{ "fields": { "age": ⟦""⟧ } }', /The type of `age` is empty/],
-    ['an empty field name', '{ "fields": { ⟦""⟧: "string" } }', /An empty field name/],
-    ['an empty file', '⟦  ⟧', /The field catalog is empty/],
+    ['invalid JSON', '{ "fields": { "a": "string" ⟦"b"⟧: "long" } }', /Invalid JSON in the field catalog: write , between two entries/],
+    ['a comment', '{ "fields": { ⟦// mine⟧\n "a": "string" } }', /remove the comment\. Comments are not JSON/],
+    ['a trailing comma', '{ "fields": { "a": "string", ⟦}⟧ }', /remove the comma before \}/],
+    ['an array at the top', '⟦[ "phoneNumber" ]⟧', /^Field catalog is an array, not an object: write the response of Iterable's GET \/api\/users\/getFields/],
+    ['no fields object', '⟦{⟧ "phoneNumber": "string" }', /^No "fields" object in the field catalog/],
+    ['fields that are not an object', '{ "fields": ⟦["a", "b"]⟧ }', /^"fields" is an array: make it an object mapping each field name to its Iterable type/],
+    ['a type that is not a string', '{ "fields": { "age": ⟦1⟧ } }', /^Invalid type for "age": write an Iterable type in double quotes.*; this is a number\./],
+    ['a type that is an object', '{ "fields": { "age": ⟦{ "type": "long" }⟧ } }', /^Invalid type for "age": .*; this is an object\./],
+    ['an empty type', '{ "fields": { "age": ⟦""⟧ } }', /^Empty type for "age"/],
+    ['an empty field name', '{ "fields": { ⟦""⟧: "string" } }', /^Empty field name/],
+    ['an empty file', '⟦  ⟧', /^Empty field catalog/],
   ];
   for (const [what, withMarkers, message] of problems) {
     it(`reports ${what} at the token at fault, and yields no catalog`, () => {
@@ -148,7 +148,7 @@ describe('unknown-merge-field', () => {
     assert.deepEqual(unknown.map((u) => u.covers), ['phonenumber', 'profile.voice_optn']);
     assert.deepEqual(unknown[0].diagnostic.data, { code: 'unknown-merge-field', field: 'phonenumber', suggestions: ['phoneNumber'] });
     assert.deepEqual(unknown[1].diagnostic.data, { code: 'unknown-merge-field', field: 'profile.voice_optn', suggestions: ['profile.voice_optin'] });
-    assert.match(messageOf(unknown[0].diagnostic), /`phonenumber` is neither in your field catalog \(iterable-fields\.json\) nor an Iterable standard field, so it renders blank\. Did you mean `phoneNumber`\?/);
+    assert.match(messageOf(unknown[0].diagnostic), /^Unknown merge field "phonenumber": rename it to "phoneNumber"\. It is neither in your field catalog \(iterable-fields\.json\) nor an Iterable standard field, so it renders blank\.$/);
     assert.equal(unknown[0].diagnostic.severity, 2);
     assert.equal(ranges.length, 2);
   });
@@ -233,10 +233,10 @@ describe('cross-file checks', () => {
     assert.deepEqual(conflicts.map((c) => c.covers), ['23', 'true']);
     const [age, vip] = conflicts;
     assert.equal(age.diagnostic.severity, 2);
-    assert.match(messageOf(age.diagnostic), /^Event property `age` is sent as a number here but as a string in other\.regal\.json\. Regal fixes a property's type the first time it sees it/);
-    assert.match(messageOf(vip.diagnostic), /^Custom trait `vip` is sent as a boolean here but as a string in other\.regal\.json/);
+    assert.match(messageOf(age.diagnostic), /^Event property "age" has another type in other\.regal\.json: send one type everywhere\. It is sent as a number here but as a string there\. Regal fixes a property's type the first time it sees it/);
+    assert.match(messageOf(vip.diagnostic), /^Custom trait "vip" has another type in other\.regal\.json: .* sent as a boolean here but as a string there/);
     assert.deepEqual(age.diagnostic.relatedInformation, [
-      { location: { uri: otherUri, range: rangeIn(otherText, '"{{age}}"') }, message: 'Event property `age` is sent as a string here.' },
+      { location: { uri: otherUri, range: rangeIn(otherText, '"{{age}}"') }, message: 'Event property "age" is sent as a string here.' },
     ]);
     assert.deepEqual(age.diagnostic.data, { code: 'inconsistent-type', key: 'properties.age', type: 'number', otherTypes: ['string'] });
   });
@@ -248,9 +248,9 @@ describe('cross-file checks', () => {
       assert.equal(similar.length, 1, name);
       assert.equal(similar[0].covers, JSON.stringify(name));
       assert.deepEqual(similar[0].diagnostic.data, { code: 'similar-event-name', name, similar: ['signup_completed'] });
-      assert.match(messageOf(similar[0].diagnostic), /differs from `signup_completed` in other\.regal\.json only by case or separators\. Regal's event names are case-sensitive/);
+      assert.match(messageOf(similar[0].diagnostic), /^Similar event name "signup_completed" in other\.regal\.json: use one spelling\. .* differs from it only by case or separators; Regal's event names are case-sensitive/);
       assert.deepEqual(similar[0].diagnostic.relatedInformation, [
-        { location: { uri: otherUri, range: rangeIn(otherText, '"signup_completed"') }, message: 'The event is named `signup_completed` here.' },
+        { location: { uri: otherUri, range: rangeIn(otherText, '"signup_completed"') }, message: 'The event is named "signup_completed" here.' },
       ]);
     }
     for (const name of ['signup_completed', 'Signup Started', 'Signup Completed 2']) {
@@ -275,14 +275,14 @@ describe('quoted-boolean with a catalog', () => {
     const { found } = check(payload('voice_optin'), { catalog, files: [] });
     const [quoted] = only(found, 'quoted-boolean');
     assert.ok(quoted);
-    assert.match(messageOf(quoted.diagnostic), /^`voice_optin` is a boolean in your catalog; "\{\{voice_optin\}\}" sends the string "true", not a boolean, and `subscribed` needs a boolean\. Write a real boolean without quotes: `\{\{#if voice_optin\}\}true\{\{else\}\}false\{\{\/if\}\}`\.$/);
+    assert.match(messageOf(quoted.diagnostic), /^Quoted boolean: render a real boolean without quotes\. voice_optin is a boolean in your catalog; "\{\{voice_optin\}\}" sends the string "true", not a boolean, and "subscribed" needs a boolean\. Write \{\{#if voice_optin\}\}true\{\{else\}\}false\{\{\/if\}\}\.$/);
     assert.equal((quoted.diagnostic.data as { fieldType?: string }).fieldType, 'boolean');
   });
 
   it('advises #ifEq for a string field', () => {
     const { found } = check(payload('voice_optin_text'), { catalog, files: [] });
     const [quoted] = only(found, 'quoted-boolean');
-    assert.match(messageOf(quoted.diagnostic), /`voice_optin_text` is a string in your catalog; .* `\{\{#ifEq voice_optin_text 'true'\}\}true\{\{else\}\}false\{\{\/ifEq\}\}`/);
+    assert.match(messageOf(quoted.diagnostic), /voice_optin_text is a string in your catalog; .* \{\{#ifEq voice_optin_text 'true'\}\}true\{\{else\}\}false\{\{\/ifEq\}\}/);
     assert.equal((quoted.diagnostic.data as { fieldType?: string }).fieldType, 'string');
   });
 
@@ -291,15 +291,15 @@ describe('quoted-boolean with a catalog', () => {
     const { found } = check(text, { catalog, files: [] });
     const [quoted] = only(found, 'quoted-boolean');
     assert.ok(quoted, JSON.stringify(found.map((f) => f.code)));
-    assert.match(messageOf(quoted.diagnostic), /^`voice_optin` is a boolean in your catalog; .*\{\{\/if\}\}`\. \(in the `\{\{else\}\}` branch of `\{\{#if x\}\}`\)$/);
+    assert.match(messageOf(quoted.diagnostic), /^Quoted boolean: .* voice_optin is a boolean in your catalog; .*\{\{\/if\}\}\. \(in the \{\{else\}\} branch of \{\{#if x\}\}\)$/);
   });
 
   it('is unchanged without a catalog or for a field the catalog does not type', () => {
     const plain = only(check(payload('voice_optin'), { files: [] }).found, 'quoted-boolean')[0];
-    assert.match(messageOf(plain.diagnostic), /^`subscribed` is a quoted template/);
+    assert.match(messageOf(plain.diagnostic), /^Quoted boolean: render a real boolean without quotes\. "subscribed" is a quoted template/);
     assert.equal((plain.diagnostic.data as { fieldType?: string }).fieldType, undefined);
     const untyped = only(check(payload('address.opt'), { catalog, files: [] }).found, 'quoted-boolean')[0];
-    assert.match(messageOf(untyped.diagnostic), /^`subscribed` is a quoted template/);
+    assert.match(messageOf(untyped.diagnostic), /^Quoted boolean: render a real boolean without quotes\. "subscribed" is a quoted template/);
   });
 });
 

@@ -21,6 +21,7 @@ import { selectedBranch, type JsonView } from './template/jsonView';
 import { indexTemplate, type TemplateIndex } from './template/templateIndex';
 import { parseTemplate, type TemplateModel } from './template/templateModel';
 import { append } from './util/append';
+import { plain } from './util/plainText';
 
 /** Deeper nesting than this is no Regal payload, and would exhaust recursive parsers' stacks. */
 export const MAX_NESTING = 512;
@@ -53,7 +54,7 @@ export function analyzePayload(text: string, validator: SchemaValidator, options
       code: 'invalid-json',
       start: template.maxDepthOffset,
       end: template.maxDepthOffset + 1,
-      message: `Objects and arrays are nested more than ${MAX_NESTING} levels deep here; a Regal payload is a few levels deep. JSON checks are skipped for this file.`,
+      message: `Nested more than ${MAX_NESTING} levels deep: flatten the payload. A Regal payload is a few levels deep; JSON checks are skipped for this file.`,
     });
     return { template, findings };
   }
@@ -145,20 +146,20 @@ function findingKey(f: Finding): string {
  */
 function branchContext(template: TemplateModel, offset: number, index: number): string {
   const text = template.text;
-  const tagOf = (block: Block) => `\`${text.slice(block.open.start, block.open.end)}\``;
+  const tagOf = (block: Block) => plain(text.slice(block.open.start, block.open.end));
   for (let block = innermostBlockAt(template.blocks, offset); block; block = block.parent) {
     const branch = block.branches.findIndex((b) => offset >= b.start && offset < b.end);
     if (branch === -1 || !block.close) continue;
     const elseTag = block.branches[branch].elseTag;
     if (!elseTag) return `(when ${tagOf(block)} renders its first branch)`;
-    return `(in the \`${text.slice(elseTag.start, elseTag.end)}\` branch of ${tagOf(block)})`;
+    return `(in the ${plain(text.slice(elseTag.start, elseTag.end))} branch of ${tagOf(block)})`;
   }
   const block = nearestClosedBlock(template.blocks, offset);
   if (!block) return '';
   const selected = selectedBranch(block, index);
   if (selected === block.branches.length) return `(when ${tagOf(block)} renders nothing)`;
   const elseTag = block.branches[selected].elseTag;
-  return elseTag ? `(when ${tagOf(block)} takes its \`${text.slice(elseTag.start, elseTag.end)}\` branch)` : `(when ${tagOf(block)} renders its first branch)`;
+  return elseTag ? `(when ${tagOf(block)} takes its ${plain(text.slice(elseTag.start, elseTag.end))} branch)` : `(when ${tagOf(block)} renders its first branch)`;
 }
 
 /**

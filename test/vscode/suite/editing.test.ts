@@ -197,7 +197,7 @@ describe('Regal editing features', () => {
       const uri = fixture('catalog.regal.json');
       await open('catalog.regal.json');
       const [unknown] = (await waitForDiagnostics(uri, having('unknown-merge-field'), 'unknown-merge-field')).filter((d) => codeOf(d) === 'unknown-merge-field');
-      assert.match(unknown.message, /`editing_region`/);
+      assert.match(unknown.message, /"editing_region"/);
       assert.equal(unknown.severity, vscode.DiagnosticSeverity.Warning);
 
       const catalog = fixture('iterable-fields.json');

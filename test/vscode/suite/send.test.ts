@@ -227,7 +227,7 @@ describe('Regal send test event', () => {
     await waitForDiagnostics(uri, (diagnostics) => diagnostics.some((d) => d.code === 'optin-channel'), 'the optin-channel error');
     const result = await send('send-bad-channel.regal.json');
     assert.equal(result.outcome, 'refused');
-    assert.match(result.message, /^Not sent: send-bad-channel\.regal\.json has 1 error\. The first, at line 4:29: `text` is not an opt-in channel Regal supports/);
+    assert.match(result.message, /^Not sent: send-bad-channel\.regal\.json has 1 error\. The first, at line 4:29: Unsupported channel "text": use /);
   });
 
   it('sends only regal-webhook documents', async () => {

@@ -7,6 +7,7 @@ import { findProperty, keyOf, propertiesOf, valueOf, type Node } from '../json/j
 import { readPhone } from '../regal/phoneNumbers';
 import { regalEmittedEvents } from '../regal/regalEmittedEvents';
 import type { TemplateIndex } from '../template/templateIndex';
+import { quoted } from '../util/plainText';
 
 export function payloadLints(root: Node, source: string, template: TemplateIndex): Finding[] {
   if (root.type !== 'object') return [];
@@ -36,9 +37,9 @@ function duplicateKeys(node: Node, source: string, findings: Finding[]): void {
           code: 'duplicate-key',
           start: keyNode.offset,
           end: keyNode.offset + keyNode.length,
-          message: `\`${key}\` appears twice in this object; Regal keeps only the last value. Remove one of them.`,
+          message: `Duplicate key ${quoted(key)}: remove one of the copies. Regal keeps only the last value.`,
           data: { key, firstOffset: firstKey.offset },
-          related: [{ start: firstKey.offset, end: firstKey.offset + firstKey.length, message: `First \`${key}\`` }],
+          related: [{ start: firstKey.offset, end: firstKey.offset + firstKey.length, message: `First ${quoted(key)}` }],
         });
       } else {
         seen.set(key, property);
@@ -68,14 +69,13 @@ function identity(root: Node, traitsProperty: Node | undefined, traits: Node | u
   const isEvent = findProperty(root, 'name', source) !== undefined;
   const anchor = phones ? (phones.parent?.children?.[0] as Node) : traitsProperty?.children?.[0];
   const range = anchor ? { start: anchor.offset, end: anchor.offset + anchor.length } : { start: root.offset, end: root.offset + 1 };
-  const addPhone = phones
-    ? 'add a number to `traits.phones`, e.g. `"{{phoneNumber}}": { "isPrimary": true }`'
-    : 'add `traits.phones` (e.g. `"phones": { "{{phoneNumber}}": {} }`) or `traits.phone`';
+  const addPhone = phones ? 'a number to traits.phones' : 'traits.phones or traits.phone';
+  const example = phones ? 'A number is a key of traits.phones: "{{phoneNumber}}": { "isPrimary": true }.' : 'For example "phones": { "{{phoneNumber}}": {} } in traits.';
   if (!hasUserId && !hasEmail) {
     findings.push({
       code: 'missing-identifier',
       ...range,
-      message: `Nothing identifies the contact: Regal needs a userId, a phone or an email to match or create it. Add \`"userId": "{{userId}}"\`, or ${addPhone}.`,
+      message: `No identifier: add "userId": "{{userId}}" or ${addPhone}. Regal needs a userId, a phone or an email to match or create the contact. ${example}`,
       data: { hasTraits: traits !== undefined },
     });
     return;
@@ -84,7 +84,7 @@ function identity(root: Node, traitsProperty: Node | undefined, traits: Node | u
   findings.push({
     code: 'missing-phone',
     ...range,
-    message: `No phone: Regal can call or text only contacts with a phone. To make this contact callable, ${addPhone}.`,
+    message: `No phone: add ${addPhone}. Regal can call or text only contacts with a phone. ${example}`,
     data: { hasTraits: traits !== undefined },
   });
 }
@@ -99,7 +99,7 @@ function phoneFormat(traits: Node, source: string, template: TemplateIndex, find
       findings.push({
         code: 'phone-not-e164',
         ...range,
-        message: `Write \`${reading.e164}\`: Regal reads \`${phone}\`, but its API documents phones in E.164 (\`+\`, country code, number, nothing else).`,
+        message: `Phone not in E.164: write ${quoted(reading.e164)}. Regal reads ${quoted(phone)}, but its API documents phones in E.164 (+, country code, number, nothing else).`,
         data: { phone, suggestion: reading.e164, where },
       });
       return;
@@ -109,8 +109,8 @@ function phoneFormat(traits: Node, source: string, template: TemplateIndex, find
       code: 'phone-format',
       ...range,
       message:
-        `\`${phone}\` is not a phone number Regal can read${phone.trim().startsWith('+') ? '' : ' (no + and country code)'}; ` +
-        `Regal drops it without a word.${suggestion ? ` Write \`${suggestion}\`.` : ' Write it in E.164, e.g. `+16503926753`.'}`,
+        `Unreadable phone ${quoted(phone)}: ${suggestion ? `write ${quoted(suggestion)}` : 'write it in E.164, such as "+16503926753"'}. ` +
+        `Regal cannot read it${phone.trim().startsWith('+') ? '' : ' (no + and country code)'} and drops it without a word.`,
       data: { phone, suggestion, where },
     });
   };
@@ -132,8 +132,8 @@ function legacyShape(traits: Node, source: string, findings: Finding[]): void {
     start: first.offset,
     end: first.offset + first.length,
     message:
-      'This payload uses the legacy `traits.phone` / `optIn[]` shape. Regal still accepts it, but now recommends ' +
-      '`traits.phones` (opt-ins per number: `"phones": { "{{phoneNumber}}": { "voiceOptIn": { "subscribed": true } } }`).',
+      'Legacy shape: use traits.phones instead of traits.phone and optIn[]. Regal still accepts this shape, but now recommends ' +
+      'traits.phones, with the opt-ins under each number: "phones": { "{{phoneNumber}}": { "voiceOptIn": { "subscribed": true } } }.',
     data: { legacyKeys: legacy.map((p) => keyOf(p, source)) },
   });
 }
@@ -147,13 +147,13 @@ function eventName(root: Node, source: string, template: TemplateIndex, findings
     findings.push({
       code: 'empty-event-name',
       ...range,
-      message: 'The event `name` is empty: Regal records an event under its name. Name it (e.g. "Application Submitted") or remove `name` to only update the contact.',
+      message: 'Empty event name: name the event, such as "Application Submitted", or remove "name". Regal records an event under its name; without "name" the body only updates the contact.',
     });
   } else if (regalEmittedEvents.has(value.trim())) {
     findings.push({
       code: 'reserved-event-name',
       ...range,
-      message: `\`${value}\` is an event Regal emits itself; a custom event with this name is mixed up with Regal's own in journeys and reports. Use your own name, e.g. "${suggestOwnName(value)}".`,
+      message: `Reserved event name ${quoted(value)}: use your own, such as ${quoted(suggestOwnName(value), 60)}. Regal emits this event itself; a custom event with this name is mixed up with Regal's own in journeys and reports.`,
       data: { name: value },
     });
   }

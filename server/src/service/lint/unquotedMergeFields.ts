@@ -17,6 +17,7 @@ import { isGuarded } from '../template/fieldGuards';
 import type { ExpressionAnalysis } from '../template/expressionAnalyzer';
 import { isValueLike } from '../template/jsonView';
 import type { TemplateModel } from '../template/templateModel';
+import { plain } from '../util/plainText';
 
 
 /** `root` gives view 0's tree; it is only asked for when there is something to report. */
@@ -46,11 +47,12 @@ export function unquotedMergeFields(model: TemplateModel, root: () => Node | und
 }
 
 function message(written: string, field: string | undefined, types: ReadonlySet<string> | undefined): string {
-  if (field === undefined) return `\`${written}\` renders text without quotes, which is not JSON: put it in quotes, \`"${written}"\`.`;
-  const risk = `\`${written}\` is not in quotes: when \`${field}\` is blank Iterable renders an empty value and Regal rejects the body.`;
-  if (types?.has('boolean')) return `${risk} Render a real boolean: \`{{#if ${field}}}true{{else}}false{{/if}}\`.`;
-  if (types?.has('string')) return `${risk} Put it in quotes: \`"${written}"\`.`;
-  return `${risk} Quote it if the value is text (\`"${written}"\`); for a number, make sure something renders: \`{{defaultIfEmpty ${field} 0}}\`.`;
+  const shown = plain(written);
+  if (field === undefined) return `Unquoted text: put ${shown} in double quotes. It renders text, and text without quotes is not JSON.`;
+  const risk = `When ${plain(field)} is blank, Iterable renders an empty value here and Regal rejects the body.`;
+  if (types?.has('boolean')) return `Unquoted merge field: render a real boolean, {{#if ${plain(field)}}}true{{else}}false{{/if}}. ${risk}`;
+  if (types?.has('string')) return `Unquoted merge field: put ${shown} in double quotes. ${risk}`;
+  return `Unquoted merge field: quote ${shown} for text, or write {{defaultIfEmpty ${plain(field)} 0}} for a number. ${risk}`;
 }
 
 /**

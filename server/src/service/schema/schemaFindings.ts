@@ -12,6 +12,7 @@ import type { Finding } from '../diagnosticCodes';
 import { findNodeAtPath, findProperty, owningProperty, type Node } from '../json/jsonTree';
 import type { TemplateIndex } from '../template/templateIndex';
 import { closestMatches } from '../util/suggest';
+import { plain, quoted } from '../util/plainText';
 
 type Path = Array<string | number>;
 
@@ -52,8 +53,8 @@ function toFinding(error: ErrorObject, path: Path, node: Node, source: string, t
         code: inOptIn ? 'optin-required' : 'schema',
         ...range,
         message: inOptIn
-          ? `This \`optIn\` item has no \`${missing}\`: Regal needs both \`channel\` and \`subscribed\` in every opt-in.`
-          : `${capitalize(where)} is missing the required property \`${missing}\`.`,
+          ? `Incomplete opt-in: add ${quoted(missing)} to this optIn item. Regal needs both channel and subscribed in every opt-in.`
+          : `Missing property ${quoted(missing)}: add it. ${capitalize(where)} requires it.`,
         data: { missingProperty: missing, path },
       };
     }
@@ -62,15 +63,15 @@ function toFinding(error: ErrorObject, path: Path, node: Node, source: string, t
       const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
       const value = String(error.data);
       const suggestions = closestMatches(value, allowed);
-      const list = allowed.map((a) => `\`${a}\``).join(', ');
+      const list = allowed.map((a) => plain(a)).join(', ');
       const isChannel = isOptInItem(path.slice(0, -1)) && path[path.length - 1] === 'channel';
       return {
         code: isChannel ? 'optin-channel' : 'schema',
         start: node.offset,
         end: node.offset + node.length,
         message: isChannel
-          ? `\`${value}\` is not an opt-in channel Regal supports: use ${list}.${suggestions.length ? ` Did you mean \`${suggestions[0]}\`?` : ''}`
-          : `\`${value}\` is not allowed for ${where}: use ${list}.`,
+          ? `Unsupported channel ${quoted(value)}: use ${suggestions.length ? quoted(suggestions[0]) : `${list}`}. Regal supports the opt-in channels ${list}.`
+          : `Value ${quoted(value)} is not allowed: use one of the allowed values. ${capitalize(where)} accepts ${list}.`,
         data: { value, allowed, suggestions, path },
       };
     }
@@ -82,7 +83,7 @@ function toFinding(error: ErrorObject, path: Path, node: Node, source: string, t
         code: 'schema',
         start: node.offset,
         end: node.offset + node.length,
-        message: `${capitalize(where)} ${error.message ?? 'is not valid'}.`,
+        message: `Invalid value: correct it to match the Regal schema. ${capitalize(where)} ${plain(error.message ?? 'is not valid')}.`,
         data: { keyword: error.keyword, path },
       };
   }
@@ -92,7 +93,7 @@ function typeFinding(error: ErrorObject, path: Path, node: Node, template: Templ
   const expected = ([] as string[]).concat((error.params as { type: string | string[] }).type);
   const range = { start: node.offset, end: node.offset + node.length };
   if (template.isValuePlaceholder(node)) return undefined;
-  const name = path.length ? `\`${String(path[path.length - 1])}\`` : 'The payload';
+  const name = path.length ? quoted(String(path[path.length - 1])) : 'the payload';
   if (node.type === 'string' && template.containsTemplate(node)) {
     if (expected.includes('boolean')) {
       const field = template.singleMergeField(node);
@@ -101,9 +102,9 @@ function typeFinding(error: ErrorObject, path: Path, node: Node, template: Templ
         code: 'quoted-boolean',
         ...range,
         message:
-          `${name} is a quoted template, so Iterable sends the string "true" or "false", not a boolean. ` +
-          `Write a real boolean without quotes: \`{{#if ${condition}}}true{{else}}false{{/if}}\` for a boolean field, ` +
-          `\`{{#ifEq ${condition} 'true'}}true{{else}}false{{/ifEq}}\` for a field holding the text "true".`,
+          `Quoted boolean: render a real boolean without quotes. ${capitalize(name)} is a quoted template, so Iterable sends the string "true" or "false", not a boolean. ` +
+          `Write {{#if ${plain(condition)}}}true{{else}}false{{/if}} for a boolean field, ` +
+          `or {{#ifEq ${plain(condition)} 'true'}}true{{else}}false{{/ifEq}} for a field holding the text "true".`,
         data: { path, field, expected },
       };
     }
@@ -112,15 +113,15 @@ function typeFinding(error: ErrorObject, path: Path, node: Node, template: Templ
   }
   const actual = jsonTypeOf(error.data);
   const wanted = expected.map(article).join(' or ');
-  let advice = '';
-  if (expected.includes('boolean') && (error.data === 'true' || error.data === 'false')) advice = ` Remove the quotes: \`${String(error.data)}\`.`;
-  else if (expected.includes('boolean')) advice = ' Write `true` or `false` (without quotes).';
-  else if (expected.includes('object')) advice = ' Write an object: `{ … }`.';
-  else if (expected.includes('string')) advice = ' Put the value in double quotes.';
+  let advice = `write ${wanted}`;
+  if (expected.includes('boolean') && (error.data === 'true' || error.data === 'false')) advice = `remove the quotes: ${String(error.data)}`;
+  else if (expected.includes('boolean')) advice = 'write true or false, without quotes';
+  else if (expected.includes('object')) advice = 'write an object, { … }';
+  else if (expected.includes('string')) advice = 'put the value in double quotes';
   return {
     code: 'type',
     ...range,
-    message: `${name} must be ${wanted}, not ${article(actual)}.${advice}`,
+    message: `Wrong type for ${name}: ${advice}. ${capitalize(name)} must be ${wanted}, not ${article(actual)}.`,
     data: { path, expected, actual },
   };
 }
@@ -171,13 +172,14 @@ function requiredRange(node: Node): { start: number; end: number } {
 
 function unknownPropertyMessage(key: string, path: Path, suggestions: string[], allowed: string[]): string {
   const where = path.length === 0 ? 'at the top level of the body' : `in ${describePath(path)}`;
-  let message = `\`${key}\` is not a property Regal defines ${where}.`;
+  const shown = quoted(key);
+  const explanation = `Regal defines no such property ${where}.`;
   if (path.length === 0 && ['phone', 'email', 'firstName', 'lastName', 'optIn', 'phones', 'emails', 'address'].includes(key)) {
-    return `${message} Contact attributes go inside \`traits\`: move \`${key}\` there.`;
+    return `Contact attribute ${shown} outside traits: move it into traits. ${explanation}`;
   }
-  if (suggestions.length) message += ` Did you mean \`${suggestions[0]}\`?`;
-  else if (allowed.length) message += ` Allowed: ${allowed.map((a) => `\`${a}\``).join(', ')}.`;
-  return message;
+  if (suggestions.length) return `Unknown property ${shown}: rename it to ${quoted(suggestions[0])}. ${explanation}`;
+  if (allowed.length) return `Unknown property ${shown}: remove it or use an allowed one. ${explanation} Allowed: ${allowed.map(plain).join(', ')}.`;
+  return `Unknown property ${shown}: remove it. ${explanation}`;
 }
 
 export function parsePointer(pointer: string): Path {
@@ -189,7 +191,7 @@ export function parsePointer(pointer: string): Path {
     .map((segment) => (/^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : segment));
 }
 
-/** `traits.optIn[0]`, `traits.phones["+12225555555"].voiceOptIn`, or "the body" for the root. */
+/** traits.optIn[0], traits.phones["+12225555555"].voiceOptIn, or "the body" for the root: plain text, as messages show it. */
 export function describePath(path: Path): string {
   if (path.length === 0) return 'the body';
   let text = '';
@@ -198,7 +200,7 @@ export function describePath(path: Path): string {
     else if (/^[A-Za-z_$][\w$]*$/.test(segment)) text += text ? `.${segment}` : segment;
     else text += `[${JSON.stringify(segment)}]`;
   }
-  return `\`${text}\``;
+  return text;
 }
 
 function isOptInItem(path: Path): boolean {

@@ -76,11 +76,11 @@ export function buildBlockStructure(text: string, mustaches: readonly Mustache[]
     } else if (m.kind === 'else') {
       const top = stack[stack.length - 1];
       if (!top) {
-        problems.push({ start: m.start, end: m.end, message: '`{{else}}` is outside any block: remove it or add the `{{#if …}}` it belongs to.' });
+        problems.push({ start: m.start, end: m.end, message: '{{else}} outside any block: remove it or add the {{#if …}} it belongs to. Handlebars cannot read it here.' });
         continue;
       }
       if (top.hasFinalElse) {
-        problems.push({ start: m.start, end: m.end, message: `\`{{#${top.name}}}\` already has an \`{{else}}\`; a second one is never rendered.` });
+        problems.push({ start: m.start, end: m.end, message: `Second {{else}} in {{#${top.name}}}: remove it. A block renders one {{else}}; this one is never rendered.` });
       }
       top.branches[top.branches.length - 1].end = m.start;
       top.branches.push({ start: m.end, end: text.length, elseTag: m });
@@ -94,18 +94,18 @@ export function buildBlockStructure(text: string, mustaches: readonly Mustache[]
           problems.push({
             start: m.start,
             end: m.end,
-            message: `\`{{/${name}}}\` does not match \`{{#${top.name}}}\` opened on line ${lineOf(top.open.start)}: write \`{{/${top.name}}}\`.`,
+            message: `Mismatched {{/${name}}}: write {{/${top.name}}}. It closes the {{#${top.name}}} opened on line ${lineOf(top.open.start)}.`,
           });
           finish(top, m.start, m);
         } else {
-          problems.push({ start: m.start, end: m.end, message: `\`{{/${name}}}\` closes a block that was never opened: remove it or add \`{{#${name} …}}\`.` });
+          problems.push({ start: m.start, end: m.end, message: `Stray {{/${name}}}: remove it or add {{#${name} …}}. It closes a block that was never opened.` });
         }
         continue;
       }
       // Blocks opened after the one this tag closes were never closed.
       while (stack.length - 1 > depth) {
         const unclosed = stack.pop() as Block;
-        problems.push(unclosedProblem(unclosed, `before \`{{/${name}}}\` on line ${lineOf(m.start)}`));
+        problems.push(unclosedProblem(unclosed, `before {{/${name}}} on line ${lineOf(m.start)}`));
         finish(unclosed, m.start);
       }
       finish(stack.pop() as Block, m.start, m);
@@ -146,7 +146,7 @@ function insideEach(block: Block): boolean {
 }
 
 function unclosedProblem(block: Block, where: string): BlockProblem {
-  return { start: block.open.start, end: block.open.end, message: `\`{{#${block.name}}}\` is never closed: add \`{{/${block.name}}}\` ${where}.` };
+  return { start: block.open.start, end: block.open.end, message: `Unclosed {{#${block.name}}}: add {{/${block.name}}} ${where}. Handlebars cannot render an unclosed block.` };
 }
 
 function findOpen(stack: readonly Block[], name: string): number {

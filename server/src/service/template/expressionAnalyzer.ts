@@ -10,6 +10,7 @@
 import { parseWithoutProcessing, type AST } from '@handlebars/parser';
 import type { Mustache } from './mustacheScanner';
 import { readSimpleExpression } from './simpleExpression';
+import { quoted } from '../util/plainText';
 
 export interface TextSpan {
   start: number;
@@ -156,7 +157,7 @@ function analyzeSource(synthetic: Synthetic, isHelper: HelperLookup): Expression
   const visitPath = (path: AST.PathExpression, asHelper: boolean) => {
     const span = { ...spanOf(path), name: path.original };
     if (path.depth > 0) {
-      result.unsupported.push({ ...span, message: `Iterable does not support parent paths such as \`${path.original}\`.` });
+      result.unsupported.push({ ...span, message: `Parent path ${quoted(path.original)}: name the field from the top instead. Iterable does not support parent paths (../).` });
     }
     if (asHelper) result.helpers.push(span);
     else if (!path.data && path.parts.length > 0) result.fields.push(span); // `this` alone is no field
@@ -207,11 +208,11 @@ function describeParseError(error: unknown, synthetic: Synthetic, lineStarts: nu
   const end = Math.min(at + Math.max(token.length, 1), synthetic.source.length);
   let message: string;
   if (hash.token === 'CLOSE' || hash.token === 'EOF' || hash.token === 'CLOSE_UNESCAPED') {
-    message = 'Incomplete Handlebars expression: it ends where an argument or a name is expected.';
+    message = 'Incomplete Handlebars expression: add the missing argument or name. The expression ends where one is expected.';
   } else if (token === '"' || token === '\\') {
-    message = `Invalid Handlebars expression: unexpected \`${token}\`. Handlebars reads \`{{ }}\` before JSON does, so JSON escapes do not apply there: write Handlebars string literals with single quotes ('text').`;
+    message = `Invalid Handlebars expression: write string literals in single quotes ('text'). Unexpected ${token}: Handlebars reads {{ }} before JSON does, so JSON escapes do not apply there.`;
   } else {
-    message = `Invalid Handlebars expression: unexpected \`${token}\`.`;
+    message = `Invalid Handlebars expression: unexpected ${quoted(token)}. Correct the expression between {{ and }}.`;
   }
   return { start: at, end, message };
 }

@@ -12,6 +12,7 @@ import { iterableHelpers } from '../iterable/iterableHelpers';
 import { buildJsonView, viewCount, type JsonView } from './jsonView';
 import { scanMustaches, type Mustache } from './mustacheScanner';
 import { closestMatches } from '../util/suggest';
+import { plain, quoted } from '../util/plainText';
 
 export type TemplateProblemCode =
   | 'handlebars-syntax'
@@ -138,25 +139,25 @@ function reportTagProblems(text: string, m: Mustache, problems: TemplateProblem[
   if (!m.closed) {
     const opener = text.slice(m.start, m.contentStart).replace(/[#/^>&!~]/g, '');
     const closer = opener === '{{{' ? '}}}' : '}}';
-    syntax(`\`${opener}\` is never closed: add \`${closer}\` after the expression.`, m.start, Math.max(m.end, m.start + opener.length));
+    syntax(`Unclosed ${opener}: add ${closer} after the expression. Handlebars cannot read the template until it is closed.`, m.start, Math.max(m.end, m.start + opener.length));
     return;
   }
   // Handlebars' lexer takes the longest closer, so `{{x}}` followed by a JSON `}` reads as `}}}`,
   // the end of a `{{{ }}}`: the template does not compile and Iterable sends nothing.
   if (m.kind !== 'unescaped' && m.kind !== 'comment' && text.charCodeAt(m.end) === 0x7d) {
     syntax(
-      'Handlebars reads `}}}` here as the end of a `{{{ }}}` expression, so this template does not render: put a space between `}}` and the JSON `}`.',
+      'Handlebars reads }}} here as the end of a {{{ }}} expression: put a space between }} and the JSON }. As written, the template does not render.',
       m.end - 2,
       m.end + 1,
       { insertSpaceAt: m.end },
     );
   }
   if (m.contentEnd <= m.contentStart && m.kind !== 'comment' && m.kind !== 'else') {
-    syntax('Empty Handlebars expression: write a merge field name, e.g. `{{phoneNumber}}`, or remove the braces.');
+    syntax('Empty Handlebars expression: write a merge field name, such as {{phoneNumber}}, or remove the braces.');
   } else if (m.kind === 'partial') {
-    syntax('Iterable does not support Handlebars partials (`{{> name}}`); use a snippet: `{{snippet \'name\'}}`.');
+    syntax("Partial {{> name}}: use a snippet, {{snippet 'name'}}, instead. Iterable does not support Handlebars partials.");
   } else if (m.kind === 'inverseOpen') {
-    syntax('Iterable does not support inverse sections (`{{^field}}`); use `{{#unless field}}…{{/unless}}`.');
+    syntax('Inverse section {{^field}}: use {{#unless field}}…{{/unless}} instead. Iterable does not support inverse sections.');
   }
 }
 
@@ -174,7 +175,7 @@ function reportExpressionProblems(text: string, m: Mustache, analysis: Expressio
         code: 'unknown-helper',
         start: helper.start,
         end: helper.end,
-        message: `\`${helper.name}\` is a block helper in Iterable: write \`${known.signature}\`.`,
+        message: `Block helper written inline: write ${known.signature}. In Iterable, ${plain(helper.name)} is a block helper.`,
         data: { helper: helper.name },
       });
     } else if (known.form === 'inline' && isBlockHead(m, analysis, helper)) {
@@ -182,7 +183,7 @@ function reportExpressionProblems(text: string, m: Mustache, analysis: Expressio
         code: 'unknown-helper',
         start: helper.start,
         end: helper.end,
-        message: `\`${helper.name}\` is not a block helper in Iterable: write \`${known.signature}\`.`,
+        message: `Inline helper written as a block: write ${known.signature}. In Iterable, ${plain(helper.name)} is not a block helper.`,
         data: { helper: helper.name },
       });
     } else if (analysis.head?.start === helper.start) {
@@ -204,12 +205,12 @@ function isBlockHead(m: Mustache, analysis: ExpressionAnalysis, helper: NamedSpa
 
 function unknownHelper(helper: NamedSpan): TemplateProblem {
   const suggestions = closestMatches(helper.name, iterableHelpers.keys());
-  const hint = suggestions.length > 0 ? ` Did you mean \`${suggestions[0]}\`?` : ' Iterable does not run custom helpers.';
+  const fix = suggestions.length > 0 ? `use ${suggestions[0]}` : 'use a helper Iterable provides';
   return {
     code: 'unknown-helper',
     start: helper.start,
     end: helper.end,
-    message: `\`${helper.name}\` is not a Handlebars helper Iterable provides.${hint}`,
+    message: `Unknown helper ${quoted(helper.name)}: ${fix}. Iterable provides its own helpers and runs no custom ones.`,
     data: { helper: helper.name, suggestions },
   };
 }

@@ -7,6 +7,7 @@
 import type { Finding } from '../diagnosticCodes';
 import { resolveField } from './fieldCatalog';
 import type { FieldCatalog } from './workspaceContext';
+import { plain, quoted } from '../util/plainText';
 
 /** The branch note analyzePayload appends to findings of views after the first ("(when `{{#if x}}` renders nothing)"). */
 const BRANCH_NOTE = / \((?:when|in the) [^]*\)$/;
@@ -19,18 +20,19 @@ export function refineWithCatalog(finding: Finding, catalog: FieldCatalog | unde
   if (!resolved?.type) return finding;
   const type = resolved.type;
   const path = finding.data?.path;
-  const key = Array.isArray(path) && path.length > 0 ? `\`${String(path[path.length - 1])}\`` : 'This key';
+  const key = Array.isArray(path) && path.length > 0 ? quoted(String(path[path.length - 1])) : 'this key';
   const where = resolved.origin === 'catalog' ? 'in your catalog' : 'in Iterable';
   const lower = type.toLowerCase();
   let fix: string;
-  if (lower === 'boolean') fix = `Write a real boolean without quotes: \`{{#if ${field}}}true{{else}}false{{/if}}\`.`;
-  else if (lower === 'string') fix = `Compare the text without quotes: \`{{#ifEq ${field} 'true'}}true{{else}}false{{/ifEq}}\`.`;
-  else fix = `Write a real boolean without quotes, e.g. \`{{#if ${field}}}true{{else}}false{{/if}}\`.`;
+  const name = plain(field);
+  if (lower === 'boolean') fix = `Write {{#if ${name}}}true{{else}}false{{/if}}.`;
+  else if (lower === 'string') fix = `Compare the text: {{#ifEq ${name} 'true'}}true{{else}}false{{/ifEq}}.`;
+  else fix = `Write a real boolean, such as {{#if ${name}}}true{{else}}false{{/if}}.`;
   const sends = lower === 'boolean' ? 'sends the string "true", not a boolean' : 'sends its text as a string, not a boolean';
   const note = BRANCH_NOTE.exec(finding.message)?.[0] ?? '';
   return {
     ...finding,
-    message: `\`${field}\` is ${article(type)} ${where}; "{{${field}}}" ${sends}, and ${key} needs a boolean. ${fix}${note}`,
+    message: `Quoted boolean: render a real boolean without quotes. ${name} is ${article(type)} ${where}; "{{${name}}}" ${sends}, and ${key} needs a boolean. ${fix}${note}`,
     data: { ...finding.data, fieldType: type },
   };
 }

@@ -8,6 +8,7 @@ import type { Finding } from '../diagnosticCodes';
 import { fileLabel } from './fileLabel';
 import type { PayloadFacts } from './payloadFacts';
 import type { PayloadFileSummary } from './workspaceContext';
+import { quoted } from '../util/plainText';
 
 /** How many other files a finding points at; more would bury the message. */
 const MAX_RELATED = 5;
@@ -30,8 +31,8 @@ export function inconsistentTypes(facts: PayloadFacts, files: readonly PayloadFi
       start: here.start,
       end: here.end,
       message:
-        `${what} is sent as ${article(here.type)} here but as ${article(first.type)} in ${fileLabel(first.uri)}${more}. ` +
-        "Regal fixes a property's type the first time it sees it, so the other type will not be stored as intended: send one type everywhere.",
+        `${what} has another type in ${fileLabel(first.uri)}: send one type everywhere. ` +
+        `It is sent as ${article(here.type)} here but as ${article(first.type)} there${more}. Regal fixes a property's type the first time it sees it, so the other type is not stored as intended.`,
       data: { key, type: here.type, otherTypes: [...new Set(others.map((o) => o.type))] },
       relatedElsewhere: others.slice(0, MAX_RELATED).map((o) => ({ uri: o.uri, range: o.range, message: `${what} is sent as ${article(o.type)} here.` })),
     });
@@ -54,10 +55,10 @@ export function similarEventNames(facts: PayloadFacts, files: readonly PayloadFi
       start: here.start,
       end: here.end,
       message:
-        `Event name \`${here.name}\` differs from \`${similar[0]}\` in ${fileLabel(others[0].uri)} only by case or separators. ` +
-        "Regal's event names are case-sensitive, so these are two different events and a journey triggered by one never sees the other: use one spelling.",
+        `Similar event name ${quoted(similar[0], 30)} in ${fileLabel(others[0].uri)}: use one spelling. ` +
+        `${quoted(here.name)} differs from it only by case or separators; Regal's event names are case-sensitive, so these are two different events and a journey triggered by one never sees the other.`,
       data: { name: here.name, similar },
-      relatedElsewhere: others.slice(0, MAX_RELATED).map((o) => ({ uri: o.uri, range: o.range, message: `The event is named \`${o.name}\` here.` })),
+      relatedElsewhere: others.slice(0, MAX_RELATED).map((o) => ({ uri: o.uri, range: o.range, message: `The event is named ${quoted(o.name)} here.` })),
     },
   ];
 }
@@ -70,7 +71,7 @@ export function normalizeEventName(name: string): string {
 function describeKey(key: string): string {
   const dot = key.indexOf('.');
   const name = key.slice(dot + 1);
-  return key.startsWith('properties.') ? `Event property \`${name}\`` : `Custom trait \`${name}\``;
+  return key.startsWith('properties.') ? `Event property ${quoted(name, 30)}` : `Custom trait ${quoted(name, 30)}`;
 }
 
 function article(type: string): string {

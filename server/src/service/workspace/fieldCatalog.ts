@@ -12,6 +12,7 @@ import { iterableStandardFields } from '../iterable/iterableFields';
 import { keyOf, parseJsonView, propertiesOf, valueOf } from '../json/jsonTree';
 import { lineLookup } from '../util/lineIndex';
 import type { FieldCatalog, IterableFieldType } from './workspaceContext';
+import { quoted } from '../util/plainText';
 
 export interface CatalogParseResult {
   /** Absent when the text has any problem. */
@@ -29,8 +30,10 @@ const MAX_PROBLEMS = 100;
 export const MAX_CATALOG_FIELDS = 20_000;
 /** A catalog is two levels deep; far deeper nesting is garbage that would exhaust the parser's stack. */
 const MAX_CATALOG_NESTING = 64;
-const SHAPE = '`{"fields": {"phoneNumber": "string", ...}}`, the response of Iterable\'s `GET /api/users/getFields`';
-const TYPES = '`string`, `boolean`, `long`, `double`, `date`, `object`, `nested`, `geo_location`';
+/** The fix for a catalog of the wrong shape, and what that shape is: messages give the fix first. */
+const SHAPE_FIX = "write the response of Iterable's GET /api/users/getFields";
+const SHAPE = 'The catalog reads {"fields": {"phoneNumber": "string", ...}}.';
+const TYPES = 'string, boolean, long, double, date, object, nested, geo_location';
 
 export function parseFieldCatalog(uri: string, text: string): CatalogParseResult {
   const problems: Finding[] = [];
@@ -38,12 +41,12 @@ export function parseFieldCatalog(uri: string, text: string): CatalogParseResult
     if (problems.length < MAX_PROBLEMS) problems.push({ code: 'invalid-catalog', start, end: Math.max(end, start + 1), message, data });
   };
   if (text.trim() === '') {
-    problem(0, text.length, `The field catalog is empty: write ${SHAPE}.`, { reason: 'empty' });
+    problem(0, text.length, `Empty field catalog: ${SHAPE_FIX}. ${SHAPE}`, { reason: 'empty' });
     return { problems };
   }
   const tooDeep = nestingBeyond(text, MAX_CATALOG_NESTING);
   if (tooDeep !== undefined) {
-    problem(tooDeep, tooDeep + 1, `The field catalog nests objects or arrays more than ${MAX_CATALOG_NESTING} levels deep here; write ${SHAPE}.`, { reason: 'shape' });
+    problem(tooDeep, tooDeep + 1, `Field catalog nested too deep: ${SHAPE_FIX}. It nests objects or arrays more than ${MAX_CATALOG_NESTING} levels deep here. ${SHAPE}`, { reason: 'shape' });
     return { problems };
   }
   // Windows editors and PowerShell's `Out-File` start UTF-8 files with a byte order mark, which is no
@@ -61,17 +64,17 @@ export function parseFieldCatalog(uri: string, text: string): CatalogParseResult
   }
   if (problems.length > 0 || !root) return { problems };
   if (root.type !== 'object') {
-    problem(root.offset, root.offset + root.length, `The field catalog must be an object, ${SHAPE}; this is ${article(root.type)}.`, { reason: 'shape' });
+    problem(root.offset, root.offset + root.length, `Field catalog is ${article(root.type)}, not an object: ${SHAPE_FIX}. ${SHAPE}`, { reason: 'shape' });
     return { problems };
   }
   const fieldsProperty = propertiesOf(root).filter((p) => keyOf(p, text) === 'fields').pop();
   const fieldsNode = valueOf(fieldsProperty);
   if (!fieldsProperty || !fieldsNode) {
-    problem(root.offset, root.offset + 1, `The field catalog has no \`fields\` object: write ${SHAPE}.`, { reason: 'shape' });
+    problem(root.offset, root.offset + 1, `No "fields" object in the field catalog: ${SHAPE_FIX}. ${SHAPE}`, { reason: 'shape' });
     return { problems };
   }
   if (fieldsNode.type !== 'object') {
-    problem(fieldsNode.offset, fieldsNode.offset + fieldsNode.length, `\`fields\` must be an object mapping each field name to its Iterable type, not ${article(fieldsNode.type)}.`, {
+    problem(fieldsNode.offset, fieldsNode.offset + fieldsNode.length, `"fields" is ${article(fieldsNode.type)}: make it an object mapping each field name to its Iterable type. ${SHAPE}`, {
       reason: 'shape',
     });
     return { problems };
@@ -84,11 +87,11 @@ export function parseFieldCatalog(uri: string, text: string): CatalogParseResult
     const value = valueOf(property);
     if (!keyNode || !value) continue; // a syntax error, reported above
     if (name.trim() === '') {
-      problem(keyNode.offset, keyNode.offset + keyNode.length, 'An empty field name: every catalog entry names an Iterable user field.', { reason: 'name' });
+      problem(keyNode.offset, keyNode.offset + keyNode.length, 'Empty field name: name an Iterable user field or remove the entry. Every catalog entry names a field.', { reason: 'name' });
       continue;
     }
     if (value.type !== 'string') {
-      problem(value.offset, value.offset + value.length, `The type of \`${name}\` must be a string naming an Iterable type (${TYPES}), not ${article(value.type)}.`, {
+      problem(value.offset, value.offset + value.length, `Invalid type for ${quoted(name, 30)}: write an Iterable type in double quotes, such as "long". The types are ${TYPES}; this is ${article(value.type)}.`, {
         reason: 'type',
         field: name,
       });
@@ -96,7 +99,7 @@ export function parseFieldCatalog(uri: string, text: string): CatalogParseResult
     }
     const type = String(value.value).trim();
     if (type === '') {
-      problem(value.offset, value.offset + value.length, `The type of \`${name}\` is empty: write an Iterable type (${TYPES}).`, { reason: 'type', field: name });
+      problem(value.offset, value.offset + value.length, `Empty type for ${quoted(name, 30)}: write an Iterable type, such as "string". The types are ${TYPES}.`, { reason: 'type', field: name });
       continue;
     }
     fields.set(name, type);
@@ -106,7 +109,7 @@ export function parseFieldCatalog(uri: string, text: string): CatalogParseResult
     problem(
       keyNode.offset,
       keyNode.offset + keyNode.length,
-      `The field catalog lists ${fields.size.toLocaleString('en-US')} fields, more than the ${MAX_CATALOG_FIELDS.toLocaleString('en-US')} the extension reads: keep the fields your payloads use.`,
+      `Too many fields: keep the ones your payloads use. The field catalog lists ${fields.size.toLocaleString('en-US')} fields, more than the ${MAX_CATALOG_FIELDS.toLocaleString('en-US')} the extension reads.`,
       { reason: 'size', fields: fields.size, limit: MAX_CATALOG_FIELDS },
     );
   }
@@ -202,25 +205,25 @@ function syntaxMessage(error: ParseError): string {
   switch (error.error) {
     case ParseErrorCode.InvalidCommentToken:
     case ParseErrorCode.UnexpectedEndOfComment:
-      return 'comments are not JSON; remove it.';
+      return 'remove the comment. Comments are not JSON.';
     case ParseErrorCode.PropertyNameExpected:
-      return 'expected a field name in double quotes (or no comma before `}`).';
+      return 'write a field name in double quotes, or remove the comma before }.';
     case ParseErrorCode.ValueExpected:
-      return 'expected a value (no comma before `}` or `]`).';
+      return 'write a value, or remove the comma before } or ].';
     case ParseErrorCode.ColonExpected:
-      return 'expected `:` between the field name and its type.';
+      return 'write : between the field name and its type.';
     case ParseErrorCode.CommaExpected:
-      return 'expected `,` between two entries.';
+      return 'write , between two entries.';
     case ParseErrorCode.CloseBraceExpected:
-      return 'expected `}` to close the object.';
+      return 'write } to close the object.';
     case ParseErrorCode.CloseBracketExpected:
-      return 'expected `]` to close the array.';
+      return 'write ] to close the array.';
     case ParseErrorCode.EndOfFileExpected:
-      return 'unexpected content after the end of the object.';
+      return 'remove the content after the end of the object.';
     case ParseErrorCode.UnexpectedEndOfString:
-      return 'unterminated string.';
+      return 'add the closing " of the string.';
     default:
-      return 'not valid JSON here.';
+      return 'correct the JSON here.';
   }
 }
 

@@ -9,6 +9,7 @@ import { fileLabel } from './fileLabel';
 import { knownFieldNames, resolveField } from './fieldCatalog';
 import type { PayloadFacts } from './payloadFacts';
 import type { FieldCatalog } from './workspaceContext';
+import { quoted } from '../util/plainText';
 
 /**
  * Suggestions cost an edit distance to every known field. A document gets them for its first
@@ -40,15 +41,13 @@ export function unknownMergeFields(facts: PayloadFacts, catalog: FieldCatalog | 
       cache.byName.set(reference.name, suggestions);
     }
     suggestions ??= [];
-    const hint =
-      suggestions.length > 0
-        ? ` Did you mean \`${suggestions[0]}\`?`
-        : ' If it is a field of the triggering event or a new profile field, add it to the catalog.';
+    const fix = suggestions.length > 0 ? `rename it to ${quoted(suggestions[0], 30)}` : `correct it or add it to ${fileLabel(catalog.uri)}`;
+    const hint = suggestions.length > 0 ? '' : ' A field of the triggering event or a new profile field belongs in the catalog.';
     findings.push({
       code: 'unknown-merge-field',
       start: reference.start,
       end: reference.end,
-      message: `\`${reference.name}\` is neither in your field catalog (${fileLabel(catalog.uri)}) nor an Iterable standard field, so it renders blank.${hint}`,
+      message: `Unknown merge field ${quoted(reference.name, 30)}: ${fix}. It is neither in your field catalog (${fileLabel(catalog.uri)}) nor an Iterable standard field, so it renders blank.${hint}`,
       data: { field: reference.name, suggestions },
     });
   }

@@ -12,6 +12,7 @@ import type { ExpressionAnalysis } from '../expressionAnalyzer';
 import { isGuarded } from '../fieldGuards';
 import type { Mustache } from '../mustacheScanner';
 import type { TemplateModel, TemplateProblem } from '../templateModel';
+import { plain } from '../../util/plainText';
 
 export function comparisonOnMissingFieldProblems(model: TemplateModel, m: Mustache, analysis: ExpressionAnalysis, block: Block | undefined): TemplateProblem[] {
   const head = analysis.head;
@@ -28,8 +29,8 @@ export function comparisonOnMissingFieldProblems(model: TemplateModel, m: Mustac
       start: arg.start,
       end: arg.end,
       message:
-        `If a user has no \`${arg.name}\`, \`${head.name}\` fails the template and Iterable does not send the webhook. ` +
-        (wrap ? `Wrap it in \`{{#if ${arg.name}}}…{{/if}}\`.` : `Guard it with \`{{#if ${arg.name}}}\` and give the \`{{else}}\` branch a value.`),
+        (wrap ? `Field may be missing: wrap this in {{#if ${plain(arg.name)}}}…{{/if}}. ` : `Field may be missing: guard this with {{#if ${plain(arg.name)}}} and give {{else}} a value. `) +
+        `For a user without ${plain(arg.name)}, ${plain(head.name)} fails the template and Iterable does not send the webhook.`,
       data: { field: arg.name, helper: helper.name, ...(wrap ? { wrapStart: wrap.start, wrapEnd: wrap.end } : {}) },
     });
   });

@@ -6,6 +6,7 @@
 import { arity, type IterableHelper } from '../../iterable/iterableHelpers';
 import type { ExpressionAnalysis } from '../expressionAnalyzer';
 import type { TemplateProblem } from '../templateModel';
+import { plain } from '../../util/plainText';
 
 export function helperArgumentsProblem(helper: IterableHelper, analysis: ExpressionAnalysis): TemplateProblem | undefined {
   const head = analysis.head;
@@ -23,7 +24,7 @@ export function helperArgumentsProblem(helper: IterableHelper, analysis: Express
     code: 'helper-arguments',
     start: extra ? extra.start : head.start,
     end: extra && last ? last.end : head.end,
-    message: `\`${head.name}\` ${takes}; here it has ${count}. Write \`${helper.signature}\`.`,
+    message: `Wrong number of arguments: write ${helper.signature}. ${plain(head.name)} ${takes}; here it has ${count}.`,
     data: { helper: helper.name, count, min, max: max === Infinity ? null : max },
   };
 }

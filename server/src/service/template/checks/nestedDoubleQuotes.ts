@@ -6,6 +6,7 @@
  */
 import type { Mustache } from '../mustacheScanner';
 import type { TemplateProblem } from '../templateModel';
+import { plain } from '../../util/plainText';
 
 export function nestedDoubleQuotesProblem(text: string, m: Mustache): TemplateProblem | undefined {
   if (!m.inString || m.inComment || m.kind === 'comment') return undefined;
@@ -22,7 +23,9 @@ export function nestedDoubleQuotesProblem(text: string, m: Mustache): TemplatePr
     code: 'nested-double-quotes',
     start,
     end: m.contentStart + last + 1,
-    message: `Double quotes inside \`{{ }}\` in a JSON string end the string: the body is not valid JSON. Write the Handlebars string with single quotes${replacement ? `: \`${text.slice(m.start, m.contentStart)}${replacement}${text.slice(m.contentEnd, m.end)}\`` : ''}.`,
+    message:
+      'Double quotes inside {{ }} in a JSON string: use single quotes for the Handlebars string. The double quotes end the JSON string, so the body is not valid JSON.' +
+      (replacement ? ` Write ${plain(text.slice(m.start, m.contentStart) + replacement + text.slice(m.contentEnd, m.end))}.` : ''),
     data: replacement ? { contentStart: m.contentStart, contentEnd: m.contentEnd, replacement } : {},
   };
 }

@@ -9,6 +9,7 @@ import { iterableHelpers } from '../../iterable/iterableHelpers';
 import type { ExpressionAnalysis } from '../expressionAnalyzer';
 import type { Mustache } from '../mustacheScanner';
 import type { TemplateProblem } from '../templateModel';
+import { plain } from '../../util/plainText';
 
 const SAFE_OUTPUTS = new Set(['number', 'boolean', 'nothing']);
 
@@ -23,6 +24,8 @@ export function tripleStashInStringProblem(text: string, m: Mustache, analysis: 
     code: 'triple-stash-in-string',
     start: m.start,
     end: m.end,
-    message: `\`${written}\` inside a JSON string writes the value raw: a \`"\`, a backslash or a line break in it breaks the JSON. Use \`{{${inner}}}\` (quotes become &quot;), or \`{{toJson ${inner}}}\` without the surrounding quotes.`,
+    message:
+      'Raw {{{ }}} inside a JSON string: use {{ }}, or {{toJson}} without the surrounding quotes. ' +
+      `${plain(written)} writes the value raw, so a double quote, a backslash or a line break in it breaks the JSON. Write {{${plain(inner)}}} (quotes become &quot;) or {{toJson ${plain(inner)}}} unquoted.`,
   };
 }
