@@ -33,6 +33,8 @@ export function missingCommaAt(viewText: string, source: string, valueEnd: numbe
 export function missingCommaPlace(viewText: string, root: Node | undefined, offset: number, template: Pick<TemplateIndex, 'source' | 'blocks' | 'mustaches'>): number | undefined {
   const place = commaPlace(viewText, root, offset, template);
   if (place === undefined) return undefined;
+  // An unclosed tag in either member (`{ "a": 1 }{{` at the end) makes them other JSON once closed.
+  if (unclosedTagIn(template.mustaches, place, offset, viewText, root)) return undefined;
   // Never inside a tag, nor after an unclosed one (which the next `{{` cuts short: its text runs on).
   const before = template.mustaches[lastStartingBefore(template.mustaches, place)];
   return before && (before.end > place || (!before.closed && before.end === place)) ? undefined : place;
@@ -70,6 +72,22 @@ function commaPlace(viewText: string, root: Node | undefined, offset: number, te
 }
 
 const COMMENTS = /\/\*[\s\S]*?\*\/|\/\/[^\n]*/g;
+
+/** Whether an unclosed tag reaches into the span from the comma's place to the end of the next member. */
+function unclosedTagIn(mustaches: TemplateIndex['mustaches'], place: number, offset: number, viewText: string, root: Node | undefined): boolean {
+  const next = root && nodeAtOffset(root, offset);
+  let end = offset + 1;
+  for (let node = next; node; node = node.parent) {
+    if (node.offset !== offset) break;
+    end = Math.max(end, node.offset + node.length);
+  }
+  end = Math.min(end, viewText.length);
+  // Tags are in order and never overlap: back from the end of the next member to the comma's place.
+  for (let i = lastStartingBefore(mustaches, end); i >= 0 && mustaches[i].end >= place; i--) {
+    if (!mustaches[i].closed) return true;
+  }
+  return false;
+}
 
 /** The member's value ends with its own closing character (the parser ends an unclosed `{` where it gave up). */
 function terminated(member: Node, viewText: string): boolean {
