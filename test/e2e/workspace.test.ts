@@ -216,12 +216,12 @@ describe('workspace folders and catalogs in unusual places over stdio', () => {
 
   before(() => {
     root = mkdtempSync(path.join(tmpdir(), 'regal-ws-'));
-    // The project keeps one catalog beside its workspace folders: regal.fieldsFile is `../shared/fields.json`.
-    write('shared/fields.json', JSON.stringify({ fields: { phoneNumber: 'string' } }));
+    // The project keeps one catalog beside its workspace folders: regal.fieldsFile is `../team-catalog/fields.json`.
+    write('team-catalog/fields.json', JSON.stringify({ fields: { phoneNumber: 'string' } }));
     write('app/signup.regal.json', payload);
     write('later/other.regal.json', '{ "name": "Other", "properties": { "age": "{{age}}" }, "traits": { "phone": "{{phoneNumber}}" } }');
     client = LspClient.stdio();
-    client.setConfigurationHandler((params) => params.items.map(() => ({ fieldsFile: '../shared/fields.json' })));
+    client.setConfigurationHandler((params) => params.items.map(() => ({ fieldsFile: '../team-catalog/fields.json' })));
   });
   after(() => {
     client?.dispose();
@@ -236,14 +236,14 @@ describe('workspace folders and catalogs in unusual places over stdio', () => {
     assert.deepEqual(result.capabilities.workspace?.workspaceFolders, { supported: true, changeNotifications: true });
     const registration = await client.waitForRegistration(DidChangeWatchedFilesNotification.method);
     const options = registration.registerOptions as DidChangeWatchedFilesRegistrationOptions;
-    assert.deepEqual(options.watchers.map((w) => w.globPattern), ['**/*.regal.json', { baseUri: uri('shared'), pattern: 'fields.json' }]);
+    assert.deepEqual(options.watchers.map((w) => w.globPattern), ['**/*.regal.json', { baseUri: uri('team-catalog'), pattern: 'fields.json' }]);
   });
 
   it('validates again when that catalog changes', async () => {
     await client.openDocument(uri('app/signup.regal.json'), payload, 1);
     await client.waitForDiagnostics(uri('app/signup.regal.json'), has('unknown-merge-field'));
-    write('shared/fields.json', JSON.stringify({ fields: { phoneNumber: 'string', nick: 'string' } }));
-    await changed('shared/fields.json');
+    write('team-catalog/fields.json', JSON.stringify({ fields: { phoneNumber: 'string', nick: 'string' } }));
+    await changed('team-catalog/fields.json');
     await client.waitForDiagnostics(uri('app/signup.regal.json'), lacks('unknown-merge-field'));
   });
 
@@ -254,7 +254,7 @@ describe('workspace folders and catalogs in unusual places over stdio', () => {
     await client.openDocument(uri('later/other.regal.json'), other, 1);
     const inLater = await client.waitForDiagnostics(uri('later/other.regal.json'), has('inconsistent-type'));
     assert.equal(find(inLater, 'inconsistent-type')?.relatedInformation?.[0].location.uri, uri('later/third.regal.json'));
-    // The new folder reads its own `regal.fieldsFile` (`../shared/fields.json` from `later` is the same file): `nick` is known.
+    // The new folder reads its own `regal.fieldsFile` (`../team-catalog/fields.json` from `later` is the same file): `nick` is known.
     assert.ok(lacks('unknown-merge-field')(inLater), JSON.stringify(codes(inLater)));
     // Each folder is compared with its own files only: `app` sends `age` as a number, `later` has no `age`.
     assert.ok(!inLater.diagnostics.some((d) => d.relatedInformation?.some((r) => r.location.uri.includes('/app/'))));
@@ -268,12 +268,12 @@ describe('workspace folders and catalogs in unusual places over stdio', () => {
     const shown = new Promise<ShowMessageParams>((resolve) => {
       client.connection.onNotification(ShowMessageNotification.type, resolve);
     });
-    client.setConfigurationHandler((params) => params.items.map(() => ({ fieldsFile: '../shared' })));
+    client.setConfigurationHandler((params) => params.items.map(() => ({ fieldsFile: '../team-catalog' })));
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     const message = await client.bounded(shown, 10_000, 'a window/showMessage');
     assert.deepEqual(message, {
       type: MessageType.Warning,
-      message: `The field catalog ${file('shared')} could not be read: it is not a file. Merge-field checks are off until regal.fieldsFile names a readable catalog.`,
+      message: `The field catalog ${file('team-catalog')} could not be read: it is not a file. Merge-field checks are off until regal.fieldsFile names a readable catalog.`,
     });
   });
 

@@ -237,7 +237,7 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
   /**
    * Watches the payload files and each folder's catalog; registered again when a catalog changes.
    * A catalog inside its folder is watched by its name under any directory, a glob the client applies
-   * to the workspace folders; one outside (`regal.fieldsFile` = `../shared/fields.json`) only a relative
+   * to the workspace folders; one outside (`regal.fieldsFile` = `../team-catalog/fields.json`) only a relative
    * pattern based on its directory reaches (when the client supports those).
    */
   const registerWatchers = () => {

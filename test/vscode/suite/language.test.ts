@@ -107,7 +107,8 @@ describe('Regal language features', () => {
       // Usable (the fixture's ignored workspace value is still named, hence the warning severity).
       assert.equal(loopback.endpoint.detail, 'Workspace value ignored');
       await regal.update('endpoint', 'http://example.com/events', vscode.ConfigurationTarget.Global);
-      const insecure = await snapshotWhere((s) => s.endpoint.severity === 'warning', 'a warning for plain http');
+      const insecure = await snapshotWhere((s) => s.endpoint.text === 'Endpoint not usable', 'a warning for plain http');
+      assert.equal(insecure.endpoint.severity, 'warning');
       assert.match(insecure.endpoint.detail, /https/);
       await regal.update('endpoint', undefined, vscode.ConfigurationTarget.Global);
       await snapshotWhere((s) => s.endpoint.text === 'events.regalvoice.com', 'the default endpoint again');
