@@ -8,7 +8,7 @@ import { helperArgumentsProblem } from './checks/helperArguments';
 import { nestedDoubleQuotesProblem } from './checks/nestedDoubleQuotes';
 import { tripleStashInStringProblem } from './checks/tripleStashInString';
 import { analyzeExpression, type ExpressionAnalysis, type NamedSpan } from './expressionAnalyzer';
-import { iterableHelpers } from '../iterable/iterableHelpers';
+import { helperList, iterableHelpers } from '../iterable/iterableHelpers';
 import { buildJsonView, viewCount, type JsonView } from './jsonView';
 import { scanMustaches, type Mustache } from './mustacheScanner';
 import { closestMatches } from '../util/suggest';
@@ -110,15 +110,23 @@ export function parseTemplate(text: string): TemplateModel {
 /** Comparison helpers on fields a user may lack; they need the blocks around them (guards). */
 function reportComparisons(model: TemplateModel, problems: TemplateProblem[]): void {
   let blockOf: Map<Mustache, Block> | undefined;
+  const text = model.text;
   model.mustaches.forEach((m, i) => {
     if (!m.closed || (m.kind !== 'expression' && m.kind !== 'unescaped' && m.kind !== 'blockOpen')) return;
-    if (iterableHelpers.get(headName(model.text, m))?.onMissing !== 'skipsSend') return;
+    // Every mustache passes here: rule most out by the first letter of the head before reading its name.
+    let first = m.contentStart;
+    while (first < m.contentEnd && isSpaceOrTilde(text.charCodeAt(first))) first++;
+    if (!SKIPPING_INITIALS.has(text.charCodeAt(first))) return;
+    if (iterableHelpers.get(headName(text, m))?.onMissing !== 'skipsSend') return;
     const analysis = model.expressionAt(i);
     if (!analysis || analysis.error) return;
     blockOf ??= new Map(model.blocks.map((b) => [b.open, b]));
     problems.push(...comparisonOnMissingFieldProblems(model, m, analysis, blockOf.get(m)));
   });
 }
+
+/** First letters of the helpers that skip the send on a missing field (the helper model's `onMissing`). */
+const SKIPPING_INITIALS: ReadonlySet<number> = new Set(helperList.filter((h) => h.onMissing === 'skipsSend').flatMap((h) => [h.name, ...h.aliases]).map((name) => name.charCodeAt(0)));
 
 /** The first word of a mustache's expression (`sendSkip` in `{{~ sendSkip cause='x'}}`), read without the parser. */
 export function headName(text: string, m: Mustache): string {
