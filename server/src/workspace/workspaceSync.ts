@@ -13,14 +13,10 @@ import * as path from 'node:path';
 import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
-  MessageType,
-  ShowMessageNotification,
   type Connection,
-  type Diagnostic,
   type Disposable,
   type FileEvent,
   type FileSystemWatcher,
-  type ShowMessageParams,
   type InitializeParams,
   type TextDocuments,
   type WorkspaceFolder,
@@ -29,7 +25,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service/languageService';
 import { fieldsFileOf, type ValidationSettings } from '../service/settings';
-import type { FieldCatalog, PayloadFileSummary, WorkspaceContext } from '../service/workspace/workspaceContext';
+import type { PayloadFileSummary, WorkspaceContext } from '../service/workspace/workspaceContext';
+import { loadFolderCatalog, type CatalogFolder } from './folderCatalog';
 import { findPayloadFiles, isPayloadPath, MAX_PAYLOAD_FILES, PAYLOAD_GLOB, pathOfUri, readTextFile, uriOfPath } from './diskFiles';
 
 export interface WorkspaceHost {
@@ -59,16 +56,8 @@ export interface WorkspaceSync {
   foldersChanged(event: WorkspaceFoldersChangeEvent): void;
 }
 
-interface Folder {
-  uri: string;
+interface Folder extends CatalogFolder {
   path: string;
-  /** The catalog file (`regal.fieldsFile` resolved against the folder). */
-  catalogPath: string;
-  catalog?: FieldCatalog;
-  /** Diagnostics are shown on the catalog file (so they must be cleared when it is fixed or moved). */
-  catalogDiagnosticsShown: boolean;
-  /** The last catalog problem written to the log, so that each is logged once. */
-  catalogLogged?: string;
   /** Summaries by file system path. */
   summaries: Map<string, PayloadFileSummary>;
   /** What other documents were last validated against, by path (see fingerprint). */
@@ -149,53 +138,8 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
     }
   };
 
-  const loadCatalog = async (folder: Folder): Promise<void> => {
-    const uri = uriOfPath(folder.catalogPath);
-    const read = await readTextFile(folder.catalogPath, undefined, folders.map((f) => f.path));
-    let diagnostics: Diagnostic[] = [];
-    folder.catalog = undefined;
-    if ('text' in read) {
-      const settings = await host.settingsFor(folder.uri);
-      let loaded: ReturnType<LanguageService['loadFieldCatalog']>;
-      try {
-        loaded = service.loadFieldCatalog(TextDocument.create(uri, 'json', 0, read.text), settings);
-      } catch (error) {
-        // A bug of ours: the catalog goes unused, and the rest of the workspace still loads.
-        connection.console.error(`Reading the field catalog ${folder.catalogPath} failed: ${describe(error)}`);
-        loaded = { diagnostics: [] };
-      }
-      folder.catalog = loaded.catalog;
-      diagnostics = loaded.diagnostics;
-      if (!loaded.catalog) {
-        // Where, not what: the message may quote the catalog, and the log never repeats file contents.
-        const first = diagnostics[0];
-        const where = first ? ` (${diagnostics.length === 1 ? 'a problem' : `${diagnostics.length} problems`}, the first on line ${first.range.start.line + 1})` : '';
-        logCatalog(folder, `The field catalog ${folder.catalogPath} is invalid${where}; merge-field checks are off until it is fixed.`);
-      } else {
-        folder.catalogLogged = undefined;
-        connection.console.log(`Read ${loaded.catalog.fields.size} merge fields from ${folder.catalogPath}.`);
-      }
-    } else if ('problem' in read) {
-      // The setting names a catalog that exists but cannot be used: only the user can fix that.
-      const message = `The field catalog ${folder.catalogPath} could not be read: ${read.problem}.`;
-      if (logCatalog(folder, message)) {
-        // A notification, not window/showMessageRequest: nothing waits for the user, and every client shows it.
-        const shown: ShowMessageParams = { type: MessageType.Warning, message: `${message} Merge-field checks are off until regal.fieldsFile names a readable catalog.` };
-        connection.sendNotification(ShowMessageNotification.type, shown).catch(() => undefined);
-      }
-    } else folder.catalogLogged = undefined; // no catalog: a normal setup, without catalog features
-    if (diagnostics.length > 0 || folder.catalogDiagnosticsShown) {
-      folder.catalogDiagnosticsShown = diagnostics.length > 0;
-      await connection.sendDiagnostics({ uri, diagnostics });
-    }
-  };
-  /** Logs a catalog problem unless it is the one last logged for the folder; says whether it did. */
-  const logCatalog = (folder: Folder, message: string): boolean => {
-    if (folder.catalogLogged === message) return false;
-    folder.catalogLogged = message;
-    connection.console.warn(message);
-    return true;
-  };
+  const loadCatalog = (folder: Folder): Promise<void> =>
+    loadFolderCatalog({ connection, service, settingsFor: host.settingsFor, describe }, folder, folders.map((f) => f.path));
 
   const readCatalogSetting = async (folder: Folder): Promise<void> => {
     const catalogPath = path.resolve(folder.path, fieldsFileOf(await host.settingsFor(folder.uri)));
