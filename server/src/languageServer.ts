@@ -22,7 +22,7 @@ import { FIX_ALL_KIND, wantsFixAll } from './service/codeActions/doCodeActions';
 import { createLanguageService, DIAGNOSTIC_SOURCE, type AnalyzedEvent, type LanguageService, type LanguageServiceOptions } from './service/languageService';
 import { defaultSettings, readSettings, type ValidationSettings } from './service/settings';
 import type { WorkspaceContext } from './service/workspace/workspaceContext';
-import { createWorkspaceSync } from './workspace/workspaceSync';
+import { createWorkspaceSync } from './host/workspaceSync';
 
 export interface ServerOptions {
   schema: Record<string, unknown>;

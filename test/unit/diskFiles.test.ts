@@ -1,12 +1,12 @@
 /**
- * Reading workspace files from disk (server/src/workspace/diskFiles.ts): size limits and symbolic links.
+ * Reading workspace files from disk (server/src/host/diskFiles.ts): size limits and symbolic links.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { readTextFile } from '../../server/src/workspace/diskFiles';
+import { readTextFile } from '../../server/src/host/diskFiles';
 
 describe('reading the catalog from disk', () => {
   let base: string;
