@@ -8,7 +8,7 @@ import { checkApiKey } from '../../client/src/send/apiKeyRules';
 import { formatExchange, LOG_BODY_LIMIT } from '../../client/src/send/exchangeLog';
 import { appendBounded, describeEntry, readEntries, type SendHistoryEntry } from '../../client/src/send/historyEntries';
 import { describeSummary, summarizePayload } from '../../client/src/send/payloadSummary';
-import { formatHeadersForLog, redactSecret } from '../../client/src/send/redact';
+import { formatHeadersForLog, redactSecret } from '../../server/src/security/redact';
 
 const entry = (n: number): SendHistoryEntry => ({ time: new Date(Date.UTC(2025, 0, 1, 0, n)).toISOString(), endpoint: 'https://events.regalvoice.com/events', status: 200, latencyMs: n, payload: `{"n":${n}}`, source: `p${n}.regal.json` });
 

@@ -6,7 +6,7 @@
  * so one odd answer from a misconfigured endpoint does not flood the output channel.
  */
 import type { PostOutcome } from './httpPost';
-import { formatHeadersForLog, redactSecret } from './redact';
+import { formatHeadersForLog, redactSecret } from '../../../server/src/security/redact';
 
 export const LOG_BODY_LIMIT = 64 * 1024;
 

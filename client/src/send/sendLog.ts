@@ -4,7 +4,7 @@
  * channel received (VS Code offers no API to read an output channel back).
  */
 import * as vscode from 'vscode';
-import { redactSecret } from './redact';
+import { redactSecret } from '../../../server/src/security/redact';
 
 const TRANSCRIPT_LIMIT = 256 * 1024;
 

@@ -23,7 +23,7 @@ import { formatExchange } from './exchangeLog';
 import { postJson } from './httpPost';
 import { checkRendered, checkStoredPayload, UNTRUSTED_MESSAGE, type ErrorDiagnostics, type PreflightResult } from './preflight';
 import { describeSummary, summarizePayload } from './payloadSummary';
-import { redactSecret } from './redact';
+import { redactSecret } from '../../../server/src/security/redact';
 import type { ResponseDocuments } from './responseDocuments';
 import { describeOutcome, type SendAction, type SendOutcomeKind } from './sendMessages';
 import type { SendHistoryStore } from './sendHistoryStore';
