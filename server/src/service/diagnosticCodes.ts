@@ -154,6 +154,16 @@ export const diagnosticCodes = {
     meaning: 'Reported by the command-line checker on a file that is not valid UTF-8, at the first bad byte; the file is not checked (an editor decodes files itself).',
     example: 'a payload saved as Latin-1 with `José` in it',
   },
+  'document-too-large': {
+    severity: 'warning',
+    meaning: 'The document is larger than 10 MB: it is not checked, and completion, hover, quick fixes, outline, folding, selection and formatting are off for it. A payload template is a few KB.',
+    example: 'a 20 MB file opened as a payload',
+  },
+  'too-many-problems': {
+    severity: 'warning',
+    meaning: 'The document has more than 1,000 problems: the 1,000 most severe are shown, and this one, on the first problem left out, counts the rest.',
+    example: 'a file of 5,000 lines, each with a comment',
+  },
   schema: {
     severity: 'error',
     meaning: 'Any other value the Regal schema does not allow.',
