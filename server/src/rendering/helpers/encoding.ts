@@ -1,5 +1,9 @@
 /** Encoding and hashing helpers (docs/iterable.md §2.5). */
-import { createHash, createHmac } from 'node:crypto';
+// Pure JavaScript hashes (no node:crypto): the renderer also runs in a browser worker (vscode.dev).
+import { hmac as hmacOf } from '@noble/hashes/hmac';
+import { md5, sha1 } from '@noble/hashes/legacy';
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex } from '@noble/hashes/utils';
 import type { HelperName } from '../../service/iterable/iterableHelpers';
 import { contentOf, text, type HelperImplementation } from './runtime';
 
@@ -10,16 +14,27 @@ export function urlEncode(value: string): string {
     .replace(/%20/g, '+');
 }
 
-const hash = (algorithm: string): HelperImplementation =>
+const utf8 = (value: string) => new TextEncoder().encode(value);
+
+const HASHES = { md5, sha1, sha256 };
+
+const hash = (algorithm: keyof typeof HASHES): HelperImplementation =>
   function (args, options) {
-    return createHash(algorithm).update(contentOf(this, args, options)).digest('hex');
+    return bytesToHex(HASHES[algorithm](utf8(contentOf(this, args, options))));
   };
 
+/** Base64 of the UTF-8 bytes (btoa takes one byte per character). */
+function base64(value: string): string {
+  let binary = '';
+  for (const byte of utf8(value)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
 /** Iterable signs with the project's HMAC secret, which the preview does not have: an empty key, said in the header. */
-const hmac = (algorithm: string): HelperImplementation =>
+const hmac = (algorithm: 'sha1' | 'sha256'): HelperImplementation =>
   function (args, options) {
     options.data?.regalAssumptions?.add('hmac-secret');
-    return createHmac(algorithm, '').update(args.map(text).join('')).digest('hex');
+    return bytesToHex(hmacOf(HASHES[algorithm], new Uint8Array(0), utf8(args.map(text).join(''))));
   };
 
 export const encoding = {
@@ -30,9 +45,9 @@ export const encoding = {
     return urlEncode(contentOf(this, args, options));
   },
   base64(args, options) {
-    return Buffer.from(contentOf(this, args, options), 'utf8').toString('base64');
+    return base64(contentOf(this, args, options));
   },
-  hexEncode: (args) => Buffer.from(text(args[0]), 'utf8').toString('hex'),
+  hexEncode: (args) => bytesToHex(utf8(text(args[0]))),
   md5: hash('md5'),
   sha1: hash('sha1'),
   sha256: hash('sha256'),
