@@ -23,9 +23,13 @@ import { createLanguageService, DIAGNOSTIC_SOURCE, type AnalyzedEvent, type Lang
 import { defaultSettings, readSettings, type ValidationSettings } from './service/settings';
 import type { WorkspaceContext } from './service/workspace/workspaceContext';
 import { createWorkspaceSync } from './host/workspaceSync';
+import { registerCustomRequests } from './protocol/customRequests';
+import type { WorkspaceFiles } from './host/workspaceFiles';
 
 export interface ServerOptions {
   schema: Record<string, unknown>;
+  /** The workspace's files: the disk in the Node server (server.ts), the client's in a browser worker (browserServer.ts). */
+  files: WorkspaceFiles;
   /**
    * A language service to use instead of one built from `schema` (tests inject failing ones), or a
    * factory given the server's hooks (its slow-check and internal-error logging).
@@ -123,9 +127,10 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     return settings;
   };
 
-  // The catalog and the other payload files (server/src/workspace): read from disk, watched, kept current.
-  const workspaceSync = createWorkspaceSync({ connection, documents, service, settingsFor, revalidate: (uri) => schedule(uri, 0), debounceMs });
+  // The catalog and the other payload files (server/src/host): read, watched, kept current.
+  const workspaceSync = createWorkspaceSync({ connection, documents, service, files: options.files, settingsFor, revalidate: (uri) => schedule(uri, 0), debounceMs });
   const workspaceFor = (uri: string): WorkspaceContext => workspaceSync.contextFor(uri);
+  registerCustomRequests(connection, workspaceFor);
 
   const ignoredRequests = new Map<string, number>();
   /** Logs why a request got no answer (a few times for each reason: a confused client must not flood the log). */

@@ -4,6 +4,7 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import schema from '../../schemas/regal-event.schema.json';
+import { diskWorkspaceFiles } from './host/diskFiles';
 import { startLanguageServer } from './languageServer';
 
-startLanguageServer(createConnection(ProposedFeatures.all), { schema });
+startLanguageServer(createConnection(ProposedFeatures.all), { schema, files: diskWorkspaceFiles });

@@ -17,6 +17,7 @@ import {
   StreamMessageWriter,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+import { diskWorkspaceFiles } from '../../server/src/host/diskFiles';
 import { startLanguageServer } from '../../server/src/languageServer';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { regalSchema, service } from '../support/service';
@@ -35,7 +36,7 @@ describe('language server wiring', () => {
         return service.doValidation(...args);
       },
     };
-    startLanguageServer(serverConnection, { schema: regalSchema, service: flaky, debounceMs: 0 });
+    startLanguageServer(serverConnection, { schema: regalSchema, files: diskWorkspaceFiles, service: flaky, debounceMs: 0 });
 
     const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     const published: PublishDiagnosticsParams[] = [];
@@ -81,6 +82,7 @@ describe('language server wiring', () => {
     // The service is built with the server's hooks; its hover reports a caught failure, as doHover does.
     startLanguageServer(serverConnection, {
       schema: regalSchema,
+      files: diskWorkspaceFiles,
       debounceMs: 0,
       service: (hooks) => {
         const real = createLanguageService({ schema: regalSchema, ...hooks });

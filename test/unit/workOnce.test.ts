@@ -43,6 +43,7 @@ import {
   type PublishDiagnosticsParams,
   type WorkspaceFolder,
 } from 'vscode-languageserver-protocol/node';
+import { diskWorkspaceFiles } from '../../server/src/host/diskFiles';
 import { startLanguageServer } from '../../server/src/languageServer';
 import { renderedViewAt } from '../../server/src/service/completion/renderedView';
 import { createLanguageService, type AnalyzedEvent, type LanguageService } from '../../server/src/service/languageService';
@@ -98,7 +99,7 @@ class InProcess {
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    startLanguageServer(serverConnection, { schema: regalSchema, service, debounceMs });
+    startLanguageServer(serverConnection, { schema: regalSchema, files: diskWorkspaceFiles, service, debounceMs });
     this.client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     this.client.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.published.push(params);

@@ -1,19 +1,26 @@
 /**
- * Disk access for workspace features: finding the payload files of a folder and reading text files
- * within a size limit. Every failure becomes a result the caller can report; nothing throws.
+ * Disk access for workspace features in the Node server (WorkspaceFiles over file system paths):
+ * finding the payload files of a folder and reading text files within a size limit. Every failure
+ * becomes a result the caller can report; nothing throws.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
+import { IGNORED_DIRECTORIES, MAX_FILE_BYTES, MAX_PAYLOAD_FILES, PAYLOAD_GLOB, tooLargeProblem, type ReadResult, type WorkspaceFiles } from './workspaceFiles';
 
-export const PAYLOAD_GLOB = '**/*.regal.json';
-/** A workspace with more payload files than this is summarised partially (and says so in the log). */
-export const MAX_PAYLOAD_FILES = 5_000;
-/** Bigger files are no payload templates (Iterable's body field is far smaller); they are skipped. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
-
-const IGNORED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', '.git']);
+/** The workspace's files on the local disk, named by absolute paths. */
+export const diskWorkspaceFiles: WorkspaceFiles = {
+  fileOf: pathOfUri,
+  uriOf: uriOfPath,
+  resolve: (folder, relative) => path.resolve(folder, relative),
+  relative: (folder, file) => path.relative(folder, file),
+  contains: (folder, file) => file === folder || file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep),
+  basename: (file) => path.basename(file),
+  dirname: (file) => path.dirname(file),
+  findPayloadFiles,
+  read: (file, withinRoots) => readTextFile(file, MAX_FILE_BYTES, withinRoots),
+};
 
 export async function findPayloadFiles(folder: string): Promise<{ files: string[]; truncated: boolean }> {
   const found = await glob(PAYLOAD_GLOB, {
@@ -29,13 +36,6 @@ export async function findPayloadFiles(folder: string): Promise<{ files: string[
   return { files: found.slice(0, MAX_PAYLOAD_FILES).map((f) => path.resolve(f)), truncated: found.length > MAX_PAYLOAD_FILES };
 }
 
-/** A payload file the workspace scan would pick up (the watcher reports more). */
-export function isPayloadPath(file: string): boolean {
-  return file.endsWith('.regal.json') && !file.split(/[\\/]/).some((segment) => IGNORED_DIRECTORIES.has(segment));
-}
-
-export type ReadResult = { text: string } | { missing: true } | { problem: string };
-
 /**
  * `withinRoots`: when the path goes through a symbolic link, its target must lie in one of these folders
  * (a link in a cloned repository must not make the server read `~/.ssh/…` or any file outside it). A
@@ -50,7 +50,7 @@ export async function readTextFile(file: string, maxBytes = MAX_FILE_BYTES, with
     const stat = await fs.stat(file);
     if (!stat.isFile()) return { problem: 'it is not a file' };
     // Checked before reading: a file of hundreds of megabytes must not stall the server.
-    if (stat.size > maxBytes) return { problem: `it is ${megabytes(stat.size)}, larger than the ${megabytes(maxBytes)} the extension reads` };
+    if (stat.size > maxBytes) return { problem: tooLargeProblem(stat.size, maxBytes) };
     return { text: await fs.readFile(file, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -66,11 +66,6 @@ async function insideAny(real: string, roots: readonly string[]): Promise<boolea
     if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) return true;
   }
   return false;
-}
-
-function megabytes(bytes: number): string {
-  const mb = bytes / 1024 / 1024;
-  return `${mb >= 10 || Number.isInteger(mb) ? Math.round(mb) : mb.toFixed(1)} MB`;
 }
 
 /** The file system path of a `file:` URI, or undefined for other schemes and malformed URIs. */

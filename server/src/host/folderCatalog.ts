@@ -1,6 +1,6 @@
 /**
- * Loading one workspace folder's merge-field catalog (`regal.fieldsFile`) for the server: read it from
- * disk (not through a symbolic link that leaves the workspace), parse it with the language service,
+ * Loading one workspace folder's merge-field catalog (`regal.fieldsFile`) for the server: read it (WorkspaceFiles)
+ * (not through a symbolic link that leaves the workspace), parse it with the language service,
  * show its problems on the catalog file, and log each problem once. Used by workspaceSync.ts.
  */
 import { MessageType, ShowMessageNotification, type Connection, type Diagnostic, type ShowMessageParams } from 'vscode-languageserver';
@@ -8,7 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../service/languageService';
 import type { ValidationSettings } from '../service/settings';
 import type { FieldCatalog } from '../service/workspace/workspaceContext';
-import { readTextFile, uriOfPath } from './diskFiles';
+import type { WorkspaceFiles } from './workspaceFiles';
 
 export interface CatalogFolder {
   uri: string;
@@ -24,6 +24,7 @@ export interface CatalogFolder {
 export interface CatalogLoaderDeps {
   connection: Connection;
   service: LanguageService;
+  files: WorkspaceFiles;
   settingsFor(uri: string): Promise<ValidationSettings>;
   describe(error: unknown): string;
 }
@@ -31,8 +32,8 @@ export interface CatalogLoaderDeps {
 /** `roots`: the workspace folders' paths, which a symbolic link to the catalog must not leave. */
 export async function loadFolderCatalog(deps: CatalogLoaderDeps, folder: CatalogFolder, roots: readonly string[]): Promise<void> {
   const { connection, service } = deps;
-  const uri = uriOfPath(folder.catalogPath);
-  const read = await readTextFile(folder.catalogPath, undefined, roots);
+  const uri = deps.files.uriOf(folder.catalogPath);
+  const read = await deps.files.read(folder.catalogPath, roots);
   let diagnostics: Diagnostic[] = [];
   folder.catalog = undefined;
   if ('text' in read) {

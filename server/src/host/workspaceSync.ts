@@ -1,7 +1,8 @@
 /**
  * The server's view of the workspace for the language service's WorkspaceContext: per workspace
  * folder, the merge-field catalog (`regal.fieldsFile`) and a summary of every `*.regal.json`
- * file. Summaries come from disk, except for open documents, whose editor text wins. Everything is
+ * file. Summaries come from the files (WorkspaceFiles: the disk, or the client in a browser), except
+ * for open documents, whose editor text wins. Everything is
  * kept up to date incrementally: edits to open documents, file-watcher events (registered
  * dynamically when the client allows it) and settings changes; open payloads are validated again
  * whenever what they are compared with changes.
@@ -9,7 +10,6 @@
  * All disk work runs one task at a time on a queue, so a burst of watcher events cannot interleave
  * with a settings change; validation waits for the queue (whenReady) and so sees the newest state.
  */
-import * as path from 'node:path';
 import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -27,12 +27,14 @@ import type { LanguageService } from '../service/languageService';
 import { fieldsFileOf, type ValidationSettings } from '../service/settings';
 import type { PayloadFileSummary, WorkspaceContext } from '../service/workspace/workspaceContext';
 import { loadFolderCatalog, type CatalogFolder } from './folderCatalog';
-import { findPayloadFiles, isPayloadPath, MAX_PAYLOAD_FILES, PAYLOAD_GLOB, pathOfUri, readTextFile, uriOfPath } from './diskFiles';
+import { isPayloadPath, MAX_PAYLOAD_FILES, PAYLOAD_GLOB, type WorkspaceFiles } from './workspaceFiles';
 
 export interface WorkspaceHost {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   service: LanguageService;
+  /** The workspace's files: on disk (Node), or read through the client (browser). */
+  files: WorkspaceFiles;
   /** The `regal` settings for a resource (a folder for the catalog path). */
   settingsFor(uri: string): Promise<ValidationSettings>;
   /** Validates an open document again. */
@@ -58,14 +60,14 @@ export interface WorkspaceSync {
 
 interface Folder extends CatalogFolder {
   path: string;
-  /** Summaries by file system path. */
+  /** Summaries by file (a path on disk, a URI in the browser: WorkspaceFiles). */
   summaries: Map<string, PayloadFileSummary>;
   /** What other documents were last validated against, by path (see fingerprint). */
   announced: Map<string, string>;
 }
 
 export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
-  const { connection, documents, service } = host;
+  const { connection, documents, service, files } = host;
   const folders: Folder[] = [];
   let registersWatchers = false;
   /** Whether the client watches `{ baseUri, pattern }` globs (LSP 3.17), which reach outside the workspace. */
@@ -91,16 +93,15 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
   const folderOf = (file: string): Folder | undefined => {
     let best: Folder | undefined;
     for (const folder of folders) {
-      const inside = file === folder.path || file.startsWith(folder.path.endsWith(path.sep) ? folder.path : folder.path + path.sep);
-      if (inside && (!best || folder.path.length > best.path.length)) best = folder;
+      if (files.contains(folder.path, file) && (!best || folder.path.length > best.path.length)) best = folder;
     }
     return best;
   };
   /** A payload file of the folder the scan would read (the watcher also reports files under node_modules). */
-  const isPayloadIn = (folder: Folder, file: string) => isPayloadPath(path.relative(folder.path, file));
-  const openDocumentAt = (file: string): TextDocument | undefined => documents.all().find((d) => pathOfUri(d.uri) === file);
+  const isPayloadIn = (folder: Folder, file: string) => isPayloadPath(files.relative(folder.path, file));
+  const openDocumentAt = (file: string): TextDocument | undefined => documents.all().find((d) => files.fileOf(d.uri) === file);
   const openIn = (folder: Folder) => documents.all().filter((d) => {
-    const file = pathOfUri(d.uri);
+    const file = files.fileOf(d.uri);
     return file !== undefined && folderOf(file) === folder;
   });
 
@@ -120,14 +121,14 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
   /** Reads one payload file from disk into its folder's summaries (an open document is left alone). */
   const loadFromDisk = async (folder: Folder, file: string): Promise<void> => {
     if (openDocumentAt(file)) return;
-    const read = await readTextFile(file);
+    const read = await files.read(file);
     if (openDocumentAt(file)) return; // opened while reading: the editor's text wins
     if (!('text' in read)) {
       folder.summaries.delete(file);
       if ('problem' in read) logOnce(`Skipped the payload file ${file} for workspace checks: ${read.problem}.`);
       return;
     }
-    const uri = uriOfPath(file);
+    const uri = files.uriOf(file);
     try {
       folder.summaries.set(file, service.summarize(TextDocument.create(uri, 'regal-webhook', 0, read.text)));
     } catch (error) {
@@ -139,13 +140,13 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
   };
 
   const loadCatalog = (folder: Folder): Promise<void> =>
-    loadFolderCatalog({ connection, service, settingsFor: host.settingsFor, describe }, folder, folders.map((f) => f.path));
+    loadFolderCatalog({ connection, service, files, settingsFor: host.settingsFor, describe }, folder, folders.map((f) => f.path));
 
   const readCatalogSetting = async (folder: Folder): Promise<void> => {
-    const catalogPath = path.resolve(folder.path, fieldsFileOf(await host.settingsFor(folder.uri)));
+    const catalogPath = files.resolve(folder.path, fieldsFileOf(await host.settingsFor(folder.uri)));
     if (catalogPath === folder.catalogPath) return;
     if (folder.catalogDiagnosticsShown) {
-      await connection.sendDiagnostics({ uri: uriOfPath(folder.catalogPath), diagnostics: [] });
+      await connection.sendDiagnostics({ uri: files.uriOf(folder.catalogPath), diagnostics: [] });
       folder.catalogDiagnosticsShown = false;
     }
     folder.catalogPath = catalogPath;
@@ -154,7 +155,7 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
   const scanFolder = async (folder: Folder): Promise<void> => {
     let found: { files: string[]; truncated: boolean };
     try {
-      found = await findPayloadFiles(folder.path);
+      found = await files.findPayloadFiles(folder.path);
     } catch (error) {
       logOnce(`Could not list the payload files of ${folder.path}: ${describe(error)}`);
       return;
@@ -168,7 +169,7 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
     await Promise.all(Array.from({ length: 8 }, worker));
     // Open documents are summarised from the editor (the scan skips them); one summarised already keeps its summary.
     for (const document of openIn(folder)) {
-      const file = pathOfUri(document.uri);
+      const file = files.fileOf(document.uri);
       if (file !== undefined && isPayloadIn(folder, file) && !folder.summaries.has(file)) dirty.add(document.uri);
     }
     for (const [file, summary] of folder.summaries) folder.announced.set(file, fingerprint(summary));
@@ -188,8 +189,8 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
     if (!registersWatchers) return;
     const catalogGlobs = new Map<string, FileSystemWatcher['globPattern']>();
     for (const folder of folders) {
-      const name = path.basename(folder.catalogPath);
-      if (relativePatterns && !folderOf(folder.catalogPath)) catalogGlobs.set(folder.catalogPath, { baseUri: uriOfPath(path.dirname(folder.catalogPath)), pattern: name });
+      const name = files.basename(folder.catalogPath);
+      if (relativePatterns && !folderOf(folder.catalogPath)) catalogGlobs.set(folder.catalogPath, { baseUri: files.uriOf(files.dirname(folder.catalogPath)), pattern: name });
       else catalogGlobs.set(`**/${name}`, `**/${name}`);
     }
     const watchers: FileSystemWatcher[] = [{ globPattern: PAYLOAD_GLOB }, ...[...catalogGlobs].sort(([a], [b]) => a.localeCompare(b)).map(([, globPattern]) => ({ globPattern }))];
@@ -210,7 +211,7 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
     const catalogsChanged = new Set<Folder>();
     const payloadsChanged = new Set<Folder>();
     for (const change of changes) {
-      const file = pathOfUri(change.uri);
+      const file = files.fileOf(change.uri);
       if (!file) continue;
       // A catalog may lie outside its folder, or in another folder, and folders may share one.
       const readers = folders.filter((f) => f.catalogPath === file);
@@ -233,7 +234,7 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
 
   /** After an edit pauses: take the document's summary, and if it changed, validate the other open payloads again. */
   const refresh = (uri: string) => {
-    const file = pathOfUri(uri);
+    const file = files.fileOf(uri);
     const folder = file === undefined ? undefined : folderOf(file);
     const document = documents.get(uri);
     if (!file || !folder || !document || !isPayloadIn(folder, file)) return;
@@ -266,7 +267,7 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
     clearTimeout(timers.get(uri));
     timers.delete(uri);
     dirty.delete(uri);
-    const file = pathOfUri(uri);
+    const file = files.fileOf(uri);
     const folder = file === undefined ? undefined : folderOf(file);
     if (!file || !folder || !isPayloadIn(folder, file)) return;
     // The editor may close without saving: the file on disk is what counts again.
@@ -280,7 +281,7 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
   });
 
   const addFolder = (root: WorkspaceFolder): Folder | undefined => {
-    const folderPath = pathOfUri(root.uri);
+    const folderPath = files.fileOf(root.uri);
     if (!folderPath || folders.some((f) => f.path === folderPath)) return undefined;
     const folder: Folder = { uri: root.uri, path: folderPath, catalogPath: '', catalogDiagnosticsShown: false, summaries: new Map(), announced: new Map() };
     folders.push(folder);
@@ -310,33 +311,33 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
     },
     whenReady: () => queue,
     contextFor(uri) {
-      const file = pathOfUri(uri);
+      const file = files.fileOf(uri);
       const folder = file === undefined ? undefined : folderOf(file);
       if (!folder) return { files: [] };
       // Open documents edited since their last summary are summarised now (their analysis is cached).
       for (const other of [...dirty]) {
-        const otherFile = pathOfUri(other);
+        const otherFile = files.fileOf(other);
         const document = documents.get(other);
         if (!otherFile || !document || other === uri || folderOf(otherFile) !== folder || !isPayloadIn(folder, otherFile)) continue;
         dirty.delete(other);
         const summary = summarizeOpen(document);
         if (summary) folder.summaries.set(otherFile, summary);
       }
-      const files: PayloadFileSummary[] = [];
-      for (const [other, summary] of folder.summaries) if (other !== file) files.push(summary);
-      return { catalog: folder.catalog, files };
+      const others: PayloadFileSummary[] = [];
+      for (const [other, summary] of folder.summaries) if (other !== file) others.push(summary);
+      return { catalog: folder.catalog, files: others };
     },
     foldersChanged(event) {
       const added = listOf(event?.added);
       const removed = listOf(event?.removed);
       enqueue('Applying the workspace folders', async () => {
         for (const root of removed) {
-          const gone = folders.find((f) => f.path === pathOfUri(root.uri));
+          const gone = folders.find((f) => f.path === files.fileOf(root.uri));
           if (!gone) continue;
           folders.splice(folders.indexOf(gone), 1);
           // Its catalog's diagnostics go, unless another folder reads the same file.
           if (gone.catalogDiagnosticsShown && !folders.some((f) => f.catalogPath === gone.catalogPath)) {
-            await connection.sendDiagnostics({ uri: uriOfPath(gone.catalogPath), diagnostics: [] });
+            await connection.sendDiagnostics({ uri: files.uriOf(gone.catalogPath), diagnostics: [] });
           }
         }
         const fresh = added.map(addFolder).filter((f): f is Folder => f !== undefined);
