@@ -14,7 +14,9 @@
  * Both sections are optional. A section may also be pasted in the shape Iterable's API returns
  * (`{ "email": …, "userId": …, "dataFields": { … } }`): its `dataFields` are lifted next to the other
  * fields, as Iterable's merge tags see them (`{{firstName}}`, not `{{dataFields.firstName}}`).
- * A file with neither `profile` nor `event` at the top level is read as a bare profile.
+ * A file with neither `profile` nor `event` at the top level is read as a bare profile, except the
+ * answer of Iterable's `GET /api/users/{email}` pasted whole, `{"user": {…, "dataFields": {…}}}`, whose
+ * `user` is the profile (read as a bare profile, every merge field would render blank).
  */
 
 import { locateJsonError } from './jsonErrorLocation';
@@ -44,6 +46,12 @@ function flattenDataFields(section: Fields): Fields {
   return isObject(dataFields) ? { ...dataFields, ...rest } : section;
 }
 
+/** `{"user": {…}}` and nothing else: the answer of Iterable's user lookup (docs/iterable.md §5.4). */
+function isIterableUserAnswer(value: Fields): value is { user: Fields } {
+  const keys = Object.keys(value);
+  return keys.length === 1 && keys[0] === 'user' && isObject(value.user);
+}
+
 /** Reads a sample file's text; never throws: a broken file gives an empty sample and a `problem`. */
 /**
  * A sample is one user profile and one event: a few KB. A bigger file is refused rather than handed
@@ -64,7 +72,10 @@ export function parseSampleData(text: string): ParsedSample {
     return { sample: emptySample, problem: `The sample file is not valid JSON: ${where.message} at line ${where.line}, column ${where.column}; rendering with no fields.` };
   }
   if (!isObject(value)) return { sample: emptySample, problem: 'The sample file must hold a JSON object ({ "profile": { … }, "event": { … } }); rendering with no fields.' };
-  if (!('profile' in value) && !('event' in value)) return { sample: { profile: flattenDataFields(value), event: {} } };
+  if (!('profile' in value) && !('event' in value)) {
+    if (isIterableUserAnswer(value)) return { sample: { profile: flattenDataFields(value.user), event: {} } };
+    return { sample: { profile: flattenDataFields(value), event: {} } };
+  }
 
   const problems: string[] = [];
   const section = (key: 'profile' | 'event'): Fields => {
