@@ -4,17 +4,16 @@
  */
 import * as vscode from 'vscode';
 import type { ExtensionContext } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import { RenderWorkerPool } from '../../server/src/rendering/renderInWorker';
 import { RegalLanguageStatus } from './language/languageStatus';
-import { startLanguageClient } from './language/startLanguageClient';
+import { RegalServer } from './language/regalServer';
 import { registerRenderedPayloadPreview } from './preview/renderedPayloadPreview';
 import { registerSendCommands } from './send/registerSendCommands';
 import { PayloadLookalikeNotice } from './detection/payloadLookalikeNotice';
 import { registerCreateSampleDataCommand } from './sampleData/createSampleDataCommand';
 import { registerNewPayloadCommand } from './snippets/newPayloadCommand';
 
-let client: LanguageClient | undefined;
+let server: RegalServer | undefined;
 
 /** What activate() returns (`extensions.getExtension(…).exports`): lets the VS Code tests read the status items. */
 export interface RegalExtensionApi {
@@ -27,38 +26,38 @@ export interface RegalExtensionApi {
 
 export async function activate(context: ExtensionContext): Promise<RegalExtensionApi> {
   // Commands first: they must work even while (or if) the server is still starting.
+  const regal = new RegalServer(context);
+  server = regal;
   // Preview and send render in one worker thread (dist/renderWorker.js), started on the first render.
   const renderer = new RenderWorkerPool();
   context.subscriptions.push({ dispose: () => renderer.dispose() });
   registerSendCommands(context, renderer);
-  registerRenderedPayloadPreview(context, renderer);
+  registerRenderedPayloadPreview(context, renderer, regal);
   context.subscriptions.push(registerNewPayloadCommand(context));
-  registerCreateSampleDataCommand(context);
+  registerCreateSampleDataCommand(context, regal);
   const languageStatus = new RegalLanguageStatus(context.extensionUri);
   context.subscriptions.push(languageStatus);
   // JSON files activate the extension too (onLanguage:json), for the lookalike notification: the
-  // language server starts with the first payload document, not for every JSON file.
-  const lookalikeNotice = new PayloadLookalikeNotice(context.workspaceState);
+  // language server starts with the first payload document (or a JSON file with Handlebars in it), not
+  // for every JSON file.
+  const lookalikeNotice = new PayloadLookalikeNotice(context.workspaceState, regal);
   context.subscriptions.push(lookalikeNotice);
   const isPayload = (document: vscode.TextDocument) => document.languageId === 'regal-webhook';
   if (vscode.workspace.textDocuments.some(isPayload)) {
-    client = await startLanguageClient(context);
+    await regal.start();
   } else {
     const waiting = vscode.workspace.onDidOpenTextDocument((document) => {
-      if (!isPayload(document) || client || starting) return;
+      if (!isPayload(document)) return;
       waiting.dispose();
-      starting = startLanguageClient(context).then((started) => (client = started));
+      // A failed start is reported by the language client itself (its output and a notification).
+      regal.start().catch(() => undefined);
     });
     context.subscriptions.push(waiting);
   }
   return { languageStatus, renderer, lookalikeNotice };
 }
 
-let starting: Promise<LanguageClient> | undefined;
-
 export async function deactivate(): Promise<void> {
-  await starting?.catch(() => undefined);
-  starting = undefined;
-  await client?.stop();
-  client = undefined;
+  await server?.stop();
+  server = undefined;
 }

@@ -1,13 +1,19 @@
 /**
- * Which JSON files look like a Regal payload under another name (client/src/detection/payloadLookalike.ts),
- * so the extension offers to rename them to *.regal.json or associate them with regal-webhook.
+ * Which JSON files look like a Regal payload under another name, so the extension offers to rename
+ * them to *.regal.json or associate them with regal-webhook: the client's filter by name and content
+ * (client/src/detection/payloadLookalike.ts), then the server's reading of the text
+ * (`regal/looksLikePayload`, server/src/service/workspace/payloadLookalike.ts).
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { associationPattern, looksLikeRegalPayload, regalFileName } from '../../client/src/detection/payloadLookalike';
+import { associationPattern, isLookalikeCandidate, regalFileName } from '../../client/src/detection/payloadLookalike';
+import { readsAsRegalPayload } from '../../server/src/service/workspace/payloadLookalike';
 import { repoRoot } from '../support/service';
+
+/** The whole check: the client asks the server only about candidates. */
+const looksLikeRegalPayload = (fileName: string, text: string) => isLookalikeCandidate(fileName, text) && readsAsRegalPayload(text).looksLike;
 
 describe('looksLikeRegalPayload', () => {
   it('spots the examples and the guide originals when they are saved as .json', () => {
@@ -50,5 +56,15 @@ describe('renaming and associating', () => {
     assert.equal(associationPattern('send-event.json'), 'send-event.json');
     assert.equal(associationPattern('payloads/send-event.json'), '**/payloads/send-event.json');
     assert.equal(associationPattern('payloads\\send-event.json'), '**/payloads/send-event.json');
+  });
+});
+
+describe('readsAsRegalPayload (the regal/looksLikePayload answer)', () => {
+  it('says which keys made it a payload, or why not', () => {
+    assert.deepEqual(readsAsRegalPayload('{ "traits": { "phone": "{{phoneNumber}}" } }'), { looksLike: true, reason: 'top-level "traits"' });
+    assert.deepEqual(readsAsRegalPayload('{ "name": "x", "properties": { "a": "{{b}}" } }'), { looksLike: true, reason: 'top-level "name" and "properties"' });
+    assert.equal(readsAsRegalPayload('{ "traits": {} }').reason, 'no Handlebars');
+    assert.equal(readsAsRegalPayload('[{ "traits": "{{x}}" }]').reason, 'no JSON object at the top level');
+    assert.equal(readsAsRegalPayload('{ "data": "{{x}}" }').looksLike, false);
   });
 });

@@ -1,11 +1,13 @@
 /**
- * Sample data for `Regal: Create Sample Data` and the preview's "Blank with this sample" line
- * (client/src/sampleData/sampleFields.ts): which fields a payload reads, the typed placeholders,
- * and adding the missing fields to an existing sample without touching the user's values.
+ * Sample data for `Regal: Create Sample Data` and the preview's "Blank with this sample" line: which
+ * fields a payload reads and their typed placeholders (the server's answer to `regal/mergeFieldsUsed`,
+ * server/src/service/workspace/mergeFieldsUsed.ts), and adding the missing fields to an existing
+ * sample without touching the user's values (client/src/sampleData/sampleFields.ts).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SAMPLE_DATE, blankFields, mergeSampleFields, payloadFieldNames, sampleValueFor, sampleValueForType, type SampleMerge } from '../../client/src/sampleData/sampleFields';
+import { blankFields, mergeSampleFields as mergeSampleFieldList, type SampleMerge } from '../../client/src/sampleData/sampleFields';
+import { SAMPLE_DATE, mergeFieldsUsed, payloadFieldNames, sampleValueFor, sampleValueForType } from '../../server/src/service/workspace/mergeFieldsUsed';
 import { parseSampleData } from '../../server/src/rendering/sampleData';
 import type { FieldCatalog } from '../../server/src/service/workspace/workspaceContext';
 
@@ -21,6 +23,10 @@ const catalog: FieldCatalog = {
     ['plan', 'string'],
   ]),
 };
+
+/** The client's merge, given the fields with the placeholders the server would send for them. */
+const mergeSampleFields = (existing: string | undefined, names: readonly string[], withCatalog: FieldCatalog | undefined) =>
+  mergeSampleFieldList(existing, names.map((name) => ({ name, sample: sampleValueFor(name, withCatalog) })));
 
 const merged = (result: ReturnType<typeof mergeSampleFields>): SampleMerge => {
   assert.ok(!('problem' in result), `no problem: ${'problem' in result ? result.problem : ''}`);
@@ -47,6 +53,18 @@ describe('payloadFieldNames', () => {
   it('leaves out fields inside {{#each}}, `as |x|` names, {{#assign}} variables and liveData', () => {
     const template = `{ "a": "{{#each cart as |item|}}{{item.name}}{{price}}{{/each}}", "b": "{{#assign 'total'}}1{{/assign}}{{total}}", "c": "{{liveData.x.y}}", "d": "{{plan}}" }`;
     assert.deepEqual(payloadFieldNames(template), ['cart', 'plan']);
+  });
+});
+
+describe('mergeFieldsUsed (the regal/mergeFieldsUsed answer)', () => {
+  it('gives each field its catalog or standard type and its placeholder', () => {
+    const template = '{ "a": "{{voice_optin}}", "b": "{{signupDate}}", "c": "{{unknown}}", "d": "{{profile.email}}" }';
+    assert.deepEqual(mergeFieldsUsed(template, catalog), [
+      { name: 'voice_optin', type: 'boolean', sample: false },
+      { name: 'signupDate', type: 'date', sample: SAMPLE_DATE },
+      { name: 'unknown', sample: '' },
+      { name: 'profile.email', type: 'string', sample: 'ada.lovelace@example.com' },
+    ]);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
- * A JSON file that looks like a Regal payload but is not a `*.regal.json` (looksLikeRegalPayload)
- * gets one notification, when it is shown in an editor: "This looks like a Regal webhook payload…",
+ * A JSON file that looks like a Regal payload but is not a `*.regal.json` gets one notification, when
+ * it is shown in an editor (the client rules out most files, isLookalikeCandidate; the language server
+ * reads the rest, `regal/looksLikePayload`): "This looks like a Regal webhook payload…",
  * with
  * - "Rename to .regal.json": renames the file (a WorkspaceEdit, so open editors follow) and opens it;
  * - "Add to files.associations": maps the file's pattern to `regal-webhook` in the workspace settings;
@@ -11,7 +12,8 @@
  * this object) to pick an action without a UI.
  */
 import * as vscode from 'vscode';
-import { associationPattern, looksLikeRegalPayload, regalFileName } from './payloadLookalike';
+import type { RegalServer } from '../language/regalServer';
+import { associationPattern, isLookalikeCandidate, regalFileName } from './payloadLookalike';
 
 export const RENAME_ACTION = 'Rename to .regal.json';
 export const ASSOCIATE_ACTION = 'Add to files.associations';
@@ -39,12 +41,17 @@ export class PayloadLookalikeNotice implements vscode.Disposable {
   /** Replaceable (tests): how the notification is shown. */
   prompt: LookalikePrompt = defaultPrompt;
   private readonly asked = new Set<string>();
+  /** Files the server is reading now (a file shown twice meanwhile is asked about once). */
+  private readonly checking = new Set<string>();
   private readonly outcomes = new vscode.EventEmitter<LookalikeOutcome>();
   /** Fires after each notification has been answered and its action done (tests wait on it). */
   readonly onDidHandle = this.outcomes.event;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly state: vscode.Memento) {
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly server: Pick<RegalServer, 'looksLikePayload'>,
+  ) {
     this.subscriptions.push(vscode.window.onDidChangeActiveTextEditor((editor) => this.consider(editor?.document)), this.outcomes);
     this.consider(vscode.window.activeTextEditor?.document);
   }
@@ -52,13 +59,23 @@ export class PayloadLookalikeNotice implements vscode.Disposable {
   private consider(document: vscode.TextDocument | undefined): void {
     if (!document || document.uri.scheme !== 'file' || (document.languageId !== 'json' && document.languageId !== 'jsonc')) return;
     const key = document.uri.toString();
-    if (this.asked.has(key) || this.declined().includes(key)) return;
-    if (!looksLikeRegalPayload(document.uri.fsPath, document.getText())) return;
-    this.asked.add(key);
-    void this.ask(document.uri).then(
-      (outcome) => this.outcomes.fire(outcome),
-      (error: unknown) => void vscode.window.showErrorMessage(`Regal: ${(error as Error).message}`),
-    );
+    if (this.asked.has(key) || this.checking.has(key) || this.declined().includes(key)) return;
+    const text = document.getText();
+    if (!isLookalikeCandidate(document.uri.fsPath, text)) return;
+    this.checking.add(key);
+    void this.server
+      .looksLikePayload({ text })
+      // A server that cannot answer (it failed to start) means no notification: the file stays plain JSON.
+      .then(({ looksLike }) => looksLike, () => false)
+      .then((looksLike) => {
+        this.checking.delete(key);
+        if (!looksLike || this.asked.has(key)) return;
+        this.asked.add(key);
+        return this.ask(document.uri).then(
+          (outcome) => this.outcomes.fire(outcome),
+          (error: unknown) => void vscode.window.showErrorMessage(`Regal: ${(error as Error).message}`),
+        );
+      });
   }
 
   private declined(): string[] {

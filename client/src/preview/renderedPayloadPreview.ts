@@ -16,7 +16,8 @@ import * as vscode from 'vscode';
 import { currentPayloadUri } from '../language/currentPayload';
 import type { RenderWorkerPool } from '../../../server/src/rendering/renderInWorker';
 import { renderDocument } from '../rendering/renderDocument';
-import { blankFields, payloadFieldNames } from '../sampleData/sampleFields';
+import type { RegalServer } from '../language/regalServer';
+import { blankFields } from '../sampleData/sampleFields';
 import { PREVIEW_SCHEME } from './previewScheme';
 import { previewText, untrustedPreviewText } from './previewText';
 
@@ -45,7 +46,10 @@ class RenderedPayloadProvider implements vscode.TextDocumentContentProvider, vsc
   private readonly previews = new Map<string, Tracked>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly renderer: RenderWorkerPool) {
+  constructor(
+    private readonly renderer: RenderWorkerPool,
+    private readonly server: Pick<RegalServer, 'mergeFieldsUsed'>,
+  ) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((event) => this.onDocumentChanged(event.document.uri)),
       // Saving or reverting a sample file that is open changes what is read only through the document.
@@ -82,6 +86,9 @@ class RenderedPayloadProvider implements vscode.TextDocumentContentProvider, vsc
       if (generation !== tracked.generation && tracked.latest) return tracked.latest;
       this.watchSample(tracked, rendered.sampleUri);
       const template = document.getText();
+      // The fields come from the language server; without its answer the preview just lacks the blank-fields line.
+      const used = await this.server.mergeFieldsUsed({ uri: source.toString(), text: template }).catch(() => undefined);
+      if (generation !== tracked.generation && tracked.latest) return tracked.latest;
       return previewText({
         sourceName: name,
         template,
@@ -89,7 +96,7 @@ class RenderedPayloadProvider implements vscode.TextDocumentContentProvider, vsc
         ...(rendered.sampleUri ? { sampleName: vscode.workspace.asRelativePath(rendered.sampleUri, false) } : {}),
         ...(rendered.sampleProblem ? { sampleProblem: rendered.sampleProblem } : {}),
         ...(rendered.sampleMissing ? { sampleMissing: true } : {}),
-        blankFields: blankFields(payloadFieldNames(template), rendered.sample),
+        blankFields: blankFields(used?.fields.map((field) => field.name) ?? [], rendered.sample),
       });
     } catch (error) {
       return `// Cannot preview ${name}: ${(error as Error).message}\n`;
@@ -167,8 +174,8 @@ function payloadUri(resource: unknown): vscode.Uri | undefined {
   return currentPayloadUri();
 }
 
-export function registerRenderedPayloadPreview(context: vscode.ExtensionContext, renderer: RenderWorkerPool): void {
-  const provider = new RenderedPayloadProvider(renderer);
+export function registerRenderedPayloadPreview(context: vscode.ExtensionContext, renderer: RenderWorkerPool, server: Pick<RegalServer, 'mergeFieldsUsed'>): void {
+  const provider = new RenderedPayloadProvider(renderer, server);
   context.subscriptions.push(
     provider,
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, provider),

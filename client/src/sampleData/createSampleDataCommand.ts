@@ -1,8 +1,9 @@
 /**
  * `Regal: Create Sample Data` (regal.createSampleData): writes the sample file (`regal.sampleData`,
  * default `regal.sample.json` in the payload's workspace folder) with every merge field the payload
- * reads, typed from the field catalog (`regal.fieldsFile`) or Iterable's standard fields. An existing
- * sample only gets the fields it lacks: the user's values and text stay as they are.
+ * reads, typed from the field catalog (`regal.fieldsFile`) or Iterable's standard fields: the language
+ * server, which knows both, lists them (`regal/mergeFieldsUsed`). An existing sample only gets the
+ * fields it lacks: the user's values and text stay as they are.
  *
  * The file is written to a temporary file beside it and renamed over it, so a failed write never
  * leaves it truncated. When the sample is open with unsaved edits, the fields are added to the open
@@ -13,13 +14,12 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parseFieldCatalog } from '../../../server/src/service/workspace/fieldCatalog';
-import type { FieldCatalog } from '../../../server/src/service/workspace/workspaceContext';
+import type { MergeFieldsUsedResult } from '../../../server/src/protocol/contract';
+import type { RegalServer } from '../language/regalServer';
 import { sampleDataUri } from '../rendering/renderDocument';
-import { mergeSampleFields, payloadFieldNames } from './sampleFields';
+import { mergeSampleFields } from './sampleFields';
 
 export const CREATE_SAMPLE_DATA_COMMAND = 'regal.createSampleData';
-const DEFAULT_FIELDS_FILE = 'iterable-fields.json';
 
 export interface CreateSampleDataResult {
   sampleUri: vscode.Uri;
@@ -30,8 +30,8 @@ export interface CreateSampleDataResult {
   conflicts: string[];
 }
 
-export function registerCreateSampleDataCommand(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand(CREATE_SAMPLE_DATA_COMMAND, (resource?: unknown) => createSampleData(resource)));
+export function registerCreateSampleDataCommand(context: vscode.ExtensionContext, server: Pick<RegalServer, 'mergeFieldsUsed'>): void {
+  context.subscriptions.push(vscode.commands.registerCommand(CREATE_SAMPLE_DATA_COMMAND, (resource?: unknown) => createSampleData(resource, server)));
 }
 
 /** The payload the command applies to: the editor title's resource, else the active editor's (or the payload of an open preview). */
@@ -52,17 +52,6 @@ async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
   }
 }
 
-/** The field catalog for `payload`, when there is a valid one. */
-async function readCatalog(payload: vscode.Uri): Promise<FieldCatalog | undefined> {
-  const folder = vscode.workspace.getWorkspaceFolder(payload) ?? vscode.workspace.workspaceFolders?.[0];
-  const setting = vscode.workspace.getConfiguration('regal', payload).get<string>('fieldsFile', DEFAULT_FIELDS_FILE).trim() || DEFAULT_FIELDS_FILE;
-  const uri = path.isAbsolute(setting) ? vscode.Uri.file(setting) : folder ? vscode.Uri.joinPath(folder.uri, ...setting.split(/[\\/]+/)) : undefined;
-  if (!uri) return undefined;
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  const text = open ? open.getText() : await readIfExists(uri).catch(() => undefined);
-  return text === undefined ? undefined : parseFieldCatalog(uri.toString(), text).catalog;
-}
-
 /** Writes `text` to `target` through a temporary file in the same folder, renamed over the target. */
 export async function writeFileAtomically(target: vscode.Uri, text: string): Promise<void> {
   const temporary = vscode.Uri.joinPath(target, '..', `.${path.posix.basename(target.path)}.${process.pid}.${Date.now()}.tmp`);
@@ -75,7 +64,7 @@ export async function writeFileAtomically(target: vscode.Uri, text: string): Pro
   }
 }
 
-async function createSampleData(resource: unknown): Promise<CreateSampleDataResult | undefined> {
+async function createSampleData(resource: unknown, server: Pick<RegalServer, 'mergeFieldsUsed'>): Promise<CreateSampleDataResult | undefined> {
   const source = payloadUri(resource);
   const document = source && (await vscode.workspace.openTextDocument(source).then(undefined, () => undefined));
   if (!source || !document) {
@@ -88,8 +77,16 @@ async function createSampleData(resource: unknown): Promise<CreateSampleDataResu
     return undefined;
   }
   const sampleName = vscode.workspace.asRelativePath(sampleUri, false);
-  const fields = payloadFieldNames(document.getText());
-  const catalog = await readCatalog(source);
+  let used: MergeFieldsUsedResult;
+  try {
+    used = await server.mergeFieldsUsed({ uri: source.toString(), text: document.getText() });
+  } catch (error) {
+    void vscode.window.showErrorMessage(
+      `Regal: could not list the payload's merge fields: the language server did not answer (${(error as Error).message}). See the "Regal Webhook Language Server" output.`,
+    );
+    return undefined;
+  }
+  const fields = used.fields;
   // Unsaved edits of the sample are what the preview renders with: add to them, never past them.
   const openSample = vscode.workspace.textDocuments.find((d) => d.uri.toString() === sampleUri.toString());
   let existing: string | undefined;
@@ -99,7 +96,7 @@ async function createSampleData(resource: unknown): Promise<CreateSampleDataResu
     void vscode.window.showErrorMessage(`Regal: could not read ${sampleName}: ${(error as Error).message}`);
     return undefined;
   }
-  const merged = mergeSampleFields(existing, fields, catalog);
+  const merged = mergeSampleFields(existing, fields);
   if ('problem' in merged) {
     void vscode.window.showErrorMessage(`Regal: cannot add fields to ${sampleName}: ${merged.problem}.`);
     return undefined;
@@ -119,7 +116,7 @@ async function createSampleData(resource: unknown): Promise<CreateSampleDataResu
       return undefined;
     }
   }
-  void vscode.window.showInformationMessage(summary(result, sampleName, fields.length, catalog !== undefined));
+  void vscode.window.showInformationMessage(summary(result, sampleName, fields.length, used.catalogUri !== undefined));
   if (result.added.length > 0) await vscode.window.showTextDocument(sampleUri, { preview: true, preserveFocus: false });
   return result;
 }

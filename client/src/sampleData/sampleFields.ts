@@ -1,21 +1,16 @@
 /**
- * Sample data for a payload, worked out without `vscode` (unit-tested in test/unit/sampleFields.test.ts):
- * - which merge fields a payload reads (the language server's payload facts: fields inside
- *   `{{#each}}` and other context-changing blocks, `as |x|` names, `{{#assign}}` variables, `this`
- *   and `@data` are not profile fields);
- * - a typed placeholder for each, from the field catalog (`regal.fieldsFile`) or Iterable's standard fields;
+ * Sample data for a payload, worked out without `vscode` (unit-tested in test/unit/sampleFields.test.ts),
+ * from the merge fields the language server says the payload reads, each with its typed placeholder
+ * (`regal/mergeFieldsUsed`, server/src/service/workspace/mergeFieldsUsed.ts):
  * - the sample file with the missing ones added (`Regal: Create Sample Data`), its other text untouched;
  * - which fields render blank with a given sample (the preview's "Blank with this sample" line).
  */
 import { applyEdits, modify, parse, type ParseError } from 'jsonc-parser';
+import type { MergeFieldUsed } from '../../../server/src/protocol/contract';
 import { renderContext, type SampleData } from '../../../server/src/rendering/sampleData';
-import { resolveField } from '../../../server/src/service/workspace/fieldCatalog';
-import { parseTemplate } from '../../../server/src/service/template/templateModel';
-import type { FieldCatalog } from '../../../server/src/service/workspace/workspaceContext';
-import { payloadFacts } from '../../../server/src/service/workspace/payloadFacts';
 
-/** Templates longer than this are not read for their fields (the preview renders them in a worker; this runs on the UI's host). */
-export const MAX_FIELD_SCAN_CHARS = 500_000;
+/** A field as the sample needs it: its name and the placeholder it gets when it is missing. */
+export type SampleField = Pick<MergeFieldUsed, 'name' | 'sample'>;
 
 /** A merge-field path as segments: `orders.[0].sku` → `orders`, `0`, `sku`. */
 function segmentsOf(name: string): string[] {
@@ -23,54 +18,6 @@ function segmentsOf(name: string): string[] {
     .split('.')
     .map((s) => s.replace(/^\[(.*)\]$/, '$1'))
     .filter((s) => s !== '');
-}
-
-/**
- * The merge fields `template` reads from the profile or the triggering event, each once, in document
- * order, as Handlebars reads them (`profile.firstName`, `address.city`, `First Name`). A field that is
- * only the parent of another one used (`orders` next to `orders.0.sku`) is left out: the deeper path says more.
- */
-export function payloadFieldNames(template: string): string[] {
-  if (template.length > MAX_FIELD_SCAN_CHARS) return [];
-  const facts = payloadFacts({ template: parseTemplate(template), findings: [] });
-  const names: string[] = [];
-  const seen = new Set<string>();
-  for (const field of facts.fields) {
-    const key = segmentsOf(field.name).join('.');
-    if (key === '' || key.startsWith('@') || seen.has(key)) continue;
-    seen.add(key);
-    names.push(key);
-  }
-  return names.filter((name) => !names.some((other) => other.startsWith(`${name}.`)));
-}
-
-export const SAMPLE_DATE = '2024-01-31 00:00:00 +00:00';
-/** Plausible values for the fields that identify a contact: Regal needs an E.164 phone, and an email that looks like one. */
-const PLAUSIBLE: Readonly<Record<string, string>> = { phoneNumber: '+16505551234', email: 'ada.lovelace@example.com' };
-
-/** The placeholder a sample gets for a field of Iterable type `type` (undefined: not known). */
-export function sampleValueForType(type: string | undefined): unknown {
-  switch (type?.trim().toLowerCase()) {
-    case 'long':
-    case 'double':
-      return 0;
-    case 'boolean':
-      return false;
-    case 'date':
-      return SAMPLE_DATE;
-    case 'object':
-      return {};
-    default:
-      return '';
-  }
-}
-
-/** The value a new sample gets for the field `name` (as payloadFieldNames gives it). */
-export function sampleValueFor(name: string, catalog: FieldCatalog | undefined): unknown {
-  const segments = segmentsOf(name);
-  const last = segments[segments.length - 1] ?? '';
-  if (Object.hasOwn(PLAUSIBLE, last) && (segments.length === 1 || (segments.length === 2 && segments[0] === 'profile'))) return PLAUSIBLE[last];
-  return sampleValueForType(resolveField(name, catalog)?.type);
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -107,20 +54,20 @@ function formattingOf(text: string): typeof FORMATTING {
 }
 
 /**
- * The sample file's text with every field of `fields` it lacks added, typed from `catalog`. `existing`
+ * The sample file's text with every field of `fields` it lacks added, with its placeholder. `existing`
  * undefined: a new file (`{ "profile": {…}, "event": {} }`). Fields go into `profile` (its `dataFields`
  * when the profile is pasted in Iterable's API shape; the top level of a bare profile). A field the
  * event or the profile already has, with any value, is kept as it is; nothing else in the text changes.
  * A file that is not a JSON object is refused, never rewritten.
  */
-export function mergeSampleFields(existing: string | undefined, fields: readonly string[], catalog: FieldCatalog | undefined): SampleMergeResult {
+export function mergeSampleFields(existing: string | undefined, fields: readonly SampleField[]): SampleMergeResult {
   const added: string[] = [];
   const kept: string[] = [];
   const conflicts: string[] = [];
   if (existing === undefined || existing.trim() === '') {
     const profile: Record<string, unknown> = {};
     let text = `${JSON.stringify({ profile, event: {} }, null, 2)}\n`;
-    for (const name of fields) text = addField(text, ['profile'], name, catalog, FORMATTING, added, kept, conflicts);
+    for (const field of fields) text = addField(text, ['profile'], field, FORMATTING, added, kept, conflicts);
     return { text, added, kept, conflicts };
   }
   const errors: ParseError[] = [];
@@ -137,15 +84,14 @@ export function mergeSampleFields(existing: string | undefined, fields: readonly
   const formatting = formattingOf(existing);
   let text = existing;
   if (sectioned && root.profile === undefined) text = applyEdits(text, modify(text, ['profile'], {}, { formattingOptions: formatting, getInsertionIndex: () => 0 }));
-  for (const name of fields) text = addField(text, target, name, catalog, formatting, added, kept, conflicts);
+  for (const field of fields) text = addField(text, target, field, formatting, added, kept, conflicts);
   return { text, added, kept, conflicts };
 }
 
 function addField(
   text: string,
   target: readonly string[],
-  name: string,
-  catalog: FieldCatalog | undefined,
+  { name, sample: placeholder }: SampleField,
   formatting: typeof FORMATTING,
   added: string[],
   kept: string[],
@@ -178,7 +124,7 @@ function addField(
     (i === segments.length ? kept : conflicts).push(name);
     return text;
   }
-  const value = nestedValue(segments.slice(i + 1), sampleValueFor(name, catalog));
+  const value = nestedValue(segments.slice(i + 1), placeholder);
   const edits = modify(text, [...existingPath, segments[i] as string], value, { formattingOptions: formatting });
   added.push(name);
   return applyEdits(text, edits);

@@ -26,3 +26,87 @@ export const SettingKeys = {
 
 /** The catalog file a folder uses when `regal.fieldsFile` is not set. */
 export const DEFAULT_FIELDS_FILE_NAME = 'iterable-fields.json';
+
+/**
+ * `regal/looksLikePayload` (client → server): whether a JSON file that is not a payload file looks
+ * like a Regal payload (its top level read through the Handlebars template). The request carries the
+ * text: the file is plain JSON, which the client does not synchronise with the server.
+ */
+export const LOOKS_LIKE_PAYLOAD_REQUEST = 'regal/looksLikePayload';
+/** Longer texts are no payload someone writes by hand: the client does not ask, and the server answers no. */
+export const MAX_LOOKALIKE_CHARS = 200_000;
+
+export interface LooksLikePayloadParams {
+  text: string;
+}
+
+export interface LooksLikePayloadResult {
+  looksLike: boolean;
+  /** Why, in a few words: the keys found (`top-level "traits"`), or what is missing. */
+  reason: string;
+}
+
+/**
+ * `regal/mergeFieldsUsed` (client → server): the merge fields a payload template reads from the
+ * profile or the triggering event, each with a sample value typed from the folder's field catalog
+ * (or Iterable's standard fields). `uri` picks the folder (and its catalog); the text is the
+ * payload's current text, saved or not.
+ */
+export const MERGE_FIELDS_USED_REQUEST = 'regal/mergeFieldsUsed';
+/** Longer templates are not read for their fields (the answer is an empty list). */
+export const MAX_FIELD_SCAN_CHARS = 500_000;
+
+export interface MergeFieldsUsedParams {
+  uri: string;
+  text: string;
+}
+
+export interface MergeFieldUsed {
+  /** As Handlebars reads it, brackets removed: `profile.firstName`, `orders.0.sku`, `First Name`. */
+  name: string;
+  /** Its Iterable type, from the catalog or the standard fields; absent when neither knows it. */
+  type?: string;
+  /** The placeholder a new sample file gets for it (typed: `0`, `false`, a date, `""`). */
+  sample: unknown;
+}
+
+export interface MergeFieldsUsedResult {
+  fields: MergeFieldUsed[];
+  /** The field catalog the types come from, when the folder has a usable one. */
+  catalogUri?: string;
+}
+
+/**
+ * Workspace files in a browser (vscode.dev, github.dev): the language server runs in a web worker
+ * without a file system, so it asks the client, which answers with `vscode.workspace.fs` and
+ * `vscode.workspace.findFiles` (server/src/host/clientFiles.ts, client/src/web/workspaceFileRequests.ts).
+ * Files are named by their URIs. The desktop server reads the disk itself and sends neither request.
+ */
+export const ReadWorkspaceFileRequest = 'regal/readWorkspaceFile';
+
+export interface ReadWorkspaceFileParams {
+  uri: string;
+  /** A bigger file is not read: the answer is a `problem`. */
+  maxBytes: number;
+  /** Refuse a symbolic link (the catalog: the client cannot tell where a link leads in every file system). */
+  refuseSymbolicLinks: boolean;
+}
+
+/** The text (UTF-8), or that there is no such file, or why it could not be read (a clause that follows "could not be read: "). */
+export type ReadWorkspaceFileResult = { text: string } | { missing: true } | { problem: string };
+
+export const FindPayloadFilesRequest = 'regal/findPayloadFiles';
+
+export interface FindPayloadFilesParams {
+  /** The workspace folder to search. */
+  folderUri: string;
+  /** Relative to the folder, e.g. `**\/*.regal.json`. */
+  include: string;
+  /** Relative to the folder, e.g. `**\/{node_modules,.git}/**`. */
+  exclude: string;
+  maxResults: number;
+}
+
+export interface FindPayloadFilesResult {
+  uris: string[];
+}

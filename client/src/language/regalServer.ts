@@ -1,0 +1,51 @@
+/**
+ * The language server as the extension's features reach it: started once, by the first payload
+ * document or the first request a feature makes, whichever comes first; and the extension's own
+ * requests (server/src/protocol/contract.ts), typed. The server holds the language service, so the
+ * client does not bundle it a second time.
+ */
+import type { ExtensionContext } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  LOOKS_LIKE_PAYLOAD_REQUEST,
+  MERGE_FIELDS_USED_REQUEST,
+  type LooksLikePayloadParams,
+  type LooksLikePayloadResult,
+  type MergeFieldsUsedParams,
+  type MergeFieldsUsedResult,
+} from '../../../server/src/protocol/contract';
+import { startLanguageClient } from './startLanguageClient';
+
+export class RegalServer {
+  private starting: Promise<LanguageClient> | undefined;
+
+  constructor(private readonly context: ExtensionContext) {}
+
+  /** The running client; the first call starts the server. */
+  start(): Promise<LanguageClient> {
+    this.starting ??= startLanguageClient(this.context);
+    return this.starting;
+  }
+
+  /** Whether a JSON text reads as a Regal payload (for a plain JSON file, which the server does not otherwise see). */
+  looksLikePayload(params: LooksLikePayloadParams): Promise<LooksLikePayloadResult> {
+    return this.request(LOOKS_LIKE_PAYLOAD_REQUEST, params);
+  }
+
+  /** The merge fields a payload's text reads, typed from its folder's catalog. */
+  mergeFieldsUsed(params: MergeFieldsUsedParams): Promise<MergeFieldsUsedResult> {
+    return this.request(MERGE_FIELDS_USED_REQUEST, params);
+  }
+
+  private async request<R>(method: string, params: object): Promise<R> {
+    const client = await this.start();
+    return client.sendRequest<R>(method, params);
+  }
+
+  async stop(): Promise<void> {
+    const starting = this.starting;
+    this.starting = undefined;
+    const client = await starting?.catch(() => undefined);
+    await client?.stop();
+  }
+}
