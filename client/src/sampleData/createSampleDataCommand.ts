@@ -54,7 +54,7 @@ async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
 
 /** Writes `text` to `target` through a temporary file in the same folder, renamed over the target. */
 export async function writeFileAtomically(target: vscode.Uri, text: string): Promise<void> {
-  const temporary = vscode.Uri.joinPath(target, '..', `.${path.posix.basename(target.path)}.${process.pid}.${Date.now()}.tmp`);
+  const temporary = vscode.Uri.joinPath(target, '..', `.${path.posix.basename(target.path)}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}.tmp`);
   try {
     await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(text));
     await vscode.workspace.fs.rename(temporary, target, { overwrite: true });

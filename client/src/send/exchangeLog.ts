@@ -29,7 +29,7 @@ export function formatExchange(exchange: Exchange, key: string | undefined): str
   const { time, url, headers, payload, source, outcome } = exchange;
   const lines = [
     `[${time}] POST ${url.href} (from ${source})`,
-    ...formatHeadersForLog({ ...headers, 'Content-Length': Buffer.byteLength(payload, 'utf8') }),
+    ...formatHeadersForLog({ ...headers, 'Content-Length': new TextEncoder().encode(payload).length }),
     '',
     capped(payload, 'payload'),
     '',

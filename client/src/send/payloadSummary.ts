@@ -17,7 +17,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 export function summarizePayload(text: string): PayloadSummary {
-  const summary: PayloadSummary = { phones: [], bytes: Buffer.byteLength(text, 'utf8') };
+  const summary: PayloadSummary = { phones: [], bytes: new TextEncoder().encode(text).length };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

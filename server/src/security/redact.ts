@@ -1,6 +1,6 @@
 /**
  * Keeps API keys (Regal's and Iterable's) out of everything the extension and the CLI show or store.
- * Pure (Node's Buffer only), shared by the send feature and the Iterable API client; unit-tested in plain Node.
+ * Pure (no Node modules: the web extension redacts in the browser too), shared by the send feature and the Iterable API client; unit-tested in plain Node.
  */
 
 export const REDACTED = '<redacted>';
@@ -10,21 +10,22 @@ export const REDACTED = '<redacted>';
  * with or without padding), URL-encoded (either way spaces go), HTML-escaped, and hex.
  */
 function encodedForms(secret: string): string[] {
-  const bytes = Buffer.from(secret, 'utf8');
-  const base64 = bytes.toString('base64');
+  const bytes = new TextEncoder().encode(secret);
+  const base64 = btoa(Array.from(bytes, (byte) => String.fromCharCode(byte)).join(''));
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
   const html = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
   const forms = [
     secret,
     JSON.stringify(secret).slice(1, -1),
     base64,
     base64.replace(/=+$/, ''),
-    bytes.toString('base64url'),
+    base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''),
     encodeURIComponent(secret),
     encodeURIComponent(secret).replace(/%20/g, '+'),
     html,
     html.replace(/&#x27;/g, '&#39;'),
-    bytes.toString('hex'),
-    bytes.toString('hex').toUpperCase(),
+    hex,
+    hex.toUpperCase(),
   ];
   // Longest first, so that a form containing another is replaced whole; too-short forms are skipped (a
   // 1-character key would redact every such character).
