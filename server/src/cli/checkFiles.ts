@@ -13,13 +13,18 @@ import type { LanguageService } from '../service/languageService';
 import { severityOf, type ValidationSettings } from '../service/settings';
 import type { FieldCatalog } from '../service/workspace/workspaceContext';
 import type { CheckOptions } from './cliArguments';
+import { githubCommands } from './githubOutput';
+import { toSarif } from './sarifOutput';
+import { projectHome } from './projectHome';
+import { version } from '../../../package.json';
 
 export interface CliOutput {
   out(text: string): void;
   err(text: string): void;
 }
 
-interface FileReport {
+export interface FileReport {
+  /** Relative to the working directory with `/`, or absolute outside it. */
   file: string;
   diagnostics: Diagnostic[];
   /** The field catalog's own problems (not counted as a checked payload). */
@@ -65,7 +70,11 @@ export async function checkFiles(options: CheckOptions, service: LanguageService
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const report of reports) for (const d of report.diagnostics) counts[SEVERITY_NAMES[d.severity ?? DiagnosticSeverity.Error] as keyof typeof counts]++;
   if (options.format === 'json') io.out(JSON.stringify(toJson(reports, counts), null, 2));
-  else printText(reports, counts, io);
+  else if (options.format === 'sarif') io.out(JSON.stringify(toSarif(reports, { cwd, toolVersion: version, home: projectHome, complete: !unreadable }), null, 2));
+  else if (options.format === 'github') {
+    for (const command of githubCommands(reports)) io.out(command);
+    printSummary(reports, counts, io);
+  } else printText(reports, counts, io);
 
   if (unreadable) return 2;
   if (options.failOn === 'error' && counts.error > 0) return 1;
@@ -124,6 +133,10 @@ function printText(reports: readonly FileReport[], counts: Record<string, number
       io.out(printable(`${report.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${String(d.code)} ${d.message}`));
     }
   }
+  printSummary(reports, counts, io);
+}
+
+function printSummary(reports: readonly FileReport[], counts: Record<string, number>, io: CliOutput): void {
   const payloads = reports.filter((r) => !r.catalog).length;
   const files = payloads === 1 ? '1 file' : `${payloads} files`;
   const problemFiles = reports.filter((r) => r.diagnostics.length > 0).length;

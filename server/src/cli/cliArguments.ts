@@ -6,12 +6,14 @@ import { isDiagnosticCode, type DiagnosticCode } from '../service/diagnosticCode
 import type { SeveritySetting } from '../service/settings';
 
 export type OutputFormat = 'text' | 'json';
+/** `check` also writes SARIF 2.1.0 (code scanning) and GitHub workflow commands (annotations). */
+export type CheckFormat = OutputFormat | 'sarif' | 'github';
 export type FailOn = 'error' | 'warning' | 'never';
 export type MinSeverity = 'error' | 'warning' | 'information' | 'hint';
 
 export interface CheckOptions {
   patterns: string[];
-  format: OutputFormat;
+  format: CheckFormat;
   failOn: FailOn;
   minSeverity: MinSeverity;
   severity: Partial<Record<DiagnosticCode, SeveritySetting>>;
@@ -47,7 +49,10 @@ runs in a worker within a budget (2 s, 1,000,000 characters, 512 MB).
   --format text|json           text (default) or the whole render result as JSON
 
 check options:
-  --format text|json           output format (default: text)
+  --format text|json|sarif|github
+                               output format (default: text): sarif is SARIF 2.1.0
+                               for code scanning, github prints GitHub Actions
+                               ::error/::warning/::notice annotations
   --fail-on error|warning|never
                                exit with 1 when a finding of this severity or worse
                                is printed (default: error)
@@ -66,6 +71,7 @@ problem (template error, skipped send, rendering stopped, invalid JSON); both: 2
 errors.`;
 
 const FORMATS = ['text', 'json'];
+const CHECK_FORMATS = [...FORMATS, 'sarif', 'github'];
 const FAIL_ON = ['error', 'warning', 'never'];
 const MIN_SEVERITIES = ['error', 'warning', 'information', 'hint'];
 const LEVELS = ['error', 'warning', 'information', 'hint', 'off'];
@@ -92,7 +98,7 @@ export function parseArguments(argv: readonly string[]): ParsedCommand {
     if (value === undefined) throw new UsageError(`${name} needs a value.`);
     switch (name) {
       case '--format':
-        options.format = oneOf(name, value, FORMATS) as OutputFormat;
+        options.format = oneOf(name, value, CHECK_FORMATS) as CheckFormat;
         break;
       case '--fail-on':
         options.failOn = oneOf(name, value, FAIL_ON) as FailOn;
