@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { MAX_DOCUMENT_BYTES } from '../../server/src/service/limits';
 import { repoRoot } from '../support/service';
 
 const cliPath = path.join(repoRoot, 'dist', 'cli.js');
@@ -335,12 +336,20 @@ describe('regal-webhook check: inputs that must not hang, exhaust memory or chan
     assert.match(asFields.stderr, /cannot read the field catalog: not a regular file/);
   });
 
-  it('refuses a file over 20 MB with a clear message (no out-of-memory)', () => {
+  it('refuses a file over the size limit (10 MB, the editor\'s) with a clear message (no out-of-memory)', () => {
     const big = path.join(dir, 'big.regal.json');
-    writeFileSync(big, `{"a":"${'x'.repeat(21 * 1024 * 1024)}"}`);
+    writeFileSync(big, `{"a":"${'x'.repeat(MAX_DOCUMENT_BYTES)}"}`);
     const run = cli('check', big);
     assert.equal(run.status, 2, describeRun(run));
-    assert.match(run.stderr, /larger than 20 MB/);
+    assert.match(run.stderr, /larger than 10 MB \(10485768 bytes\), the size above which neither this command nor the editor checks/);
+  });
+
+  it('checks a file of exactly the size limit, as the editor does', () => {
+    const atLimit = path.join(dir, 'at-limit.regal.json');
+    const head = '{ "traits": { "phones": { "+12225555555": {} } }, "padding": "';
+    writeFileSync(atLimit, `${head}${'x'.repeat(MAX_DOCUMENT_BYTES - head.length - 3)}" }`);
+    const run = cli('check', '--format', 'json', atLimit);
+    assert.equal(run.status, 0, describeRun(run));
   });
 
   it('reports invalid UTF-8 as invalid-encoding at the first bad byte, instead of checking a repaired text', () => {

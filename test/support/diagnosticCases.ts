@@ -5,6 +5,9 @@
  * messages the raise cases get. Payloads carry a phone so that `missing-phone` stays out of the way
  * unless tested.
  */
+import { MAX_DIAGNOSTICS, MAX_DOCUMENT_BYTES } from '../../server/src/service/limits';
+
+const PHONES = '{ "traits": { "phones": { "+12225555555": {} } } }';
 
 export interface Case {
   title: string;
@@ -274,5 +277,25 @@ export const diagnosticCases: Record<string, Case[]> = {
       nearMiss: '{ "traits": { "phones": { "{{phoneNumber}}": {} } } }',
     },
   ],
+  'document-too-large': [
+    {
+      title: 'one byte over the size limit',
+      raise: `⟦{⟧${bytesLong(MAX_DOCUMENT_BYTES + 1)}`,
+      nearMiss: `{${bytesLong(MAX_DOCUMENT_BYTES)}`,
+    },
+  ],
+  'too-many-problems': [
+    {
+      title: 'one problem more than shown',
+      raise: `${PHONES}${'\n/* x */'.repeat(MAX_DIAGNOSTICS)}\n⟦/* x */⟧`,
+      nearMiss: `${PHONES}${'\n/* x */'.repeat(MAX_DIAGNOSTICS)}`,
+    },
+  ],
 };
 
+/** The rest of a payload that starts with `{`, padded with a string so that the whole is `bytes` UTF-8 bytes. */
+function bytesLong(bytes: number): string {
+  const head = ' "traits": { "phones": { "+12225555555": {} } }, "padding": "';
+  const tail = '" }';
+  return head + 'x'.repeat(bytes - 1 - head.length - tail.length) + tail;
+}

@@ -1,13 +1,15 @@
 /**
  * Reading a file named on the command line without hanging, running out of memory or changing its
  * text: only regular files (a FIFO named as a payload would block `readFile` forever), at most
- * MAX_INPUT_BYTES (a payload is a few KB; a 100 MB file exhausted the heap), and strict UTF-8 (a
+ * MAX_INPUT_BYTES (a payload is a few KB; a 100 MB file exhausted the heap; the editor's limit,
+ * from service/limits.ts, so that both check the same files), and strict UTF-8 (a
  * decoder that replaces bad bytes with U+FFFD would check, and pass, a different text).
  */
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { MAX_DOCUMENT_BYTES, MAX_DOCUMENT_SIZE_TEXT } from '../service/limits';
 
-export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+export const MAX_INPUT_BYTES = MAX_DOCUMENT_BYTES;
 
 export type InputFile = { ok: true; text: string } | { ok: false; reason: string; invalidUtf8?: { offset: number; validPrefix: string } };
 
@@ -24,9 +26,9 @@ export async function readInputFile(file: string, maxBytes = MAX_INPUT_BYTES): P
     const info = await handle.stat();
     if (info.isDirectory()) return { ok: false, reason: 'it is a directory' };
     if (!info.isFile()) return { ok: false, reason: 'not a regular file (a FIFO, socket or device); save the payload to a file first' };
-    if (info.size > maxBytes) return { ok: false, reason: `larger than ${maxBytes / 1024 / 1024} MB (${info.size} bytes); a payload is a few KB` };
+    if (info.size > maxBytes) return { ok: false, reason: tooLarge(maxBytes, info.size) };
     const bytes = await handle.readFile();
-    if (bytes.byteLength > maxBytes) return { ok: false, reason: `larger than ${maxBytes / 1024 / 1024} MB; a payload is a few KB` };
+    if (bytes.byteLength > maxBytes) return { ok: false, reason: tooLarge(maxBytes, bytes.byteLength) };
     try {
       // ignoreBOM keeps a byte order mark in the text, as an editor would: the checks report on it.
       return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
@@ -38,6 +40,11 @@ export async function readInputFile(file: string, maxBytes = MAX_INPUT_BYTES): P
   } finally {
     await handle.close();
   }
+}
+
+function tooLarge(maxBytes: number, size: number): string {
+  const limit = maxBytes === MAX_DOCUMENT_BYTES ? MAX_DOCUMENT_SIZE_TEXT : `${maxBytes} bytes`;
+  return `larger than ${limit} (${size} bytes), the size above which neither this command nor the editor checks a payload; a payload is a few KB`;
 }
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence (RFC 3629). */

@@ -10,6 +10,7 @@ import { keyOf, nodeAtOffset, valueOf, type Node } from '../json/jsonTree';
 import type { PayloadAnalysis } from '../payloadAnalysis';
 import { blockEnd, type Block } from '../template/blockStructure';
 import type { TemplateIndex } from '../template/templateIndex';
+import { SLICE_ITEMS, type Steps } from '../util/steps';
 import { templateExtent, type TemplateExtent } from './templateExtent';
 
 interface Context {
@@ -18,15 +19,20 @@ interface Context {
   extent: TemplateExtent;
   /** Blocks that sit between the members of each object or array. */
   blocksOf: Map<Node, Block[]>;
+  /** Members and blocks handled so far, to yield every SLICE_ITEMS. */
+  handled: number;
 }
 
 const PREVIEW_LENGTH = 48;
 
-export function documentSymbols(document: TextDocument, analysis: PayloadAnalysis): DocumentSymbol[] {
+/** In steps (util/steps.ts): a slice of blocks, then of members, at a time. */
+export function* documentSymbols(document: TextDocument, analysis: PayloadAnalysis): Steps<DocumentSymbol[]> {
   const { root, index } = analysis;
   if (!root || !index || (root.type !== 'object' && root.type !== 'array')) return [];
   const blocksOf = new Map<Node, Block[]>();
+  let handled = 0;
   for (const block of analysis.template.blocks) {
+    if (++handled % SLICE_ITEMS === 0) yield;
     if (!block.close || block.open.inString) continue;
     // A block between members has the object or array itself as the innermost node at its tag.
     const container = nodeAtOffset(root, block.open.start);
@@ -35,11 +41,21 @@ export function documentSymbols(document: TextDocument, analysis: PayloadAnalysi
     list.push(block);
     blocksOf.set(container, list);
   }
-  return membersOf(root, { document, index, extent: templateExtent(analysis.template, index), blocksOf });
+  const extent = templateExtent(analysis.template, index);
+  yield;
+  return yield* membersOf(root, { document, index, extent, blocksOf, handled });
 }
 
-function membersOf(container: Node, ctx: Context): DocumentSymbol[] {
-  const members = (container.children ?? []).map((member, i) => ({ start: member.offset, symbol: memberSymbol(member, i, container.type === 'array', ctx) }));
+function* membersOf(container: Node, ctx: Context): Steps<DocumentSymbol[]> {
+  const members: Array<{ start: number; symbol: DocumentSymbol }> = [];
+  const inArray = container.type === 'array';
+  for (const [i, member] of (container.children ?? []).entries()) {
+    if (++ctx.handled % SLICE_ITEMS === 0) yield;
+    const symbol = memberSymbol(member, i, inArray, ctx);
+    const value = !inArray && member.type === 'property' ? valueOf(member) : member;
+    if (value && (value.type === 'object' || value.type === 'array')) symbol.children = yield* membersOf(value, ctx);
+    members.push({ start: member.offset, symbol });
+  }
   const blocks = ctx.blocksOf.get(container) ?? [];
   if (blocks.length === 0) return members.map((m) => m.symbol);
 
@@ -83,6 +99,7 @@ function blockSymbol(block: Block, ctx: Context): DocumentSymbol {
   };
 }
 
+/** The member's own symbol; membersOf() adds the children of an object or array value. */
 function memberSymbol(member: Node, position: number, inArray: boolean, ctx: Context): DocumentSymbol {
   const text = ctx.index.source;
   const isProperty = !inArray && member.type === 'property';
@@ -99,7 +116,6 @@ function memberSymbol(member: Node, position: number, inArray: boolean, ctx: Con
     range: rangeOf(member.offset, end, ctx),
     selectionRange: keyNode ? rangeOf(keyNode.offset, keyNode.offset + keyNode.length, ctx) : rangeOf(member.offset, member.offset + member.length, ctx),
   };
-  if (value && (value.type === 'object' || value.type === 'array')) symbol.children = membersOf(value, ctx);
   return symbol;
 }
 

@@ -6,9 +6,11 @@
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TemplateModel } from '../template/templateModel';
+import { SLICE_ITEMS, type Steps } from '../util/steps';
 import { tokenize } from './templateTokens';
 
-export function foldingRanges(document: TextDocument, template: TemplateModel): FoldingRange[] {
+/** In steps (util/steps.ts): a slice of tokens, then of blocks, at a time. */
+export function* foldingRanges(document: TextDocument, template: TemplateModel): Steps<FoldingRange[]> {
   const lineOf = (offset: number) => document.positionAt(offset).line;
   const ranges: FoldingRange[] = [];
   // The closing line stays visible, as in VS Code's JSON folding: fold up to the line before it.
@@ -19,7 +21,10 @@ export function foldingRanges(document: TextDocument, template: TemplateModel): 
 
   const { tokens } = tokenize(template.text, template.mustaches);
   const open: Array<{ bracket: '{' | '['; start: number }> = [];
+  yield;
+  let count = 0;
   for (const token of tokens) {
+    if (++count % SLICE_ITEMS === 0) yield;
     if (token.kind === 'open') open.push({ bracket: token.bracket!, start: token.start });
     else if (token.kind === 'close') {
       // Unbalanced brackets (a syntax error, or brackets split across branches): pair with the nearest match.
@@ -36,6 +41,7 @@ export function foldingRanges(document: TextDocument, template: TemplateModel): 
   }
 
   for (const block of template.blocks) {
+    if (++count % SLICE_ITEMS === 0) yield;
     if (!block.close) continue;
     const tags = [block.open, ...block.branches.flatMap((b) => (b.elseTag ? [b.elseTag] : [])), block.close];
     for (let i = 0; i + 1 < tags.length; i++) addUpTo(tags[i].start, lineOf(tags[i + 1].start), FoldingRangeKind.Region);

@@ -20,6 +20,7 @@ import { MAX_NESTING } from '../payloadAnalysis';
 import type { Block } from '../template/blockStructure';
 import type { Mustache } from '../template/mustacheScanner';
 import type { TemplateModel } from '../template/templateModel';
+import { SLICE_ITEMS, type Steps } from '../util/steps';
 import { tokenize, type Token } from './templateTokens';
 
 interface Gap {
@@ -28,7 +29,8 @@ interface Gap {
   text: string;
 }
 
-export function formatPayload(document: TextDocument, range: Range | undefined, options: FormattingOptions, template: TemplateModel): TextEdit[] {
+/** In steps (util/steps.ts): a slice of tokens, then of edits, at a time. */
+export function* formatPayload(document: TextDocument, range: Range | undefined, options: FormattingOptions, template: TemplateModel): Steps<TextEdit[]> {
   const text = template.text;
   // Past the nesting the analysis reads, indentation alone would be quadratic in size.
   if (template.maxDepth > MAX_NESTING) return [];
@@ -41,6 +43,7 @@ export function formatPayload(document: TextDocument, range: Range | undefined, 
   const lineLevel = lineLevelTags(tokens, template.blocks);
   const insideSeparator = separatorTokens(tokens, template.blocks, text);
   const joined = renderedNeighbours(tokens);
+  yield;
 
   const edits: Array<Gap & { newText: string }> = [];
   const propose = (gap: Gap, newText: string) => {
@@ -50,6 +53,7 @@ export function formatPayload(document: TextDocument, range: Range | undefined, 
   propose({ start: 0, end: tokens[0].start, text: text.slice(0, tokens[0].start) }, '' /* a byte order mark is a literal token, so it stays */);
   let depth = 0;
   for (let i = 0; i + 1 < tokens.length; i++) {
+    if (i % SLICE_ITEMS === SLICE_ITEMS - 1) yield;
     const a = tokens[i];
     const b = tokens[i + 1];
     if (a.kind === 'open') depth++;
@@ -85,9 +89,15 @@ export function formatPayload(document: TextDocument, range: Range | undefined, 
     start: document.offsetAt({ line: range.start.line, character: 0 }),
     end: document.offsetAt({ line: range.end.line, character: Number.MAX_SAFE_INTEGER }),
   };
-  return edits
-    .filter((edit) => !within || (edit.end >= within.start && edit.end <= within.end))
-    .map((edit) => ({ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, newText: edit.newText }));
+  const result: TextEdit[] = [];
+  for (let k = 0; k < edits.length; k++) {
+    if (k % SLICE_ITEMS === SLICE_ITEMS - 1) yield;
+    const edit = edits[k];
+    if (!within || (edit.end >= within.start && edit.end <= within.end)) {
+      result.push({ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, newText: edit.newText });
+    }
+  }
+  return result;
 }
 
 

@@ -13,17 +13,22 @@ import { blockEnd, innermostBlockAt } from '../template/blockStructure';
 import type { TextSpan } from '../template/expressionAnalyzer';
 import { templateExtent } from './templateExtent';
 import { mustacheIndexAt } from '../template/mustacheLookup';
+import type { Steps } from '../util/steps';
 
-export function selectionRanges(document: TextDocument, positions: readonly Position[], analysis: PayloadAnalysis): SelectionRange[] {
+/** In steps (util/steps.ts): one position at a time (a client may send many). */
+export function* selectionRanges(document: TextDocument, positions: readonly Position[], analysis: PayloadAnalysis): Steps<SelectionRange[]> {
   const text = analysis.template.text;
   const extent = analysis.index && templateExtent(analysis.template, analysis.index);
-  return positions.map((position) => {
+  const result: SelectionRange[] = [];
+  for (const position of positions) {
+    yield;
     const offset = document.offsetAt(position);
     const spans: TextSpan[] = [{ start: 0, end: text.length }];
     templateSpans(analysis, offset, spans);
     if (analysis.root && extent) jsonSpans(analysis.root, offset, text, extent.endOf, spans);
-    return chain(document, offset, spans);
-  });
+    result.push(chain(document, offset, spans));
+  }
+  return result;
 }
 
 function templateSpans(analysis: PayloadAnalysis, offset: number, spans: TextSpan[]): void {

@@ -27,14 +27,36 @@ export interface Tokenization {
 }
 
 const isWhitespace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
-const PUNCTUATION: Record<string, Pick<Token, 'kind' | 'bracket'>> = {
-  '{': { kind: 'open', bracket: '{' },
-  '[': { kind: 'open', bracket: '[' },
-  '}': { kind: 'close', bracket: '{' },
-  ']': { kind: 'close', bracket: '[' },
-  ':': { kind: 'colon' },
-  ',': { kind: 'comma' },
-};
+/** The JSON punctuation a character code is, if any (a switch, not a lookup: this runs once per character). */
+function punctuationOf(c: number): Pick<Token, 'kind' | 'bracket'> | undefined {
+  switch (c) {
+    case 0x7b:
+      return OPEN_BRACE;
+    case 0x5b:
+      return OPEN_BRACKET;
+    case 0x7d:
+      return CLOSE_BRACE;
+    case 0x5d:
+      return CLOSE_BRACKET;
+    case 0x3a:
+      return COLON;
+    case 0x2c:
+      return COMMA;
+    default:
+      return undefined;
+  }
+}
+const OPEN_BRACE = { kind: 'open', bracket: '{' } as const;
+const OPEN_BRACKET = { kind: 'open', bracket: '[' } as const;
+const CLOSE_BRACE = { kind: 'close', bracket: '{' } as const;
+const CLOSE_BRACKET = { kind: 'close', bracket: '[' } as const;
+const COLON = { kind: 'colon', bracket: undefined } as const;
+const COMMA = { kind: 'comma', bracket: undefined } as const;
+
+/** Every token has the same shape (the same properties, in the same order), so the code reading them stays fast. */
+function token(kind: TokenKind, start: number, end: number, bracket?: '{' | '[', mustache?: Mustache): Token {
+  return { kind, start, end, bracket, mustache };
+}
 
 /** `mustaches` are the template's, in document order (as the mustache scanner returns them). */
 export function tokenize(text: string, mustaches: readonly Mustache[]): Tokenization {
@@ -66,39 +88,38 @@ export function tokenize(text: string, mustaches: readonly Mustache[]): Tokeniza
     if (m) {
       if (!m.closed) complete = false;
       const end = Math.max(m.end, i + 2);
-      tokens.push({ kind: isValueLike(m) ? 'value' : 'tag', start: i, end, mustache: m });
+      tokens.push(token(isValueLike(m) ? 'value' : 'tag', i, end, undefined, m));
       i = end;
       continue;
     }
-    const ch = text[i];
-    const punctuation = PUNCTUATION[ch];
+    const punctuation = punctuationOf(c);
     if (punctuation) {
-      tokens.push({ ...punctuation, start: i, end: i + 1 });
+      tokens.push(token(punctuation.kind, i, i + 1, punctuation.bracket));
       i++;
       continue;
     }
     if (c === 0x22) {
       const end = scanString(i);
-      tokens.push({ kind: 'string', start: i, end });
+      tokens.push(token('string', i, end));
       i = end;
       continue;
     }
-    if (ch === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
+    if (c === 0x2f && (text[i + 1] === '/' || text[i + 1] === '*')) {
       const end = text[i + 1] === '/' ? scanLineComment(i) : scanBlockComment(i);
-      tokens.push({ kind: 'comment', start: i, end });
+      tokens.push(token('comment', i, end));
       i = end;
       continue;
     }
     let end = i + 1;
     while (end < n && !endsLiteral(end)) end++;
-    tokens.push({ kind: 'literal', start: i, end });
+    tokens.push(token('literal', i, end));
     i = end;
   }
   return { tokens, complete };
 
   function endsLiteral(at: number): boolean {
     const c = text.charCodeAt(at);
-    if (isWhitespace(c) || c === 0x22 || PUNCTUATION[text[at]]) return true;
+    if (isWhitespace(c) || c === 0x22 || punctuationOf(c)) return true;
     if (c === 0x2f && (text[at + 1] === '/' || text[at + 1] === '*')) return true;
     return c === 0x7b && text.charCodeAt(at + 1) === 0x7b && mustacheAt(at) !== undefined;
   }
