@@ -8,7 +8,8 @@ import schema from '../../schemas/regal-event.schema.json';
 import { clientWorkspaceFiles } from './host/clientFiles';
 import { startLanguageServer } from './languageServer';
 
-declare const self: DedicatedWorkerGlobalScope;
+/** The worker's global scope (the project compiles without the DOM library's types). */
+declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
 
 const connection = createConnection(new BrowserMessageReader(self), new BrowserMessageWriter(self));
 startLanguageServer(connection, { schema, files: clientWorkspaceFiles(connection) });

@@ -5,7 +5,7 @@
  * client does not bundle it a second time.
  */
 import type { ExtensionContext } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
   LOOKS_LIKE_PAYLOAD_REQUEST,
   MERGE_FIELDS_USED_REQUEST,
@@ -14,16 +14,19 @@ import {
   type MergeFieldsUsedParams,
   type MergeFieldsUsedResult,
 } from '../../../server/src/protocol/contract';
-import { startLanguageClient } from './startLanguageClient';
 
 export class RegalServer {
-  private starting: Promise<LanguageClient> | undefined;
+  private starting: Promise<BaseLanguageClient> | undefined;
 
-  constructor(private readonly context: ExtensionContext) {}
+  /** `startClient`: over IPC to a Node process on the desktop (startLanguageClient.ts), to a web worker in a browser (web/startBrowserLanguageClient.ts). */
+  constructor(
+    private readonly context: ExtensionContext,
+    private readonly startClient: (context: ExtensionContext) => Promise<BaseLanguageClient>,
+  ) {}
 
   /** The running client; the first call starts the server. */
-  start(): Promise<LanguageClient> {
-    this.starting ??= startLanguageClient(this.context);
+  start(): Promise<BaseLanguageClient> {
+    this.starting ??= this.startClient(this.context);
     return this.starting;
   }
 

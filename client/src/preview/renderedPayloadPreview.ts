@@ -14,7 +14,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { currentPayloadUri } from '../language/currentPayload';
-import type { RenderWorkerPool } from '../../../server/src/rendering/renderInWorker';
+import type { RenderPool } from '../../../server/src/rendering/renderPool';
 import { renderDocument } from '../rendering/renderDocument';
 import type { RegalServer } from '../language/regalServer';
 import { blankFields } from '../sampleData/sampleFields';
@@ -47,7 +47,7 @@ class RenderedPayloadProvider implements vscode.TextDocumentContentProvider, vsc
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
-    private readonly renderer: RenderWorkerPool,
+    private readonly renderer: RenderPool,
     private readonly server: Pick<RegalServer, 'mergeFieldsUsed'>,
   ) {
     this.subscriptions.push(
@@ -174,7 +174,7 @@ function payloadUri(resource: unknown): vscode.Uri | undefined {
   return currentPayloadUri();
 }
 
-export function registerRenderedPayloadPreview(context: vscode.ExtensionContext, renderer: RenderWorkerPool, server: Pick<RegalServer, 'mergeFieldsUsed'>): void {
+export function registerRenderedPayloadPreview(context: vscode.ExtensionContext, renderer: RenderPool, server: Pick<RegalServer, 'mergeFieldsUsed'>): void {
   const provider = new RenderedPayloadProvider(renderer, server);
   context.subscriptions.push(
     provider,

@@ -4,13 +4,13 @@
  * edits count: an open document of it is read instead of the file. Never throws for a missing or
  * broken sample: it renders with no fields and says why in `sampleProblem`.
  *
- * The render itself runs in the extension's render worker (RenderWorkerPool, one per extension,
+ * The render itself runs in the extension's render worker (RenderPool, one per extension,
  * created in extension.ts), within the render budget: a pathological template ends in a `stopped`
  * result, never in a frozen or crashed extension host.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RenderWorkerPool } from '../../../server/src/rendering/renderInWorker';
+import type { RenderPool } from '../../../server/src/rendering/renderPool';
 import type { RenderResult } from '../../../server/src/rendering/renderResult';
 import { emptySample, parseSampleData, type SampleData } from '../../../server/src/rendering/sampleData';
 
@@ -83,7 +83,7 @@ export interface RenderDocumentOptions {
   token?: vscode.CancellationToken;
 }
 
-export async function renderDocument(document: vscode.TextDocument, renderer: RenderWorkerPool, options: RenderDocumentOptions = {}): Promise<RenderedDocument> {
+export async function renderDocument(document: vscode.TextDocument, renderer: RenderPool, options: RenderDocumentOptions = {}): Promise<RenderedDocument> {
   const template = document.getText();
   const { sample, sampleUri, sampleProblem, sampleMissing } = await loadSample(document);
   const rendered = await renderer.render(template, sample, { key: options.key ?? document.uri.toString(), ...(options.token ? { signal: options.token } : {}) });

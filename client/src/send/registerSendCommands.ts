@@ -8,7 +8,8 @@
  * panel and the history quick pick.
  */
 import * as vscode from 'vscode';
-import type { RenderWorkerPool } from '../../../server/src/rendering/renderInWorker';
+import type { RenderPool } from '../../../server/src/rendering/renderPool';
+import type { SendDependencies } from './sendTestEvent';
 import { ApiKeyStore } from './apiKeyStore';
 import { ResponseDocuments } from './responseDocuments';
 import { SendHistoryStore } from './sendHistoryStore';
@@ -16,12 +17,12 @@ import { SendLog } from './sendLog';
 import { TestEventSender } from './sendTestEvent';
 import { showSendHistory } from './showSendHistory';
 
-export function registerSendCommands(context: vscode.ExtensionContext, renderer: RenderWorkerPool): void {
+export function registerSendCommands(context: vscode.ExtensionContext, renderer: RenderPool, post: SendDependencies['post']): void {
   const log = new SendLog();
   const responses = new ResponseDocuments();
   const keys = new ApiKeyStore(context.secrets, log);
   const history = new SendHistoryStore(context.globalState);
-  const sender = new TestEventSender({ keys, log, history, responses, renderer });
+  const sender = new TestEventSender({ keys, log, history, responses, renderer, post });
   context.subscriptions.push(
     log,
     responses,

@@ -87,7 +87,14 @@ export function describeOutcome(outcome: PostOutcome, context: OutcomeContext): 
   }
 }
 
+/** PostOutcome code of a fetch that failed in a browser without saying why (client/src/web/fetchPost.ts). */
+export const BROWSER_BLOCKED_CODE = 'BROWSER_BLOCKED';
+
 function networkMessage(code: string | undefined, detail: string, host: string): string {
+  // The browser reports a CORS refusal and an unreachable host alike; both are possible, CORS the likelier for a server API.
+  if (code === BROWSER_BLOCKED_CODE) {
+    return `Could not send the test event to ${host} from the browser: the request was blocked or did not get through. In vscode.dev and github.dev a test event is a cross-origin request, which the browser sends only if ${host} allows it (CORS); Regal's events API may not allow it. Send from desktop VS Code, or check your connection.`;
+  }
   if (code === 'ECONNREFUSED') return `Could not connect to ${host}: the connection was refused. Check "regal.endpoint" (is the host and port right, is the server running?).`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `Could not find the host ${host} (DNS lookup failed). Check your network connection and the "regal.endpoint" setting.`;
   if (code === 'ECONNRESET' || code === 'EPIPE') return `The connection to ${host} was closed before Regal answered. Check your network or proxy, then send again.`;

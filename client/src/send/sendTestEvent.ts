@@ -15,12 +15,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { currentPayloadUri } from '../language/currentPayload';
-import type { RenderWorkerPool } from '../../../server/src/rendering/renderInWorker';
+import type { RenderPool } from '../../../server/src/rendering/renderPool';
 import { renderDocument } from '../rendering/renderDocument';
 import type { ApiKeyStore } from './apiKeyStore';
 import { PREVIEW_SCHEME } from '../preview/renderedPayloadPreview';
 import { formatExchange } from './exchangeLog';
-import { postJson } from './httpPost';
+import type { PostOutcome, PostRequest } from './httpPost';
 import { checkRendered, checkStoredPayload, UNTRUSTED_MESSAGE, type ErrorDiagnostics, type PreflightResult } from './preflight';
 import { describeSummary, summarizePayload } from './payloadSummary';
 import { redactSecret } from '../../../server/src/security/redact';
@@ -51,7 +51,9 @@ export interface SendDependencies {
   history: SendHistoryStore;
   responses: ResponseDocuments;
   /** Renders the payload off the extension host's thread, within the render budget. */
-  renderer: RenderWorkerPool;
+  renderer: RenderPool;
+  /** Posts the event: Node's http on the desktop (httpPost.ts), fetch in a browser (web/fetchPost.ts). */
+  post(request: PostRequest): Promise<PostOutcome>;
 }
 
 export const SEND_IN_PROGRESS_MESSAGE = 'A test event is already being sent: wait for its answer (or cancel it in its notification), then send again.';
@@ -148,7 +150,7 @@ export class TestEventSender {
       (_progress, token) => {
         const cancel = new AbortController();
         const subscription = token.onCancellationRequested(() => cancel.abort());
-        return postJson({ url, body: payload, headers, timeoutMs: timeoutSeconds * 1000, signal: cancel.signal }).finally(() => subscription.dispose());
+        return this.deps.post({ url, body: payload, headers, timeoutMs: timeoutSeconds * 1000, signal: cancel.signal }).finally(() => subscription.dispose());
       },
     );
 
