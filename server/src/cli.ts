@@ -1,11 +1,13 @@
 /**
  * `regal-webhook`: the language service on the command line, for CI pipelines (dist/cli.js):
- * `check` validates payload files, `render` renders one with sample data (in the render worker).
+ * `check` validates payload files, `render` renders one with sample data (in the render worker),
+ * `fetch-fields` writes the merge-field catalog from Iterable's API.
  */
 import schema from '../../schemas/regal-event.schema.json';
 import { version } from '../../package.json';
 import { parseArguments, UsageError, USAGE } from './cli/cliArguments';
 import { checkFiles, type CliOutput } from './cli/checkFiles';
+import { fetchFieldsCommand } from './cli/fetchFields';
 import { renderFile } from './cli/renderFile';
 import { RenderWorkerPool } from './rendering/renderInWorker';
 import { createLanguageService } from './service/languageService';
@@ -36,6 +38,7 @@ export async function runCli(argv: readonly string[], io: CliOutput): Promise<nu
       renderer.dispose();
     }
   }
+  if (parsed.command === 'fetch-fields') return fetchFieldsCommand(parsed.options, io, { env: process.env, cwd: process.cwd() });
   return checkFiles(parsed.options, createLanguageService({ schema }), io);
 }
 

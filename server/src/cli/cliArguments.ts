@@ -4,6 +4,7 @@
  */
 import { isDiagnosticCode, type DiagnosticCode } from '../service/diagnosticCodes';
 import type { SeveritySetting } from '../service/settings';
+import { FETCH_FIELDS_USAGE, parseFetchFields, type FetchFieldsOptions } from './fetchFieldsArguments';
 
 export type OutputFormat = 'text' | 'json';
 /** `check` also writes SARIF 2.1.0 (code scanning) and GitHub workflow commands (annotations). */
@@ -29,12 +30,18 @@ export interface RenderCommandOptions {
   format: OutputFormat;
 }
 
-export type ParsedCommand = { command: 'help' } | { command: 'version' } | { command: 'check'; options: CheckOptions } | { command: 'render'; options: RenderCommandOptions };
+export type ParsedCommand =
+  | { command: 'help' }
+  | { command: 'version' }
+  | { command: 'check'; options: CheckOptions }
+  | { command: 'render'; options: RenderCommandOptions }
+  | { command: 'fetch-fields'; options: FetchFieldsOptions };
 
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: regal-webhook check [options] <files, directories or globs...>
        regal-webhook render [--sample FILE] [--format text|json] <file>
+       regal-webhook fetch-fields [--region us|eu] [--api-base URL] [--out FILE]
 
 check: checks Iterable webhook bodies for Regal (*.regal.json) with the same rules as the
 editor. A directory stands for every *.regal.json below it. The files checked together are
@@ -47,6 +54,8 @@ runs in a worker within a budget (2 s, 1,000,000 characters, 512 MB).
   --sample FILE                sample data: {"profile": {...}, "event": {...}}, as
                                regal.sample.json (default: none, every field renders blank)
   --format text|json           text (default) or the whole render result as JSON
+
+${FETCH_FIELDS_USAGE}
 
 check options:
   --format text|json|sarif|github
@@ -77,11 +86,17 @@ const MIN_SEVERITIES = ['error', 'warning', 'information', 'hint'];
 const LEVELS = ['error', 'warning', 'information', 'hint', 'off'];
 
 export function parseArguments(argv: readonly string[]): ParsedCommand {
-  if (argv.length === 0) throw new UsageError('Name a command: "check" or "render".');
+  if (argv.length === 0) throw new UsageError('Name a command: "check", "render" or "fetch-fields".');
   if (argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return { command: 'help' };
   if (argv[0] === '-v' || argv[0] === '--version') return { command: 'version' };
   if (argv[0] === 'render') return parseRender(argv.slice(1));
-  if (argv[0] !== 'check') throw new UsageError(`Unknown command "${argv[0]}": the commands are "check" and "render".`);
+  if (argv[0] === 'fetch-fields') {
+    const options = parseFetchFields(argv.slice(1), (message) => {
+      throw new UsageError(message);
+    });
+    return options === 'help' ? { command: 'help' } : { command: 'fetch-fields', options };
+  }
+  if (argv[0] !== 'check') throw new UsageError(`Unknown command "${argv[0]}": the commands are "check", "render" and "fetch-fields".`);
   const options: CheckOptions = { patterns: [], format: 'text', failOn: 'error', minSeverity: 'information', severity: {} };
   for (let i = 1; i < argv.length; i++) {
     const argument = argv[i];
