@@ -23,6 +23,8 @@ import { createLanguageService, DIAGNOSTIC_SOURCE, type AnalyzedEvent, type Lang
 import { defaultSettings, readSettings, type ValidationSettings } from './service/settings';
 import type { WorkspaceContext } from './service/workspace/workspaceContext';
 import { createWorkspaceSync } from './host/workspaceSync';
+import { runSliced } from './protocol/slicedRequests';
+import type { Steps } from './service/util/steps';
 import { registerCustomRequests } from './protocol/customRequests';
 import type { WorkspaceFiles } from './host/workspaceFiles';
 
@@ -172,6 +174,25 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
       return fallback;
     }
   };
+  /**
+   * `answer` for the long features, which come as steps: run a slice at a time
+   * (protocol/slicedRequests.ts), so that a `$/cancelRequest`, or an edit, that arrives meanwhile
+   * stops them with RequestCancelled or ContentModified.
+   */
+  const answerInSlices = async <T>(params: unknown, token: CancellationToken | undefined, what: string, fallback: T, steps: (document: TextDocument) => Steps<T> | undefined) => {
+    const started = answer(params, token, what, undefined, (d) => {
+      const work = steps(d);
+      return work && { document: d, version: d.version, work };
+    });
+    if (started === undefined || started instanceof ResponseError) return started ?? fallback;
+    const { document, version, work } = started;
+    try {
+      return await runSliced(work, token, () => documents.get(document.uri) === document && document.version === version, what);
+    } catch (error) {
+      connection.console.error(`${what} in ${document.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return fallback;
+    }
+  };
   /** Runs `run` with the request's position, if it is one inside the document. */
   const at = <T>(document: TextDocument, position: unknown, run: (position: Position) => T): T | undefined => {
     const inside = positionIn(document, position);
@@ -193,19 +214,19 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
       return range && service.doCodeActions(d, range, Array.isArray(diagnostics) ? diagnostics : [], workspaceFor(d.uri), { only: Array.isArray(only) ? only : undefined, settings });
     });
   });
-  connection.onDocumentSymbol((params, token) => answer(params, token, 'Outline', [], (d) => service.findDocumentSymbols(d)));
-  connection.onFoldingRanges((params, token) => answer(params, token, 'Folding', [], (d) => service.getFoldingRanges(d)));
+  connection.onDocumentSymbol((params, token) => answerInSlices(params, token, 'Outline', [], (d) => service.steps.findDocumentSymbols(d)));
+  connection.onFoldingRanges((params, token) => answerInSlices(params, token, 'Folding', [], (d) => service.steps.getFoldingRanges(d)));
   connection.onSelectionRanges((params, token) =>
-    answer(params, token, 'Selection ranges', [], (d) => {
+    answerInSlices(params, token, 'Selection ranges', [], (d) => {
       const positions = positionsIn(d, params?.positions);
-      return positions && service.getSelectionRanges(d, positions);
+      return positions && service.steps.getSelectionRanges(d, positions);
     }),
   );
-  connection.onDocumentFormatting((params, token) => answer(params, token, 'Formatting', [], (d) => service.format(d, undefined, formattingOptionsOf(params?.options))));
+  connection.onDocumentFormatting((params, token) => answerInSlices(params, token, 'Formatting', [], (d) => service.steps.format(d, undefined, formattingOptionsOf(params?.options))));
   connection.onDocumentRangeFormatting((params, token) =>
-    answer(params, token, 'Formatting', [], (d) => {
+    answerInSlices(params, token, 'Formatting', [], (d) => {
       const range = rangeIn(d, params?.range);
-      return range && service.format(d, range, formattingOptionsOf(params?.options));
+      return range && service.steps.format(d, range, formattingOptionsOf(params?.options));
     }),
   );
 
