@@ -63,6 +63,20 @@ if (process.argv.includes('--bench')) {
   process.exit(0);
 }
 
+if (process.argv.includes('--server-package')) {
+  // The npm package regal-webhook-language-server (scripts/packServer.mjs): the language server, the CLI
+  // and the CLI's render worker, minified, each runnable as a bin: `--server-package <outdir>`.
+  const outdir = process.argv[process.argv.indexOf('--server-package') + 1];
+  const packaged = { ...common, minify: true, sourcemap: false };
+  const bin = { js: `#!/usr/bin/env node\n${common.banner.js}` };
+  await Promise.all([
+    esbuild.build({ ...packaged, entryPoints: ['server/src/server.ts'], outfile: `${outdir}/server.js`, banner: bin }),
+    esbuild.build({ ...packaged, entryPoints: ['server/src/cli.ts'], outfile: `${outdir}/cli.js`, banner: bin }),
+    esbuild.build({ ...packaged, entryPoints: ['server/src/rendering/renderWorker.ts'], outfile: `${outdir}/renderWorker.js` }),
+  ]);
+  process.exit(0);
+}
+
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),

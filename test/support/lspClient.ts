@@ -140,6 +140,12 @@ export class LspClient {
     return new LspClient(child, 'node-ipc', new IPCMessageReader(child), new IPCMessageWriter(child));
   }
 
+  /** Spawns another server command over stdio (an installed `regal-webhook-language-server --stdio`). */
+  static command(file: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): LspClient {
+    const child = spawn(file, [...args], { cwd: repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    return new LspClient(child, 'stdio', new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  }
+
   static start(transport: Transport): LspClient {
     return transport === 'stdio' ? LspClient.stdio() : LspClient.nodeIpc();
   }

@@ -250,7 +250,7 @@ describe('npm run package', () => {
     for (const file of ['README.md', 'LICENSE', 'dist/client.js', 'dist/server.js', 'dist/renderWorker.js', 'media/icon.png', 'bench/results.md', 'schemas/regal-event.schema.json']) {
       assert.ok(packaged(file), `${file} is packaged`);
     }
-    for (const file of ['CONTRIBUTING.md', 'docs/regal.md', 'docs/screenshots/diagnostics.png', 'scripts/package.mjs', 'media/icon.svg', 'dist/cli.js', 'test/unit/packaging.test.ts']) {
+    for (const file of ['CONTRIBUTING.md', 'docs/regal.md', 'docs/screenshots/diagnostics.png', 'scripts/package.mjs', 'media/icon.svg', 'dist/cli.js', 'test/unit/packaging.test.ts', 'packages/language-server/package.json', 'dist/regal-webhook-language-server-0.1.0.tgz']) {
       assert.ok(!packaged(file), `${file} is not packaged`);
     }
   });
