@@ -1,0 +1,30 @@
+/**
+ * Render workers for the web extension: the render pool (server/src/rendering/renderPool.ts) drives
+ * Web Workers running dist/web/renderWorker.js (server/src/rendering/browserRenderWorker.ts), with
+ * the same render budget as on the desktop. A browser gives a worker no heap limit, so the pool's
+ * hard time limit (terminating the worker) is what bounds a runaway render there.
+ */
+import { stopped, type StartRenderThread } from '../../../server/src/rendering/renderPool';
+import { STOPPED_PREFIX } from '../../../server/src/rendering/renderResult';
+import type { RenderInitMessage } from '../../../server/src/rendering/browserRenderWorker';
+import type { RenderReplyMessage } from '../../../server/src/rendering/renderWorker';
+import { startWorker } from './browserWorker';
+
+export function browserRenderThreads(workerUrl: string): StartRenderThread {
+  return (cancelled, listener) => {
+    const worker = startWorker(workerUrl, 'Regal render worker');
+    worker.onmessage = (event) => listener.message(event.data as RenderReplyMessage | { type: 'ready' });
+    worker.onerror = (event) => {
+      event.preventDefault(); // reported as the render's result, not as an uncaught error of the extension host
+      listener.died(stopped('crashed', `${STOPPED_PREFIX}the render worker failed (${event.message ?? 'no details'}).`));
+    };
+    worker.postMessage({ type: 'init', cancelled } satisfies RenderInitMessage);
+    return {
+      postMessage: (message) => worker.postMessage(message),
+      // A browser worker does not keep anything alive.
+      ref: () => undefined,
+      unref: () => undefined,
+      terminate: () => worker.terminate(),
+    };
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * Starts the Regal language server in a web worker (dist/web/server.js) for `regal-webhook`
+ * documents, in VS Code for the Web. The client answers the server's workspace-file requests, since
+ * the worker has no file system (workspaceFileRequests.ts).
+ */
+import * as vscode from 'vscode';
+import type { ExtensionContext } from 'vscode';
+import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
+import { startWorker, WEB_SERVER_BUNDLE } from './browserWorker';
+import { registerWorkspaceFileRequests } from './workspaceFileRequests';
+
+export async function startBrowserLanguageClient(context: ExtensionContext): Promise<LanguageClient> {
+  const serverMain = vscode.Uri.joinPath(context.extensionUri, WEB_SERVER_BUNDLE);
+  const worker = startWorker(serverMain.toString(true), 'Regal Webhook Language Server');
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'regal-webhook' }],
+  };
+  const client = new LanguageClient('regal', 'Regal Webhook Language Server', worker as ConstructorParameters<typeof LanguageClient>[2], clientOptions);
+  // Before start: the server asks for files as soon as it is initialized.
+  context.subscriptions.push(client, ...registerWorkspaceFileRequests(client));
+  await client.start();
+  return client;
+}
