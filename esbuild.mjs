@@ -1,6 +1,7 @@
 // Bundles the extension client, the language server and the CLI into dist/ (CommonJS for Node).
 // Type checking is separate (`tsc -b`): esbuild only strips types.
 import * as esbuild from 'esbuild';
+import { precompiledAjv } from './scripts/precompiledAjv.mjs';
 
 const production = process.argv.includes('--production');
 
@@ -32,10 +33,40 @@ const common = {
   // bundle lacks: give them the bundle file's own URL.
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
-  plugins: [handlebarsWithoutSourceMaps],
+  // Payload validation runs ajv code generated here for the bundled schema, not ajv's compiler (scripts/precompiledAjv.mjs).
+  plugins: [handlebarsWithoutSourceMaps, precompiledAjv()],
 };
 
 const renderWorker = (outfile) => esbuild.build({ ...common, entryPoints: ['server/src/rendering/renderWorker.ts'], outfile });
+
+/**
+ * The web extension (package.json `browser`; vscode.dev, github.dev): the extension in VS Code's web
+ * worker extension host (CommonJS, as VS Code loads it), and the language server and render worker as
+ * Web Workers (classic scripts: VS Code starts them with importScripts). Platform `browser`: a Node
+ * built-in reached from these entries fails the build, except `path`, which the client's few path
+ * helpers get from path-browserify (POSIX paths: a browser has no others).
+ */
+const pathForBrowser = {
+  name: 'path-for-browser',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?path$/ }, (args) => build.resolve('path-browserify', { kind: args.kind, resolveDir: args.resolveDir }));
+  },
+};
+const web = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  mainFields: ['browser', 'module', 'main'],
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  plugins: [...common.plugins, pathForBrowser],
+};
+const webBuilds = () => [
+  esbuild.build({ ...web, format: 'cjs', entryPoints: ['client/src/web/browserExtension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] }),
+  esbuild.build({ ...web, format: 'iife', entryPoints: ['server/src/browserServer.ts'], outfile: 'dist/web/server.js' }),
+  esbuild.build({ ...web, format: 'iife', entryPoints: ['server/src/rendering/browserRenderWorker.ts'], outfile: 'dist/web/renderWorker.js' }),
+];
 
 if (process.argv.includes('--render-worker')) {
   // Unit tests run the renderer from source but need the worker as a script: `--render-worker <outfile>`.
@@ -54,6 +85,12 @@ if (process.argv.includes('--tests')) {
     sourcemap: true,
     minify: false,
   });
+  process.exit(0);
+}
+
+if (process.argv.includes('--web-tests')) {
+  // The web extension's suites, one script for the browser's extension host (test/web/runWebTests.ts).
+  await esbuild.build({ ...web, format: 'cjs', entryPoints: ['test/web/suite/index.ts'], outfile: 'out/test/web/suite/index.js', external: ['vscode'], sourcemap: true, minify: false });
   process.exit(0);
 }
 
@@ -78,9 +115,13 @@ if (process.argv.includes('--server-package')) {
 }
 
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  // The extension's one bundle: the extension, its language server and its render worker (client/src/main.ts).
+  // Sharing one file keeps their common code (LSP protocol, jsonc-parser, the template model) in the .vsix once.
+  esbuild.build({ ...common, entryPoints: ['client/src/main.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  // The language server on its own, for other editors and the end-to-end tests (not in the .vsix).
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } }),
-  // Renders for the client and the CLI in a worker thread (server/src/rendering/renderInWorker.ts).
+  // Renders for the CLI in a worker thread (server/src/rendering/renderInWorker.ts); the extension's bundle is its own worker.
   renderWorker('dist/renderWorker.js'),
+  ...webBuilds(),
 ]);
