@@ -216,12 +216,13 @@ describe('workspace folders and catalogs in unusual places over stdio', () => {
 
   before(() => {
     root = mkdtempSync(path.join(tmpdir(), 'regal-ws-'));
-    // The project keeps one catalog beside its workspace folders: regal.fieldsFile is `../team-catalog/fields.json`.
+    // The project keeps one catalog beside its workspace folders: regal.fieldsFile is `../team-catalog/fields.json`,
+    // set in the user's settings (the VS Code client marks where the value comes from: fieldsFileScope).
     write('team-catalog/fields.json', JSON.stringify({ fields: { phoneNumber: 'string' } }));
     write('app/signup.regal.json', payload);
     write('later/other.regal.json', '{ "name": "Other", "properties": { "age": "{{age}}" }, "traits": { "phone": "{{phoneNumber}}" } }');
     client = LspClient.stdio();
-    client.setConfigurationHandler((params) => params.items.map(() => ({ fieldsFile: '../team-catalog/fields.json' })));
+    client.setConfigurationHandler((params) => params.items.map(() => ({ fieldsFile: '../team-catalog/fields.json', fieldsFileScope: 'user' })));
   });
   after(() => {
     client?.dispose();
@@ -268,13 +269,46 @@ describe('workspace folders and catalogs in unusual places over stdio', () => {
     const shown = new Promise<ShowMessageParams>((resolve) => {
       client.connection.onNotification(ShowMessageNotification.type, resolve);
     });
-    client.setConfigurationHandler((params) => params.items.map(() => ({ fieldsFile: '../team-catalog' })));
+    client.setConfigurationHandler((params) => params.items.map(() => ({ fieldsFile: '../team-catalog', fieldsFileScope: 'user' })));
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     const message = await client.bounded(shown, 10_000, 'a window/showMessage');
     assert.deepEqual(message, {
       type: MessageType.Warning,
       message: `The field catalog ${file('team-catalog')} could not be read: it is not a file. Merge-field checks are off until regal.fieldsFile names a readable catalog.`,
     });
+  });
+
+  it('does not read a catalog outside the workspace that the workspace settings name', async () => {
+    // A cloned repository's .vscode/settings.json must not make the server read any file on the machine.
+    // Read, this catalog (phoneNumber only) makes {{nick}} unknown; not read, merge-field checks are off.
+    write('team-catalog/fields.json', JSON.stringify({ fields: { phoneNumber: 'string' } }));
+    const signup = uri('app/signup.regal.json');
+    const configure = (fieldsFileScope: string | undefined) => {
+      client.setConfigurationHandler((params) => params.items.map(() => ({ fieldsFile: '../team-catalog/fields.json', fieldsFileScope })));
+      return client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    };
+    await configure('user');
+    await client.waitForDiagnostics(signup, has('unknown-merge-field'));
+
+    const shown = new Promise<ShowMessageParams>((resolve) => {
+      client.connection.onNotification(ShowMessageNotification.type, (params) => {
+        if (params.message.includes('is not read')) resolve(params);
+      });
+    });
+    await configure('workspace');
+    await client.waitForDiagnostics(signup, lacks('unknown-merge-field'));
+    assert.deepEqual(await client.bounded(shown, 10_000, 'a window/showMessage'), {
+      type: MessageType.Warning,
+      message:
+        `The field catalog ${file('team-catalog/fields.json')} is not read: it is outside the workspace, and regal.fieldsFile names it in the workspace settings. ` +
+        'Move the catalog into the workspace folder, or set regal.fieldsFile in your user settings to read it from there.',
+    });
+
+    // Back in the user's settings it is read again; a client that does not say where the value comes from counts as a workspace.
+    await configure('user');
+    await client.waitForDiagnostics(signup, has('unknown-merge-field'));
+    await configure(undefined);
+    await client.waitForDiagnostics(signup, lacks('unknown-merge-field'));
   });
 
   it('ignores malformed workspace notifications and keeps serving', async () => {

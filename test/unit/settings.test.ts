@@ -30,6 +30,14 @@ describe('settings', () => {
     assert.equal(off.find((f) => f.code === 'comment'), undefined);
   });
 
+  it('lets a catalog path leave the workspace only when the client says it is the user\'s (fieldsFileScope)', () => {
+    assert.equal(normalizeSettings({ fieldsFile: '../c.json', fieldsFileScope: 'user' }).fieldsFileFromUser, true);
+    for (const fieldsFileScope of ['workspace', undefined, 'USER', true, null]) {
+      assert.equal(normalizeSettings({ fieldsFile: '../c.json', fieldsFileScope }).fieldsFileFromUser, undefined, String(fieldsFileScope));
+    }
+    assert.equal(normalizeSettings({ fieldsFileScope: 'user' }).fieldsFileFromUser, undefined, 'no path, nothing to allow');
+  });
+
   it('can turn validation off', () => {
     assert.deepEqual(validate(withComment, normalizeSettings({ validate: { enable: false } })), []);
   });

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DEFAULT_ENDPOINT, checkEndpoint, ignoredEndpointNote, userOrDefault } from '../send/endpoint';
 import { workspaceEndpointValues } from '../send/workspaceEndpoint';
+import { fieldsFileScope } from './settingsScope';
 
 const SELECTOR: vscode.DocumentSelector = { language: 'regal-webhook' };
 const SCHEMA_PATH = 'schemas/regal-event.schema.json';
@@ -76,7 +77,7 @@ export class RegalLanguageStatus implements vscode.Disposable {
     apply(this.schemaItem, schema, this.schemaCommand());
     apply(this.catalogItem, catalog, catalog.found && catalog.uri
       ? { title: 'Open', command: 'vscode.open', arguments: [vscode.Uri.parse(catalog.uri)] }
-      : { title: 'Configure', command: 'workbench.action.openSettings', arguments: ['regal.fieldsFile'] });
+      : { title: 'Configure', command: 'workbench.action.openSettings', arguments: ['regal.fieldsFile'], tooltip: catalog.tooltip });
     apply(this.endpointItem, endpoint, { title: 'Configure', command: 'workbench.action.openSettings', arguments: ['regal.endpoint'], tooltip: endpoint.tooltip });
     this.changed.fire(this.current);
     return this.current;
@@ -103,6 +104,11 @@ export class RegalLanguageStatus implements vscode.Disposable {
     this.watchCatalog(setting, folder);
     if (!target) {
       return { text: 'No merge-field catalog', detail: `Open a folder to use ${setting}`, severity: 'information', found: false, command: 'workbench.action.openSettings' };
+    }
+    if (!vscode.workspace.getWorkspaceFolder(target) && fieldsFileScope(folder?.uri.toString()) === 'workspace') {
+      // The server does not read it either (settingsScope.ts): say so, and where the setting belongs.
+      const tooltip = `${setting} is outside the workspace and is named in the workspace settings, so it is not read. Move it into the folder, or set regal.fieldsFile in your user settings.`;
+      return { text: 'Catalog not read', detail: 'Outside the workspace', tooltip, severity: 'warning', found: false, uri: target.toString(), command: 'workbench.action.openSettings' };
     }
     const found = await isFile(target);
     return found

@@ -4,6 +4,7 @@
  */
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { markFieldsFileScope } from './settingsScope';
 
 export async function startLanguageClient(context: ExtensionContext): Promise<LanguageClient> {
   const serverModule = context.asAbsolutePath('dist/server.js');
@@ -13,6 +14,8 @@ export async function startLanguageClient(context: ExtensionContext): Promise<La
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'regal-webhook' }],
+    // Says whether regal.fieldsFile is the user's or a workspace's: only the user's may leave the workspace.
+    middleware: { workspace: { configuration: markFieldsFileScope } },
   };
   const client = new LanguageClient('regal', 'Regal Webhook Language Server', serverOptions, clientOptions);
   context.subscriptions.push(client);

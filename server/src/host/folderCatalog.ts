@@ -19,6 +19,12 @@ export interface CatalogFolder {
   catalogDiagnosticsShown: boolean;
   /** The last catalog problem written to the log, so that each is logged once. */
   catalogLogged?: string;
+  /**
+   * Set when `regal.fieldsFile` comes from workspace settings and names a file outside the workspace
+   * folders: the catalog is not read (a cloned repository's settings must not make the server read
+   * any file on the machine). A path from the user's own settings may point anywhere.
+   */
+  catalogOutsideWorkspace?: boolean;
 }
 
 export interface CatalogLoaderDeps {
@@ -33,7 +39,7 @@ export interface CatalogLoaderDeps {
 export async function loadFolderCatalog(deps: CatalogLoaderDeps, folder: CatalogFolder, roots: readonly string[]): Promise<void> {
   const { connection, service } = deps;
   const uri = deps.files.uriOf(folder.catalogPath);
-  const read = await deps.files.read(folder.catalogPath, roots);
+  const read = folder.catalogOutsideWorkspace ? ({ outside: true } as const) : await deps.files.read(folder.catalogPath, roots);
   let diagnostics: Diagnostic[] = [];
   folder.catalog = undefined;
   if ('text' in read) {
@@ -63,6 +69,15 @@ export async function loadFolderCatalog(deps: CatalogLoaderDeps, folder: Catalog
     if (logCatalog(connection, folder, message)) {
       // A notification, not window/showMessageRequest: nothing waits for the user, and every client shows it.
       const shown: ShowMessageParams = { type: MessageType.Warning, message: `${message} Merge-field checks are off until regal.fieldsFile names a readable catalog.` };
+      connection.sendNotification(ShowMessageNotification.type, shown).catch(() => undefined);
+    }
+  } else if ('outside' in read) {
+    const message = `The field catalog ${folder.catalogPath} is not read: it is outside the workspace, and regal.fieldsFile names it in the workspace settings.`;
+    if (logCatalog(connection, folder, message)) {
+      const shown: ShowMessageParams = {
+        type: MessageType.Warning,
+        message: `${message} Move the catalog into the workspace folder, or set regal.fieldsFile in your user settings to read it from there.`,
+      };
       connection.sendNotification(ShowMessageNotification.type, shown).catch(() => undefined);
     }
   } else folder.catalogLogged = undefined; // no catalog: a normal setup, without catalog features

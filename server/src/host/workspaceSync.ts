@@ -143,8 +143,12 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
     loadFolderCatalog({ connection, service, files, settingsFor: host.settingsFor, describe }, folder, folders.map((f) => f.path));
 
   const readCatalogSetting = async (folder: Folder): Promise<void> => {
-    const catalogPath = files.resolve(folder.path, fieldsFileOf(await host.settingsFor(folder.uri)));
-    if (catalogPath === folder.catalogPath) return;
+    const settings = await host.settingsFor(folder.uri);
+    const catalogPath = files.resolve(folder.path, fieldsFileOf(settings));
+    // Only the user's own settings may name a catalog outside the workspace folders (folderCatalog.ts).
+    const outside = !settings.fieldsFileFromUser && !folders.some((f) => files.contains(f.path, catalogPath));
+    if (catalogPath === folder.catalogPath && outside === (folder.catalogOutsideWorkspace ?? false)) return;
+    folder.catalogOutsideWorkspace = outside;
     if (folder.catalogDiagnosticsShown) {
       await connection.sendDiagnostics({ uri: files.uriOf(folder.catalogPath), diagnostics: [] });
       folder.catalogDiagnosticsShown = false;

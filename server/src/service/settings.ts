@@ -12,6 +12,13 @@ export interface ValidationSettings {
   severity: Partial<Record<DiagnosticCode, SeveritySetting>>;
   /** Workspace-relative path of the merge-field catalog (`regal.fieldsFile`); unset means DEFAULT_FIELDS_FILE. */
   fieldsFile?: string;
+  /**
+   * True when the client says `regal.fieldsFile` comes from the user's own settings (the VS Code
+   * client adds `fieldsFileScope: "user"` to the section it sends). Only then may the catalog lie
+   * outside the workspace folder: a value from a workspace's settings, which a cloned repository
+   * brings along, must not make the server read any file on the machine.
+   */
+  fieldsFileFromUser?: boolean;
 }
 
 export const DEFAULT_FIELDS_FILE = 'iterable-fields.json';
@@ -65,7 +72,10 @@ export function readSettings(raw: unknown): { settings: ValidationSettings; prob
   const fieldsFile = typeof file === 'string' && file.trim() !== '' ? file.trim() : undefined;
   if (typeof file === 'string' && fieldsFile === undefined) problems.push(`regal.fieldsFile is empty; ${DEFAULT_FIELDS_FILE} is read.`);
   else if (file !== undefined && file !== null && typeof file !== 'string') problems.push(`regal.fieldsFile is ${kindOf(file)}, not a path; ${DEFAULT_FIELDS_FILE} is read.`);
-  return { settings: fieldsFile === undefined ? { enable, severity } : { enable, severity, fieldsFile }, problems };
+  const fromUser = (section as { fieldsFileScope?: unknown }).fieldsFileScope === 'user';
+  const settings: ValidationSettings = fieldsFile === undefined ? { enable, severity } : { enable, severity, fieldsFile };
+  if (fieldsFile !== undefined && fromUser) settings.fieldsFileFromUser = true;
+  return { settings, problems };
 }
 
 /** A setting that must be an object: the object, or undefined (with a problem when it is something else). */
