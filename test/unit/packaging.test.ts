@@ -108,11 +108,13 @@ function registeredCommands(): Set<string> {
 }
 
 describe('package.json', () => {
-  it('points main at the bundled client, which esbuild builds', () => {
-    assert.equal(manifest.main, './dist/client.js');
-    assert.match(read('esbuild.mjs'), /outfile: 'dist\/client\.js'/);
-    assert.match(read('esbuild.mjs'), /outfile: 'dist\/server\.js'/);
-    assert.match(read('client/src/language/startLanguageClient.ts'), /'dist\/server\.js'/);
+  it('points main at the one bundle (extension, language server, render worker), which esbuild builds', () => {
+    assert.equal(manifest.main, './dist/extension.js');
+    assert.match(read('esbuild.mjs'), /entryPoints: \['client\/src\/main\.ts'\], outfile: 'dist\/extension\.js'/);
+    assert.match(read('client/src/extensionBundle.ts'), /EXTENSION_BUNDLE = 'dist\/extension\.js'/);
+    assert.match(read('client/src/language/startLanguageClient.ts'), /EXTENSION_BUNDLE/);
+    assert.match(read('client/src/extensionBundle.ts'), /SCHEMA_FILE = 'schemas\/regal-event\.schema\.json'/);
+    assert.ok(exists('schemas/regal-event.schema.json'), 'the schema the bundled server reads');
   });
 
   it('contributes files that exist: language configuration, grammar, snippets', () => {
@@ -241,15 +243,17 @@ describe('npm run package', () => {
     }
     // Nothing negated back in, and no pattern that would drop a file VS Code needs.
     assert.ok(!patterns.some((p) => p.startsWith('!')));
-    for (const kept of ['package.json', 'README.md', 'LICENSE', 'dist/client.js', 'dist/server.js', 'dist/**', 'schemas/**', 'snippets/**', 'syntaxes/**', 'language-configuration.json', '**/*.json']) {
+    for (const kept of ['package.json', 'README.md', 'LICENSE', 'dist/extension.js', 'dist/**', 'schemas/**', 'snippets/**', 'syntaxes/**', 'language-configuration.json', '**/*.json']) {
       assert.ok(!patterns.includes(kept), `${kept} is packaged`);
     }
   });
 
   it('keeps contributor material and the README screenshots out, and what VS Code shows in', () => {
-    for (const file of ['README.md', 'LICENSE', 'dist/client.js', 'dist/server.js', 'dist/renderWorker.js', 'media/icon.png', 'bench/results.md', 'schemas/regal-event.schema.json']) {
+    for (const file of ['README.md', 'LICENSE', 'dist/extension.js', 'media/icon.png', 'schemas/regal-event.schema.json']) {
       assert.ok(packaged(file), `${file} is packaged`);
     }
+    // The stand-alone server and the CLI's render worker: dist/extension.js plays both roles.
+    for (const file of ['dist/server.js', 'dist/renderWorker.js', 'dist/client.js', 'bench/results.md']) assert.ok(!packaged(file), `${file} is not packaged`);
     for (const file of ['CONTRIBUTING.md', 'docs/regal.md', 'docs/screenshots/diagnostics.png', 'scripts/package.mjs', 'media/icon.svg', 'dist/cli.js', 'test/unit/packaging.test.ts', 'packages/language-server/package.json', 'dist/regal-webhook-language-server-0.1.0.tgz']) {
       assert.ok(!packaged(file), `${file} is not packaged`);
     }

@@ -1,16 +1,19 @@
 /**
- * Starts the Regal language server (dist/server.js) over IPC for `regal-webhook` documents.
+ * Starts the Regal language server over IPC for `regal-webhook` documents: the extension's bundle
+ * forked with LANGUAGE_SERVER_ARGUMENT (main.ts).
  * Everything about payloads happens in the server.
  */
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { markFieldsFileScope } from './settingsScope';
+import { EXTENSION_BUNDLE, LANGUAGE_SERVER_ARGUMENT } from '../extensionBundle';
 
 export async function startLanguageClient(context: ExtensionContext): Promise<LanguageClient> {
-  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverModule = context.asAbsolutePath(EXTENSION_BUNDLE);
+  const args = [LANGUAGE_SERVER_ARGUMENT];
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, args },
+    debug: { module: serverModule, transport: TransportKind.ipc, args, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'regal-webhook' }],

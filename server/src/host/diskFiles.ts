@@ -6,8 +6,10 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { glob } from 'tinyglobby';
-import { IGNORED_DIRECTORIES, MAX_FILE_BYTES, MAX_PAYLOAD_FILES, PAYLOAD_GLOB, tooLargeProblem, type ReadResult, type WorkspaceFiles } from './workspaceFiles';
+import { IGNORED_DIRECTORIES, MAX_FILE_BYTES, MAX_PAYLOAD_FILES, tooLargeProblem, type ReadResult, type WorkspaceFiles } from './workspaceFiles';
+
+/** What payload files' names end with (PAYLOAD_GLOB's `*.regal.json`). */
+const PAYLOAD_EXTENSION = '.regal.json';
 
 /** The workspace's files on the local disk, named by absolute paths. */
 export const diskWorkspaceFiles: WorkspaceFiles = {
@@ -22,18 +24,27 @@ export const diskWorkspaceFiles: WorkspaceFiles = {
   read: (file, withinRoots) => readTextFile(file, MAX_FILE_BYTES, withinRoots),
 };
 
+/**
+ * Every `*.regal.json` under `folder` (hidden folders included, IGNORED_DIRECTORIES and symbolic links
+ * to folders not entered), sorted, at most MAX_PAYLOAD_FILES. A folder that cannot be listed is skipped.
+ * A walk of its own rather than a glob library: it is all the server needs, and keeps the bundle small.
+ */
 export async function findPayloadFiles(folder: string): Promise<{ files: string[]; truncated: boolean }> {
-  const found = await glob(PAYLOAD_GLOB, {
-    cwd: folder,
-    absolute: true,
-    onlyFiles: true,
-    dot: true,
-    followSymbolicLinks: false,
-    expandDirectories: false,
-    ignore: [...IGNORED_DIRECTORIES].map((d) => `**/${d}/**`),
-  });
+  const found: string[] = [];
+  const pending = [path.resolve(folder)];
+  for (let directory = pending.pop(); directory !== undefined; directory = pending.pop()) {
+    const entries = await fs.readdir(directory, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const entryPath = path.join(directory, entry.name);
+      if (entry.isDirectory()) {
+        if (!IGNORED_DIRECTORIES.has(entry.name)) pending.push(entryPath);
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith(PAYLOAD_EXTENSION)) {
+        found.push(entryPath);
+      }
+    }
+  }
   found.sort();
-  return { files: found.slice(0, MAX_PAYLOAD_FILES).map((f) => path.resolve(f)), truncated: found.length > MAX_PAYLOAD_FILES };
+  return { files: found.slice(0, MAX_PAYLOAD_FILES), truncated: found.length > MAX_PAYLOAD_FILES };
 }
 
 /**

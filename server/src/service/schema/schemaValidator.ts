@@ -5,7 +5,14 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 
 /** Annotation keywords our schemas carry for editors (hover, completion), ignored by validation. */
-const EDITOR_KEYWORDS = ['markdownDescription', 'defaultSnippets', 'deprecationMessage', 'errorMessage'];
+export const EDITOR_KEYWORDS = ['markdownDescription', 'defaultSnippets', 'deprecationMessage', 'errorMessage'];
+
+/**
+ * verbose: errors carry parentSchema (allowed keys for "did you mean") and the offending data.
+ * The bundles run validation code esbuild.mjs generates from these same options and the bundled
+ * schema (scripts/precompiledAjv.mjs); a change here is picked up at the next build.
+ */
+export const AJV_OPTIONS = { allErrors: true, strict: true, verbose: true, allowUnionTypes: true } as const;
 
 export interface SchemaValidator {
   readonly schema: Record<string, unknown>;
@@ -17,8 +24,7 @@ export interface SchemaValidator {
 }
 
 export function createSchemaValidator(schema: Record<string, unknown>): SchemaValidator {
-  // verbose: errors carry parentSchema (allowed keys for "did you mean") and the offending data.
-  const ajv = new Ajv({ allErrors: true, strict: true, verbose: true, allowUnionTypes: true });
+  const ajv = new Ajv({ ...AJV_OPTIONS });
   ajv.addVocabulary(EDITOR_KEYWORDS);
   const inlinedSchema = inlineLocalRefs(schema);
   const compiled: ValidateFunction = ajv.compile(inlinedSchema);

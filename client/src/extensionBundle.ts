@@ -1,0 +1,17 @@
+/**
+ * The extension ships one bundle (built by esbuild.mjs from main.ts) that plays three roles: the
+ * extension VS Code loads, the language server the client forks, and the render worker thread.
+ * These names tie the roles together.
+ */
+
+/** The bundle, relative to the extension's folder (package.json `main`). */
+export const EXTENSION_BUNDLE = 'dist/extension.js';
+
+/** On the command line of a process started from the bundle: run the language server. */
+export const LANGUAGE_SERVER_ARGUMENT = '--regal-language-server';
+
+/**
+ * The schema payloads are validated against, relative to the extension's folder: the language server
+ * reads it (server/src/extensionServer.ts) and the language status opens it.
+ */
+export const SCHEMA_FILE = 'schemas/regal-event.schema.json';
