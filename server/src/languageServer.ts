@@ -26,6 +26,7 @@ import { createWorkspaceSync } from './host/workspaceSync';
 import { runSliced } from './protocol/slicedRequests';
 import type { Steps } from './service/util/steps';
 import { registerCustomRequests } from './protocol/customRequests';
+import { CHECK_REQUEST, SETTINGS_SECTION, type CheckParams, type CheckResult } from './protocol/contract';
 import type { WorkspaceFiles } from './host/workspaceFiles';
 
 export interface ServerOptions {
@@ -41,9 +42,9 @@ export interface ServerOptions {
   debounceMs?: number;
 }
 
-export type ServiceHooks = Required<Pick<LanguageServiceOptions, 'onAnalyzed' | 'onInternalError'>>;
+export type ServiceHooks = Required<Pick<LanguageServiceOptions, 'onAnalyzed' | 'onInternalError' | 'now'>>;
 
-export const SETTINGS_SECTION = 'regal';
+export { SETTINGS_SECTION } from './protocol/contract';
 /** An analysis slower than this is logged (URI, version and size only), so that a slow file can be reported. */
 export const SLOW_ANALYSIS_MS = 1_000;
 /** Requests answered with nothing are logged up to this many times for each reason. */
@@ -56,7 +57,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   // A part of a feature that failed (one family of quick fixes, say) is left out of the answer; the log says so.
   const logInternalError = (feature: string, error: unknown) =>
     connection.console.error(`${feature} failed in part: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  const hooks: ServiceHooks = { onAnalyzed: logSlowAnalysis, onInternalError: logInternalError };
+  const hooks: ServiceHooks = { onAnalyzed: logSlowAnalysis, onInternalError: logInternalError, now: () => performance.now() };
   const service =
     typeof options.service === 'function' ? options.service(hooks) : (options.service ?? createLanguageService({ schema: options.schema, ...hooks }));
   const documents = new TextDocuments(TextDocument);
@@ -230,33 +231,50 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     }),
   );
 
-  const validate = async (uri: string): Promise<void> => {
+  /** The document's diagnostics now, with its folder's settings; undefined when it changed or closed meanwhile. */
+  const diagnose = async (uri: string): Promise<{ version: number; diagnostics: Diagnostic[] } | undefined> => {
     const document = documents.get(uri);
-    if (!document) return;
+    if (!document) return undefined;
     const version = document.version;
     const settings = await settingsFor(uri);
     await workspaceSync.whenReady();
     // Dropped if the document changed, or closed (and maybe opened again with the same version
     // number), while the settings were read: a run for the current text follows.
-    if (documents.get(uri) !== document || document.version !== version) return;
-    let diagnostics: Diagnostic[];
+    if (documents.get(uri) !== document || document.version !== version) return undefined;
     try {
-      diagnostics = service.doValidation(document, settings, workspaceFor(uri));
+      return { version, diagnostics: service.doValidation(document, settings, workspaceFor(uri)) };
     } catch (error) {
       // A bug of ours must not look like a clean payload: say so in the file, details in the log.
       connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      diagnostics = [
-        {
-          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          severity: DiagnosticSeverity.Warning,
-          source: DIAGNOSTIC_SOURCE,
-          code: 'internal-error',
-          message: 'The Regal language server could not check this payload (an internal error, logged in the "Regal Webhook Language Server" output). Please report it with the payload.',
-        },
-      ];
+      const internalError: Diagnostic = {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Warning,
+        source: DIAGNOSTIC_SOURCE,
+        code: 'internal-error',
+        message: 'The Regal language server could not check this payload (an internal error, logged in the "Regal Webhook Language Server" output). Please report it with the payload.',
+      };
+      return { version, diagnostics: [internalError] };
     }
-    await connection.sendDiagnostics({ uri, version, diagnostics });
   };
+
+  const validate = async (uri: string): Promise<void> => {
+    const result = await diagnose(uri);
+    if (result) await connection.sendDiagnostics({ uri, ...result });
+  };
+
+  // Send's preflight: the errors of the current text, not of the last debounced validation.
+  connection.onRequest(CHECK_REQUEST, async (params: CheckParams): Promise<CheckResult> => {
+    const uri = typeof params?.uri === 'string' ? params.uri : '';
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const result = await diagnose(uri);
+      if (!result) continue; // edited while its settings were read: check the newer text
+      const errors = result.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
+      const first = errors.reduce<Diagnostic | undefined>((a, d) => (!a || comparePositions(d.range.start, a.range.start) < 0 ? d : a), undefined);
+      const firstError = first && { ...first.range.start, message: typeof first.message === 'string' ? first.message : first.message.value, ...(typeof first.code === 'string' ? { code: first.code } : {}) };
+      return { version: result.version, errorCount: errors.length, ...(firstError ? { firstError } : {}) };
+    }
+    return { errorCount: 0 };
+  });
 
   const schedule = (uri: string, delay = debounceMs) => {
     clearTimeout(pending.get(uri));
@@ -298,6 +316,10 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
 
   documents.listen(connection);
   connection.listen();
+}
+
+function comparePositions(a: { line: number; character: number }, b: { line: number; character: number }): number {
+  return a.line - b.line || a.character - b.character;
 }
 
 /** The character whose typing asked for completion, when it is one (LSP CompletionContext, checked: clients send anything). */

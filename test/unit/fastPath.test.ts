@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { generatePayload } from '../../bench/generatePayload';
-import { renderedViewAt } from '../../server/src/service/completion/renderedView';
+import { renderedViewAt } from '../../server/src/service/renderedView';
 import { viewTree } from '../../server/src/service/json/jsonTree';
 import { analyzePayload, choosePath } from '../../server/src/service/payloadAnalysis';
 import { createSchemaValidator } from '../../server/src/service/schema/schemaValidator';

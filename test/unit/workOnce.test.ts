@@ -45,7 +45,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { diskWorkspaceFiles } from '../../server/src/host/diskFiles';
 import { startLanguageServer } from '../../server/src/languageServer';
-import { renderedViewAt } from '../../server/src/service/completion/renderedView';
+import { renderedViewAt } from '../../server/src/service/renderedView';
 import { createLanguageService, type AnalyzedEvent, type LanguageService } from '../../server/src/service/languageService';
 import { regalSchema } from '../support/service';
 

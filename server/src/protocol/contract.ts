@@ -110,3 +110,25 @@ export interface FindPayloadFilesParams {
 export interface FindPayloadFilesResult {
   uris: string[];
 }
+
+/**
+ * `regal/check` (client → server): the errors of an open payload document now, at the version the
+ * client names, for Send's preflight. The published diagnostics wait for a pause in typing; this
+ * request does not, so a send right after an edit never reads the diagnostics of the text before it.
+ */
+export const CHECK_REQUEST = 'regal/check';
+
+export interface CheckParams {
+  uri: string;
+  /** The document version the client sees; the server answers for the version it has (`version`). */
+  version: number;
+}
+
+export interface CheckResult {
+  /** The version checked; absent when the server does not have the document open. */
+  version?: number;
+  /** Diagnostics of severity error, with the user's severity settings applied. */
+  errorCount: number;
+  /** The first error in the document (0-based position, as LSP). */
+  firstError?: { line: number; character: number; message: string; code?: string };
+}

@@ -43,7 +43,9 @@ import { refineWithCatalog } from './workspace/catalogRefinement';
 import { parseFieldCatalog } from './workspace/fieldCatalog';
 import type { InternalErrorHandler } from './util/internalErrors';
 
-export const DIAGNOSTIC_SOURCE = 'regal';
+import { DIAGNOSTIC_SOURCE } from '../protocol/contract';
+
+export { DIAGNOSTIC_SOURCE };
 
 export interface LanguageServiceOptions {
   /** The JSON Schema of Regal's events API body (schemas/regal-event.schema.json). */
@@ -53,6 +55,11 @@ export interface LanguageServiceOptions {
    * first time): the server logs slow ones, tests count them to prove each version is parsed once.
    */
   onAnalyzed?: (event: AnalyzedEvent) => void;
+  /**
+   * The clock `onAnalyzed` measures with, in milliseconds (the host's `performance.now`); Date.now
+   * by default. Injected: the service has no timers or host globals of its own.
+   */
+  now?: () => number;
   /**
    * Told of errors a feature caught to answer anyway (a hover that failed is no hover, a fix family
    * that failed offers nothing): for the server's log, and for the fuzz tests, which fail on them.
@@ -112,16 +119,17 @@ export interface LanguageService {
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   const validator: SchemaValidator = createSchemaValidator(options.schema);
+  const now = options.now ?? (() => Date.now());
   const cache = new Map<string, { version: number; analysis: PayloadAnalysis }>();
 
   const analyze = (document: TextDocument): PayloadAnalysis => {
     const cached = cache.get(document.uri);
     if (cached && cached.version === document.version) return cached.analysis;
     const text = document.getText();
-    const started = performance.now();
+    const started = now();
     const analysis = analyzePayload(text, validator);
     cache.set(document.uri, { version: document.version, analysis });
-    options.onAnalyzed?.({ uri: document.uri, version: document.version, length: text.length, milliseconds: performance.now() - started });
+    options.onAnalyzed?.({ uri: document.uri, version: document.version, length: text.length, milliseconds: now() - started });
     return analysis;
   };
 
@@ -215,7 +223,8 @@ function toDiagnostic(document: TextDocument, finding: Finding, severity: Exclud
     severity: SEVERITIES[severity],
     source: DIAGNOSTIC_SOURCE,
     code: finding.code,
-    message: finding.message,
+    // A finding of another view than the first says which branch it depends on (payloadAnalysis.ts).
+    message: finding.branch ? `${finding.message} ${finding.branch}` : finding.message,
     data: { code: finding.code, ...finding.data },
   };
   const related = [

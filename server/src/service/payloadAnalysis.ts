@@ -10,8 +10,7 @@
 import type { Finding } from './diagnosticCodes';
 import { toInstance, viewTree, type Node } from './json/jsonTree';
 import { parseViewInstance } from './json/viewInstance';
-import { mayReportLints } from './lint/lintTriggers';
-import { payloadLints } from './lint/payloadLints';
+import { mayReportPayloadRules, payloadRuleFindings } from './lint/payloadRules';
 import { syntaxFindings } from './lint/syntaxFindings';
 import { unquotedMergeFields } from './lint/unquotedMergeFields';
 import { schemaFindings } from './schema/schemaFindings';
@@ -75,7 +74,7 @@ export function analyzePayload(text: string, validator: SchemaValidator, options
       if (seen.has(key)) continue;
       if (!SYNTAX_CODES.has(finding.code) && !touchesFocus(finding, view)) continue;
       seen.add(key);
-      findings.push({ ...finding, message: `${finding.message} ${branchContext(template, finding.start, v)}` });
+      findings.push({ ...finding, branch: branchContext(template, finding.start, v) });
     }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -97,20 +96,20 @@ function viewFindings(view: JsonView, validator: SchemaValidator, template: Temp
   if (path === 'lints') {
     // Valid JSON the schema accepts: only the Regal rules remain, and they need the tree's ranges.
     const root = viewTree(view).root;
-    return root ? payloadLints(root, template.source, template) : [];
+    return root ? payloadRuleFindings(root, template.source, template) : [];
   }
   return checkViewTree(view, validator, template);
 }
 
 /**
  * How much of the tree-based checking a view needs: none when JSON.parse reads it, the schema
- * accepts the value as is and no lint could object (see viewInstance.ts, lintTriggers.ts); only the
+ * accepts the value as is and no lint could object (see viewInstance.ts and each payload rule's mayReport); only the
  * lints when they could; everything otherwise.
  */
 export function choosePath(view: JsonView, validator: SchemaValidator, source: string): 'clean' | 'lints' | 'tree' {
   const parsed = parseViewInstance(view.text, source);
   if (!parsed || validator.validate(parsed.instance).length > 0) return 'tree';
-  return mayReportLints(parsed.instance) ? 'lints' : 'clean';
+  return mayReportPayloadRules(parsed.instance) ? 'lints' : 'clean';
 }
 
 function checkViewTree(view: JsonView, validator: SchemaValidator, template: TemplateIndex): Finding[] {
@@ -120,7 +119,7 @@ function checkViewTree(view: JsonView, validator: SchemaValidator, template: Tem
   const root = parsed.root;
   if (!root) return findings;
   append(findings, schemaFindings(validator.validate(toInstance(root, source)), root, source, template));
-  append(findings, payloadLints(root, source, template));
+  append(findings, payloadRuleFindings(root, source, template));
   return findings;
 }
 

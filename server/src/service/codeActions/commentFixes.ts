@@ -5,6 +5,7 @@
  * that runs over a block tag (`// note {{/if}}`) keeps the tag: Handlebars reads it before JSON
  * does, and deleting it would break the template.
  */
+import type { FindingOf } from '../diagnosticCodes';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import type { PayloadAnalysis } from '../payloadAnalysis';
 import { quickFix, type FixContext, type OffsetEdit } from './fixContext';
@@ -12,14 +13,14 @@ import { lineAwareRemoval } from './textRemoval';
 
 const BLOCK_TAGS = new Set(['blockOpen', 'inverseOpen', 'blockClose', 'else']);
 
-export function removeCommentFix(context: FixContext): CodeAction {
+export function removeCommentFix(context: FixContext<FindingOf<'comment'>>): CodeAction {
   const { text, finding, analysis } = context;
   const kind = finding.data?.kind === 'block' ? 'block comment' : 'comment';
   return quickFix(`Remove this ${kind}`, context, [context.diagnostic], commentRemoval(text, analysis, finding.start, finding.end), true);
 }
 
 /** One action for all the comment diagnostics of the request; undefined with fewer than two comments in the file. */
-export function removeAllCommentsFix(context: FixContext, diagnostics: Diagnostic[]): CodeAction | undefined {
+export function removeAllCommentsFix(context: FixContext<FindingOf<'comment'>>, diagnostics: Diagnostic[]): CodeAction | undefined {
   const { text, analysis } = context;
   const comments = analysis.findings.filter((f) => f.code === 'comment').sort((a, b) => a.start - b.start);
   if (comments.length < 2) return undefined;

@@ -10,24 +10,17 @@
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isDiagnosticCode, type Finding } from '../diagnosticCodes';
+import { isDiagnosticCode, type DiagnosticCode, type Finding, type FindingOf } from '../diagnosticCodes';
+import { rules } from '../rules/registry';
+import type { RuleFixes } from '../rules/ruleDefinition';
 import { findProperty, valueOf } from '../json/jsonTree';
 import type { PayloadAnalysis } from '../payloadAnalysis';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
 import { workspaceFindings } from '../workspace/workspaceFindings';
-import { removeAllCommentsFix, removeCommentFix } from './commentFixes';
-import { duplicateKeyFix } from './duplicateKeyFixes';
+import { removeAllCommentsFix } from './commentFixes';
 import type { FixContext } from './fixContext';
-import { comparisonGuardFix, nestedDoubleQuotesFix } from './helperFixes';
 import { legacyShapeFix } from './legacyShapeFix';
-import { allQuotedBooleansFix, quotedBooleanFixes, unquotedMergeFieldFixes } from './mergeFieldValueFixes';
-import { missingCommaFix } from './missingCommaFix';
-import { optInChannelFixes, optInRequiredFixes } from './optInFixes';
-import { phoneFormatFix } from './phoneFixes';
-import { unknownMergeFieldFixes, unknownPropertyFixes } from './renameFixes';
-import { templateSyntaxFix } from './templateSyntaxFixes';
-import { trailingCommaFix } from './trailingCommaFixes';
-import { typeFix } from './typeFixes';
+import { allQuotedBooleansFix } from './mergeFieldValueFixes';
 import { append } from '../util/append';
 import { ignoreInternalErrors, type InternalErrorHandler } from '../util/internalErrors';
 
@@ -88,7 +81,7 @@ export function doCodeActions(
   /** The quick fixes of one matched diagnostic (`all`: the diagnostics matched with it). */
   const fixesOf = ({ diagnostic, finding }: Matched, all: readonly Diagnostic[]): CodeAction[] => {
     const context: FixContext = { document, text, analysis, workspace, diagnostic, finding };
-    const fixes = quickFixFamily(finding.code, context, all);
+    const fixes = quickFixFamily(context, all);
     if (!fixes) return [];
     const result = safely(fixes, undefined, finding.code);
     return Array.isArray(result) ? result : result ? [result] : [];
@@ -99,13 +92,13 @@ export function doCodeActions(
     const matched = match(diagnostics);
     const matchedDiagnostics = matched.map((m) => m.diagnostic);
     for (const m of matched) append(actions, fixesOf(m, matchedDiagnostics));
-    const commentDiagnostics = matched.filter((m) => m.finding.code === 'comment').map((m) => m.diagnostic);
-    if (commentDiagnostics.length > 0) {
-      const first = matched.find((m) => m.finding.code === 'comment');
-      const all = first && safely(() => removeAllCommentsFix({ document, text, analysis, workspace, ...first }, commentDiagnostics), undefined, 'all comments');
+    const comments = matchedOf(matched, 'comment');
+    if (comments.length > 0) {
+      const commentDiagnostics = comments.map((m) => m.diagnostic);
+      const all = safely(() => removeAllCommentsFix({ document, text, analysis, workspace, ...comments[0] }, commentDiagnostics), undefined, 'all comments');
       if (all) actions.push(all);
     }
-    const quoted = matched.filter((m) => m.finding.code === 'quoted-boolean');
+    const quoted = matchedOf(matched, 'quoted-boolean');
     if (quoted.length > 0) {
       const all = safely(() => allQuotedBooleansFix({ document, text, analysis, workspace, ...quoted[0] }, quoted), undefined, 'all quoted booleans');
       if (all) actions.push(all);
@@ -131,45 +124,20 @@ interface Matched {
   finding: Finding;
 }
 
-/** The fix family of a diagnostic code, as a thunk for `safely`; undefined for codes without fixes. */
-function quickFixFamily(code: string, context: FixContext, all: readonly Diagnostic[]): (() => CodeAction | CodeAction[] | undefined) | undefined {
-  switch (code) {
-    case 'invalid-json':
-      return () => missingCommaFix(context);
-    case 'comment':
-      return () => removeCommentFix(context);
-    case 'trailing-comma':
-      return () => trailingCommaFix(context);
-    case 'optin-channel':
-      return () => optInChannelFixes(context);
-    case 'optin-required':
-      return () => optInRequiredFixes(context, all);
-    case 'quoted-boolean':
-      return () => quotedBooleanFixes(context);
-    case 'unquoted-merge-field':
-      return () => unquotedMergeFieldFixes(context);
-    case 'unknown-property':
-      return () => unknownPropertyFixes(context);
-    case 'unknown-merge-field':
-      return () => unknownMergeFieldFixes(context);
-    case 'phone-format':
-    case 'phone-not-e164':
-      return () => phoneFormatFix(context);
-    case 'duplicate-key':
-      return () => duplicateKeyFix(context);
-    case 'type':
-      return () => typeFix(context);
-    case 'handlebars-syntax':
-      return () => templateSyntaxFix(context);
-    case 'nested-double-quotes':
-      return () => nestedDoubleQuotesFix(context);
-    case 'comparison-on-missing-field':
-      return () => comparisonGuardFix(context);
-    case 'legacy-shape':
-      return () => legacyShapeFix(context, [context.diagnostic]);
-    default:
-      return undefined;
-  }
+/**
+ * The quick fixes the finding's rule declares (rules/registry.ts), as a thunk for `safely`;
+ * undefined for rules without fixes.
+ */
+function quickFixFamily(context: FixContext, all: readonly Diagnostic[]): (() => CodeAction | CodeAction[] | undefined) | undefined {
+  const fixes = rules[context.finding.code].fixes as RuleFixes<DiagnosticCode, unknown> | undefined;
+  // The finding's own code chose the rule, so the finding is that rule's; TypeScript cannot relate
+  // the two unions (code and rule) by itself.
+  return fixes && (() => fixes(context as Parameters<typeof fixes>[0], all));
+}
+
+/** Matched diagnostics whose finding has code `C`, with the finding typed as that rule's. */
+function matchedOf<C extends DiagnosticCode>(matched: readonly Matched[], code: C): Array<Matched & { finding: FindingOf<C> }> {
+  return matched.filter((m): m is Matched & { finding: FindingOf<C> } => m.finding.code === code);
 }
 
 /**

@@ -4,15 +4,16 @@
  * them: with three `name`s, removing only the first would leave the one the diagnostic is on a
  * duplicate of the second.
  */
+import type { FindingOf } from '../diagnosticCodes';
 import type { CodeAction } from 'vscode-languageserver-types';
 import { keyOf, nodeAtOffset, type Node } from '../json/jsonTree';
-import { renderedRootsAt } from '../completion/renderedView';
+import { renderedRootsAt } from '../renderedView';
 import { code, quickFix, stringData, type FixContext, type OffsetEdit } from './fixContext';
 import { removeProperty } from './textRemoval';
 
 const MAX_REMOVED = 20;
 
-export function duplicateKeyFix(context: FixContext): CodeAction | undefined {
+export function duplicateKeyFix(context: FixContext<FindingOf<'duplicate-key'>>): CodeAction | undefined {
   const { finding, analysis, text } = context;
   const key = stringData(finding, 'key');
   if (typeof finding.data?.firstOffset !== 'number' || key === undefined) return undefined;

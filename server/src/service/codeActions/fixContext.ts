@@ -9,7 +9,7 @@ import type { Finding } from '../diagnosticCodes';
 import type { PayloadAnalysis } from '../payloadAnalysis';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
 
-export interface FixContext {
+export interface FixContext<F = Finding> {
   document: TextDocument;
   /** The document text (the template, whose offsets every view shares). */
   text: string;
@@ -18,7 +18,7 @@ export interface FixContext {
   /** The diagnostic as the client sent it back. */
   diagnostic: Diagnostic;
   /** The current finding the diagnostic matches; its `data` is what the fix reads. */
-  finding: Finding;
+  finding: F;
 }
 
 /** A replacement in document offsets; turned into a TextEdit by `quickFix`. */
@@ -44,19 +44,19 @@ export function quickFix(title: string, context: Pick<FixContext, 'document'>, d
 }
 
 /** A string field of the finding's data, if it is one. */
-export function stringData(finding: Finding, key: string): string | undefined {
-  const value = finding.data?.[key];
+export function stringData(finding: { data?: object }, key: string): string | undefined {
+  const value = (finding.data as Record<string, unknown> | undefined)?.[key];
   return typeof value === 'string' ? value : undefined;
 }
 
-export function stringListData(finding: Finding, key: string): string[] {
-  const value = finding.data?.[key];
+export function stringListData(finding: { data?: object }, key: string): string[] {
+  const value = (finding.data as Record<string, unknown> | undefined)?.[key];
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 /** The data path (`['traits', 'optIn', 0]`) of the finding, if it has a well-formed one. */
-export function pathData(finding: Finding): Array<string | number> | undefined {
-  const value = finding.data?.path;
+export function pathData(finding: { data?: object }): Array<string | number> | undefined {
+  const value = (finding.data as { path?: unknown } | undefined)?.path;
   if (!Array.isArray(value)) return undefined;
   return value.every((s) => typeof s === 'string' || typeof s === 'number') ? (value as Array<string | number>) : undefined;
 }

@@ -5,17 +5,18 @@
  * - `comparison-on-missing-field`: `{{#if field}}…{{/if}}` around the comparison, offered only inside a
  *   JSON string, where rendering nothing for users without the field leaves valid JSON.
  */
+import type { FindingOf } from '../diagnosticCodes';
 import type { CodeAction } from 'vscode-languageserver-types';
 import { code, quickFix, replace, stringData, type FixContext } from './fixContext';
 
-export function nestedDoubleQuotesFix(context: FixContext): CodeAction | undefined {
+export function nestedDoubleQuotesFix(context: FixContext<FindingOf<'nested-double-quotes'>>): CodeAction | undefined {
   const { contentStart, contentEnd } = context.finding.data ?? {};
   const replacement = stringData(context.finding, 'replacement');
   if (typeof contentStart !== 'number' || typeof contentEnd !== 'number' || replacement === undefined) return undefined;
   return quickFix('Use single quotes inside {{ }}', context, [context.diagnostic], [replace(contentStart, contentEnd, replacement)], true);
 }
 
-export function comparisonGuardFix(context: FixContext): CodeAction | undefined {
+export function comparisonGuardFix(context: FixContext<FindingOf<'comparison-on-missing-field'>>): CodeAction | undefined {
   const { wrapStart, wrapEnd } = context.finding.data ?? {};
   const field = stringData(context.finding, 'field');
   if (typeof wrapStart !== 'number' || typeof wrapEnd !== 'number' || field === undefined) return undefined;

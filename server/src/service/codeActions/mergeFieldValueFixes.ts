@@ -11,6 +11,7 @@
  *   gives, by the key's schema type and then the field's type: a real boolean, quotes, or
  *   `{{defaultIfEmpty age 0}}` so a number always renders.
  */
+import type { FindingOf } from '../diagnosticCodes';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import type { ExpressionAnalysis } from '../template/expressionAnalyzer';
 import { lastStartingBefore } from '../template/mustacheLookup';
@@ -23,7 +24,7 @@ type FieldKind = 'boolean' | 'string' | 'number' | 'other' | 'unknown';
 const NUMBER_TYPES = new Set(['long', 'double', 'integer', 'int', 'float', 'number']);
 const STRING_TYPES = new Set(['string', 'date']);
 
-export function quotedBooleanFixes(context: FixContext): CodeAction[] {
+export function quotedBooleanFixes(context: FixContext<FindingOf<'quoted-boolean'>>): CodeAction[] {
   const { finding, text } = context;
   const inner = mustacheAt(context, finding.start + 1);
   if (!inner || inner.mustache.end !== finding.end - 1 || text[finding.start] !== '"' || text[finding.end - 1] !== '"') return [];
@@ -40,7 +41,7 @@ export function quotedBooleanFixes(context: FixContext): CodeAction[] {
  * the title says which ("Fix 3 of 4 quoted booleans (the 4th needs a type)"). `requested` are the
  * quoted-boolean diagnostics of the request with their findings: those it fixes are the ones it names.
  */
-export function allQuotedBooleansFix(context: FixContext, requested: ReadonlyArray<{ diagnostic: Diagnostic; finding: FixContext['finding'] }>): CodeAction | undefined {
+export function allQuotedBooleansFix(context: FixContext<FindingOf<'quoted-boolean'>>, requested: ReadonlyArray<{ diagnostic: Diagnostic; finding: FixContext['finding'] }>): CodeAction | undefined {
   const findings = context.analysis.findings.filter((f) => f.code === 'quoted-boolean');
   if (findings.length < 2) return undefined;
   const edits: OffsetEdit[] = [];
@@ -81,7 +82,7 @@ function ordinal(n: number): string {
   return `${n}${suffix}`;
 }
 
-export function unquotedMergeFieldFixes(context: FixContext): CodeAction[] {
+export function unquotedMergeFieldFixes(context: FixContext<FindingOf<'unquoted-merge-field'>>): CodeAction[] {
   const { finding, text } = context;
   const found = mustacheAt(context, finding.start);
   if (!found || found.mustache.end !== finding.end) return [];

@@ -4,10 +4,11 @@
  * (json/missingComma.ts). Offered only when the comma is all that is missing there: the finding then
  * carries where it goes (`data.insertComma`, set by lint/syntaxFindings.ts).
  */
+import type { FindingOf } from '../diagnosticCodes';
 import type { CodeAction } from 'vscode-languageserver-types';
 import { quickFix, replace, type FixContext } from './fixContext';
 
-export function missingCommaFix(context: FixContext): CodeAction | undefined {
+export function missingCommaFix(context: FixContext<FindingOf<'invalid-json'>>): CodeAction | undefined {
   const { finding, text } = context;
   const at = finding.data?.insertComma;
   if (finding.data?.parseError !== 'CommaExpected' || typeof at !== 'number' || !Number.isInteger(at) || at < 0 || at > finding.start || at > text.length) return undefined;

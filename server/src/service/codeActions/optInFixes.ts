@@ -4,6 +4,7 @@
  * item, with values that validate: each channel not yet used by another item first, and
  * `"subscribed": true` (an opt-in item says the contact subscribed; edit it for an opt-out).
  */
+import type { FindingOf } from '../diagnosticCodes';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { findNodeAtPath, findProperty, valueOf, type Node } from '../json/jsonTree';
 import { editDistance } from '../util/suggest';
@@ -11,7 +12,7 @@ import { code, pathData, quickFix, replace, stringData, stringListData, type Fix
 
 const CHANNELS = ['voice', 'sms', 'email'];
 
-export function optInChannelFixes(context: FixContext): CodeAction[] {
+export function optInChannelFixes(context: FixContext<FindingOf<'optin-channel'>>): CodeAction[] {
   const { finding, text } = context;
   const value = stringData(finding, 'value') ?? '';
   const allowed = stringListData(finding, 'allowed');
@@ -35,7 +36,7 @@ function closeness(value: string, channel: string): number {
   return editDistance(value, channel);
 }
 
-export function optInRequiredFixes(context: FixContext, requestDiagnostics: readonly Diagnostic[]): CodeAction[] {
+export function optInRequiredFixes(context: FixContext<FindingOf<'optin-required'>>, requestDiagnostics: readonly Diagnostic[]): CodeAction[] {
   const { finding, analysis, text } = context;
   const missing = stringData(finding, 'missingProperty');
   const path = pathData(finding);

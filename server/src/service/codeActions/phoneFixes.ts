@@ -4,12 +4,13 @@
  * cannot parse without a word (docs/regal.md §1.5), so a number it would drop is worth one click.
  * A `phones` key that would become a key the object already has is left alone.
  */
+import type { FindingOf } from '../diagnosticCodes';
 import type { CodeAction } from 'vscode-languageserver-types';
 import { findProperty, nodeAtOffset } from '../json/jsonTree';
 import { isE164, suggestE164 } from '../regal/phoneNumbers';
 import { code, quickFix, replace, stringData, type FixContext } from './fixContext';
 
-export function phoneFormatFix(context: FixContext): CodeAction | undefined {
+export function phoneFormatFix(context: FixContext<FindingOf<'phone-format' | 'phone-not-e164'>>): CodeAction | undefined {
   const { finding, text, analysis } = context;
   const written = text.slice(finding.start, finding.end);
   if (!written.startsWith('"') || !written.endsWith('"') || written.length < 2) return undefined;

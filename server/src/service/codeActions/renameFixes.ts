@@ -3,11 +3,12 @@
  * `unknown-merge-field` renames the field inside its mustache, leaving the rest of the expression
  * (helpers, arguments, `~`) as written.
  */
+import type { FindingOf } from '../diagnosticCodes';
 import type { CodeAction } from 'vscode-languageserver-types';
 import { lastStartingBefore } from '../template/mustacheLookup';
 import { code, quickFix, replace, stringData, stringListData, type FixContext } from './fixContext';
 
-export function unknownPropertyFixes(context: FixContext): CodeAction[] {
+export function unknownPropertyFixes(context: FixContext<FindingOf<'unknown-property'>>): CodeAction[] {
   const { finding, text } = context;
   const written = text.slice(finding.start, finding.end);
   if (!written.startsWith('"') || !written.endsWith('"') || written.length < 2) return [];
@@ -16,7 +17,7 @@ export function unknownPropertyFixes(context: FixContext): CodeAction[] {
   );
 }
 
-export function unknownMergeFieldFixes(context: FixContext): CodeAction[] {
+export function unknownMergeFieldFixes(context: FixContext<FindingOf<'unknown-merge-field'>>): CodeAction[] {
   const { finding, analysis } = context;
   const field = stringData(finding, 'field');
   if (!field) return [];

@@ -8,11 +8,12 @@
  * Either way every branch renders valid JSON. A run of commas (`1,, }`) goes as a whole: its last
  * comma is the one reported, and deleting only that one would leave the others trailing.
  */
+import type { FindingOf } from '../diagnosticCodes';
 import type { CodeAction } from 'vscode-languageserver-types';
 import type { Block } from '../template/blockStructure';
 import { quickFix, replace, type FixContext, type OffsetEdit } from './fixContext';
 
-export function trailingCommaFix(context: FixContext): CodeAction | undefined {
+export function trailingCommaFix(context: FixContext<FindingOf<'trailing-comma'>>): CodeAction | undefined {
   const { text, finding, analysis } = context;
   const comma = finding.start;
   if (text[comma] !== ',') return undefined;

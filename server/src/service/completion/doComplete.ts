@@ -14,7 +14,7 @@ import type { Mustache } from '../template/mustacheScanner';
 import { lastStartingBefore } from '../template/mustacheLookup';
 import { mustacheCursorAt } from './mustacheCursor';
 import { propertyCompletions } from './propertyCompletions';
-import { renderedViewAt } from './renderedView';
+import { renderedViewAt } from '../renderedView';
 import { itemsOf, propertySchema, subschemaAt } from './schemaNavigation';
 import { templateCompletions } from './templateCompletions';
 import { valueCompletions } from './valueCompletions';

@@ -8,7 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PayloadAnalysis } from '../payloadAnalysis';
 import type { SchemaValidator } from '../schema/schemaValidator';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
-import { renderedViewAt } from '../completion/renderedView';
+import { renderedViewAt } from '../renderedView';
 import { jsonHover } from './jsonHover';
 import { mustacheIndexAt } from '../template/mustacheLookup';
 import { templateHover } from './templateHover';

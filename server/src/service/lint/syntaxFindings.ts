@@ -5,6 +5,7 @@
  * missing comma between two complete members carries where the comma goes (`data.insertComma`),
  * for its quick fix.
  */
+import type { InvalidJsonData } from '../rules/invalidJson';
 import { ParseErrorCode, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Finding } from '../diagnosticCodes';
 import { missingCommaPlace } from '../json/missingComma';
@@ -46,7 +47,7 @@ export function syntaxFindings(viewText: string, errors: readonly ParseError[], 
     const line = lineOf(error.offset);
     if (line === lastLineReported || findings.length >= MAX_FINDINGS) continue;
     lastLineReported = line;
-    const data: Record<string, unknown> = { parseError: printParseErrorCode(error.error) };
+    const data: InvalidJsonData = { parseError: printParseErrorCode(error.error) };
     if (error.error === ParseErrorCode.CommaExpected) {
       const insertComma = template && missingCommaPlace(viewText, root, error.offset, template);
       if (insertComma !== undefined) data.insertComma = insertComma;

@@ -49,14 +49,12 @@ function toFinding(error: ErrorObject, path: Path, node: Node, source: string, t
       const missing = String((error.params as { missingProperty: string }).missingProperty);
       const range = requiredRange(node);
       const inOptIn = isOptInItem(path);
-      return {
-        code: inOptIn ? 'optin-required' : 'schema',
-        ...range,
-        message: inOptIn
-          ? `Incomplete opt-in: add ${quoted(missing)} to this optIn item. Regal needs both channel and subscribed in every opt-in.`
-          : `Missing property ${quoted(missing)}: add it. ${capitalize(where)} requires it.`,
-        data: { missingProperty: missing, path },
-      };
+      const data = { missingProperty: missing, path };
+      if (inOptIn) {
+        const message = `Incomplete opt-in: add ${quoted(missing)} to this optIn item. Regal needs both channel and subscribed in every opt-in.`;
+        return { code: 'optin-required', ...range, message, data };
+      }
+      return { code: 'schema', ...range, message: `Missing property ${quoted(missing)}: add it. ${capitalize(where)} requires it.`, data };
     }
     case 'enum': {
       if (template.containsTemplate(node)) return undefined;
@@ -65,15 +63,13 @@ function toFinding(error: ErrorObject, path: Path, node: Node, source: string, t
       const suggestions = closestMatches(value, allowed);
       const list = allowed.map((a) => plain(a)).join(', ');
       const isChannel = isOptInItem(path.slice(0, -1)) && path[path.length - 1] === 'channel';
-      return {
-        code: isChannel ? 'optin-channel' : 'schema',
-        start: node.offset,
-        end: node.offset + node.length,
-        message: isChannel
-          ? `Unsupported channel ${quoted(value)}: use ${suggestions.length ? quoted(suggestions[0]) : `${list}`}. Regal supports the opt-in channels ${list}.`
-          : `Value ${quoted(value)} is not allowed: use one of the allowed values. ${capitalize(where)} accepts ${list}.`,
-        data: { value, allowed, suggestions, path },
-      };
+      const range = { start: node.offset, end: node.offset + node.length };
+      const data = { value, allowed, suggestions, path };
+      if (isChannel) {
+        const message = `Unsupported channel ${quoted(value)}: use ${suggestions.length ? quoted(suggestions[0]) : `${list}`}. Regal supports the opt-in channels ${list}.`;
+        return { code: 'optin-channel', ...range, message, data };
+      }
+      return { code: 'schema', ...range, message: `Value ${quoted(value)} is not allowed: use one of the allowed values. ${capitalize(where)} accepts ${list}.`, data };
     }
     case 'type':
       return typeFinding(error, path, node, template);

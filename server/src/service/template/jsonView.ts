@@ -160,7 +160,14 @@ type CodeUnits = Uint8Array | Uint16Array;
  * strings (half the memory, and faster for JSON.parse). Elsewhere (a browser worker) a loop does
  * the same in two bytes.
  */
-const nodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+const nodeBuffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
+
+/** The part of Node's Buffer used here, declared locally: the service compiles without Node's types. */
+interface NodeBuffer {
+  byteLength(text: string, encoding: 'utf8'): number;
+  from(text: string, encoding: 'latin1' | 'utf16le'): Uint8Array;
+  from(buffer: ArrayBufferLike, byteOffset: number, length: number): { toString(encoding: 'latin1' | 'utf16le'): string };
+}
 
 function encode(text: string): CodeUnits {
   if (nodeBuffer) {

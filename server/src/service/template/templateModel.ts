@@ -2,11 +2,13 @@
  * The Handlebars side of a payload template: every mustache with its expression, the block
  * structure, the template's own problems, and the JSON views built from them.
  */
+import type { FindingOf } from '../diagnosticCodes';
+import type { HandlebarsSyntaxData } from '../rules/handlebarsSyntax';
 import { buildBlockStructure, type Block } from './blockStructure';
-import { comparisonOnMissingFieldProblems } from './checks/comparisonOnMissingField';
-import { helperArgumentsProblem } from './checks/helperArguments';
-import { nestedDoubleQuotesProblem } from './checks/nestedDoubleQuotes';
-import { tripleStashInStringProblem } from './checks/tripleStashInString';
+import { comparisonOnMissingFieldProblems } from '../rules/comparisonOnMissingField';
+import { helperArgumentsProblem } from '../rules/helperArguments';
+import { nestedDoubleQuotesProblem } from '../rules/nestedDoubleQuotes';
+import { tripleStashInStringProblem } from '../rules/tripleStashInString';
 import { analyzeExpression, type ExpressionAnalysis, type NamedSpan } from './expressionAnalyzer';
 import { helperList, iterableHelpers } from '../iterable/iterableHelpers';
 import { buildJsonView, viewCount, type JsonView } from './jsonView';
@@ -22,13 +24,8 @@ export type TemplateProblemCode =
   | 'triple-stash-in-string'
   | 'comparison-on-missing-field';
 
-export interface TemplateProblem {
-  code: TemplateProblemCode;
-  start: number;
-  end: number;
-  message: string;
-  data?: Record<string, unknown>;
-}
+/** A finding of one of the rules the Handlebars scan raises (their stage is `template`). */
+export type TemplateProblem = FindingOf<TemplateProblemCode>;
 
 export interface TemplateModel {
   text: string;
@@ -143,7 +140,7 @@ const isSpaceOrTilde = (c: number) => c === 0x20 || c === 0x7e || (c >= 0x09 && 
 const endsHead = (c: number) => isSpaceOrTilde(c) || c === 0x7d || c === 0x28 || c === 0x29;
 
 function reportTagProblems(text: string, m: Mustache, problems: TemplateProblem[]): void {
-  const syntax = (message: string, start = m.start, end = m.end, data?: Record<string, unknown>) => problems.push({ code: 'handlebars-syntax', start, end, message, ...(data ? { data } : {}) });
+  const syntax = (message: string, start = m.start, end = m.end, data?: HandlebarsSyntaxData) => problems.push({ code: 'handlebars-syntax', start, end, message, ...(data ? { data } : {}) });
   if (!m.closed) {
     const opener = text.slice(m.start, m.contentStart).replace(/[#/^>&!~]/g, '');
     const closer = opener === '{{{' ? '}}}' : '}}';

@@ -9,17 +9,14 @@ import { resolveField } from './fieldCatalog';
 import type { FieldCatalog } from './workspaceContext';
 import { plain, quoted } from '../util/plainText';
 
-/** The branch note analyzePayload appends to findings of views after the first ("(when `{{#if x}}` renders nothing)"). */
-const BRANCH_NOTE = / \((?:when|in the) [^]*\)$/;
-
 export function refineWithCatalog(finding: Finding, catalog: FieldCatalog | undefined): Finding {
-  if (finding.code !== 'quoted-boolean' || !catalog) return finding;
-  const field = finding.data?.field;
+  if (finding.code !== 'quoted-boolean' || !catalog || !finding.data) return finding;
+  const field = finding.data.field;
   if (typeof field !== 'string' || field === '') return finding;
   const resolved = resolveField(field, catalog);
   if (!resolved?.type) return finding;
   const type = resolved.type;
-  const path = finding.data?.path;
+  const path = finding.data.path;
   const key = Array.isArray(path) && path.length > 0 ? quoted(String(path[path.length - 1])) : 'this key';
   const where = resolved.origin === 'catalog' ? 'in your catalog' : 'in Iterable';
   const lower = type.toLowerCase();
@@ -29,10 +26,9 @@ export function refineWithCatalog(finding: Finding, catalog: FieldCatalog | unde
   else if (lower === 'string') fix = `Compare the text: {{#ifEq ${name} 'true'}}true{{else}}false{{/ifEq}}.`;
   else fix = `Write a real boolean, such as {{#if ${name}}}true{{else}}false{{/if}}.`;
   const sends = lower === 'boolean' ? 'sends the string "true", not a boolean' : 'sends its text as a string, not a boolean';
-  const note = BRANCH_NOTE.exec(finding.message)?.[0] ?? '';
   return {
     ...finding,
-    message: `Quoted boolean: render a real boolean without quotes. ${name} is ${article(type)} ${where}; "{{${name}}}" ${sends}, and ${key} needs a boolean. ${fix}${note}`,
+    message: `Quoted boolean: render a real boolean without quotes. ${name} is ${article(type)} ${where}; "{{${name}}}" ${sends}, and ${key} needs a boolean. ${fix}`,
     data: { ...finding.data, fieldType: type },
   };
 }

@@ -6,6 +6,7 @@
  * (a half-read catalog would report its missing fields as unknown everywhere), and each problem
  * is reported at the token at fault.
  */
+import type { InvalidCatalogData } from '../rules/invalidCatalog';
 import { ParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Finding } from '../diagnosticCodes';
 import { iterableStandardFields } from '../iterable/iterableFields';
@@ -37,7 +38,7 @@ const TYPES = 'string, boolean, long, double, date, object, nested, geo_location
 
 export function parseFieldCatalog(uri: string, text: string): CatalogParseResult {
   const problems: Finding[] = [];
-  const problem = (start: number, end: number, message: string, data?: Record<string, unknown>) => {
+  const problem = (start: number, end: number, message: string, data?: InvalidCatalogData) => {
     if (problems.length < MAX_PROBLEMS) problems.push({ code: 'invalid-catalog', start, end: Math.max(end, start + 1), message, data });
   };
   if (text.trim() === '') {

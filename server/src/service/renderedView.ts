@@ -4,9 +4,9 @@
  * needs a view that renders that branch, whose tree is parsed once (json/jsonTree.ts viewTree).
  */
 import type { Node } from 'jsonc-parser';
-import { viewTree } from '../json/jsonTree';
-import type { PayloadAnalysis } from '../payloadAnalysis';
-import type { JsonView } from '../template/jsonView';
+import { viewTree } from './json/jsonTree';
+import type { PayloadAnalysis } from './payloadAnalysis';
+import type { JsonView } from './template/jsonView';
 
 export interface RenderedView {
   view: JsonView;

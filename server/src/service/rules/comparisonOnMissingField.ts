@@ -6,13 +6,26 @@
  * comparison in `{{#if field}}…{{/if}}`; elsewhere wrapping would leave an empty JSON value, so the
  * message says what to do instead.
  */
-import { iterableHelpers } from '../../iterable/iterableHelpers';
-import type { Block } from '../blockStructure';
-import type { ExpressionAnalysis } from '../expressionAnalyzer';
-import { isGuarded } from '../fieldGuards';
-import type { Mustache } from '../mustacheScanner';
-import type { TemplateModel, TemplateProblem } from '../templateModel';
-import { plain } from '../../util/plainText';
+import { comparisonGuardFix } from '../codeActions/helperFixes';
+import { iterableHelpers } from '../iterable/iterableHelpers';
+import type { Block } from '../template/blockStructure';
+import type { ExpressionAnalysis } from '../template/expressionAnalyzer';
+import { isGuarded } from '../template/fieldGuards';
+import type { Mustache } from '../template/mustacheScanner';
+import type { TemplateModel, TemplateProblem } from '../template/templateModel';
+import { plain } from '../util/plainText';
+import type { RuleDefinition } from './ruleDefinition';
+
+export type ComparisonOnMissingFieldData = { field: string; helper: string; wrapStart?: number; wrapEnd?: number };
+
+export const comparisonOnMissingField: RuleDefinition<'comparison-on-missing-field', ComparisonOnMissingFieldData> = {
+  code: 'comparison-on-missing-field',
+  severity: 'information',
+  stage: 'template',
+  meaning: 'A comparison helper (`gt`, `lt`, `gte`, `lte`, `ifContainsStr`) on a field some users may lack: Iterable then fails the template and does not send the webhook.',
+  example: '`"tier": "{{#gt spend 100}}gold{{else}}silver{{/gt}}"`',
+  fixes: (context) => comparisonGuardFix(context),
+};
 
 export function comparisonOnMissingFieldProblems(model: TemplateModel, m: Mustache, analysis: ExpressionAnalysis, block: Block | undefined): TemplateProblem[] {
   const head = analysis.head;

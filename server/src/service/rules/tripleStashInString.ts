@@ -5,11 +5,20 @@
  * Helpers whose output is never user text (numbers, booleans, nothing) and snippets, which Iterable
  * documents with `{{{ }}}`, are left alone.
  */
-import { iterableHelpers } from '../../iterable/iterableHelpers';
-import type { ExpressionAnalysis } from '../expressionAnalyzer';
-import type { Mustache } from '../mustacheScanner';
-import type { TemplateProblem } from '../templateModel';
-import { plain } from '../../util/plainText';
+import { iterableHelpers } from '../iterable/iterableHelpers';
+import type { ExpressionAnalysis } from '../template/expressionAnalyzer';
+import type { Mustache } from '../template/mustacheScanner';
+import type { TemplateProblem } from '../template/templateModel';
+import { plain } from '../util/plainText';
+import type { RuleDefinition } from './ruleDefinition';
+
+export const tripleStashInString: RuleDefinition<'triple-stash-in-string'> = {
+  code: 'triple-stash-in-string',
+  severity: 'warning',
+  stage: 'template',
+  meaning: 'A raw `{{{ }}}` inside a JSON string: a value holding `"`, a backslash or a line break breaks the JSON.',
+  example: '`"bio": "{{{bio}}}"`',
+};
 
 const SAFE_OUTPUTS = new Set(['number', 'boolean', 'nothing']);
 

@@ -4,9 +4,22 @@
  * JSON value invalid (docs/iterable.md §2.2, §5.2): the body is not JSON as written. Handlebars reads
  * single quotes the same way, so the fix swaps them when no single quote is inside.
  */
-import type { Mustache } from '../mustacheScanner';
-import type { TemplateProblem } from '../templateModel';
-import { plain } from '../../util/plainText';
+import { nestedDoubleQuotesFix } from '../codeActions/helperFixes';
+import type { Mustache } from '../template/mustacheScanner';
+import type { TemplateProblem } from '../template/templateModel';
+import { plain } from '../util/plainText';
+import type { RuleDefinition } from './ruleDefinition';
+
+export type NestedDoubleQuotesData = { contentStart?: number; contentEnd?: number; replacement?: string };
+
+export const nestedDoubleQuotes: RuleDefinition<'nested-double-quotes', NestedDoubleQuotesData> = {
+  code: 'nested-double-quotes',
+  severity: 'error',
+  stage: 'template',
+  meaning: 'Double quotes inside a `{{ }}` that sits in a JSON string: Iterable calls this invalid, and the body is not JSON as written. Use single quotes.',
+  example: '`"source": "{{defaultIfEmpty leadSource "web"}}"`',
+  fixes: (context) => nestedDoubleQuotesFix(context),
+};
 
 export function nestedDoubleQuotesProblem(text: string, m: Mustache): TemplateProblem | undefined {
   if (!m.inString || m.inComment || m.kind === 'comment') return undefined;

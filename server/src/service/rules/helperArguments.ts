@@ -3,10 +3,21 @@
  * takes (`{{math age 2}}`, `{{#ifEq age}}`, `{{dateFormat}}`). handlebars.java then fails the template
  * or renders something else than intended. The counts come from the helper model.
  */
-import { arity, type IterableHelper } from '../../iterable/iterableHelpers';
-import type { ExpressionAnalysis } from '../expressionAnalyzer';
-import type { TemplateProblem } from '../templateModel';
-import { plain } from '../../util/plainText';
+import { arity, type IterableHelper } from '../iterable/iterableHelpers';
+import type { ExpressionAnalysis } from '../template/expressionAnalyzer';
+import type { TemplateProblem } from '../template/templateModel';
+import { plain } from '../util/plainText';
+import type { RuleDefinition } from './ruleDefinition';
+
+export type HelperArgumentsData = { helper: string; count: number; min: number; max: number | null };
+
+export const helperArguments: RuleDefinition<'helper-arguments', HelperArgumentsData> = {
+  code: 'helper-arguments',
+  severity: 'warning',
+  stage: 'template',
+  meaning: 'A helper called with the wrong number of arguments for Iterable\'s helper; the template fails or renders something else.',
+  example: '`{{math age 2}}`, `{{#ifEq age}}`, `{{dateFormat}}`',
+};
 
 export function helperArgumentsProblem(helper: IterableHelper, analysis: ExpressionAnalysis): TemplateProblem | undefined {
   const head = analysis.head;
