@@ -1,7 +1,7 @@
 /**
  * A stand-in for Iterable's API on loopback, for the unit, CLI and VS Code tests: a real HTTP server
  * answering the three endpoints the extension calls in the shapes Iterable documents and was recorded
- * answering (docs/iterable.md §5.4), and each failure the client must word: 401, 403, 404, 429 with
+ * answering (docs/iterable.md §5.5), and each failure the client must word: 401, 403, 404, 429 with
  * Retry-After, 5xx, a hang (timeout), a dropped connection, an answer too large, an answer that is not
  * JSON, and an error body that echoes the key.
  */
@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 
 export const MOCK_ITERABLE_KEY = 'itbl0123456789abcdef0123456789ab';
 
-/** A subset of a `getFields` answer recorded from Iterable (docs/iterable.md §5.4). */
+/** A subset of a `getFields` answer recorded from Iterable (docs/iterable.md §5.5). */
 export const RECORDED_FIELDS: Record<string, string> = {
   email: 'string',
   userId: 'string',

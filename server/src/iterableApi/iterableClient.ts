@@ -1,5 +1,5 @@
 /**
- * GET requests to Iterable's API (docs/iterable.md §5.4), for the extension and the CLI alike: no vscode
+ * GET requests to Iterable's API (docs/iterable.md §5.4, §5.5), for the extension and the CLI alike: no vscode
  * import; `fetch` is injected (the global one by default, which VS Code's proxy support patches in the
  * extension host), and so is the wait before a retry. Never rejects: every way a request can end is an
  * `IterableResult`, and every failure message is redacted with the key in all its encodings.

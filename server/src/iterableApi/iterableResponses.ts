@@ -5,7 +5,7 @@
  *
  * - `GET /api/users/getFields` → `{"fields": {"name": "type", …}}`
  * - `GET /api/users/{email}`, `GET /api/users/byUserId/{userId}` → `{"user": {"email", "userId", "dataFields": {…}, …}}`;
- *   an unknown user is a 404, or a 200 with `{}` (recorded from Iterable, docs/iterable.md §5.4).
+ *   an unknown user is a 404, or a 200 with `{}` (recorded from Iterable, docs/iterable.md §5.5).
  * - `GET /api/events/{email}?limit=N` → `{"events": [{…, "eventName", "createdAt", "dataFields"?: {…}}, …]}`
  */
 import { MAX_CATALOG_FIELDS } from '../service/workspace/fieldCatalog';
