@@ -134,6 +134,17 @@ describe('check --format sarif', () => {
     assert.equal(inA.relatedLocations[0].physicalLocation.region.startLine, 4);
   });
 
+  it('names a file outside the working directory by its absolute file URI', () => {
+    const outside = path.join(temp, 'outside dir');
+    mkdirSync(outside, { recursive: true });
+    writeFileSync(path.join(outside, 'a.regal.json'), readFileSync(path.join(repoRoot, CREATE_CONTACT), 'utf8'));
+    const cwd = path.join(temp, 'cwd');
+    mkdirSync(cwd, { recursive: true });
+    const log = JSON.parse(cli(cwd, 'check', '--format', 'sarif', path.join(outside, 'a.regal.json')).stdout) as SarifLog;
+    assertValid(log);
+    assert.deepEqual(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation, { uri: pathToFileURL(path.join(outside, 'a.regal.json')).href });
+  });
+
   it('gives every rule a helpUri into the README once the project has a home, and the log stays valid', () => {
     const reports = [{ file: 'a.regal.json', diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 4 as const, code: 'legacy-shape', message: 'm' }] }];
     const log = toSarif(reports, { cwd: temp, toolVersion: version, home: 'https://example.org/regal-webhook', complete: false });
