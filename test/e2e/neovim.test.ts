@@ -33,7 +33,7 @@ interface NeovimRecord {
 }
 
 /** Runs the Lua script in a headless Neovim on `payloadText`; resolves with its exit code and record. */
-function runNeovim(folder: string, name: string, payloadText: string): Promise<{ status: number | null; record: NeovimRecord; stderr: string }> {
+function runNeovim(folder: string, name: string, payloadText: string): Promise<{ status: number | null; record: NeovimRecord; output: string }> {
   const payload = path.join(folder, `${name}.regal.json`);
   const result = path.join(folder, `${name}.result.json`);
   writeFileSync(payload, payloadText);
@@ -45,13 +45,13 @@ function runNeovim(folder: string, name: string, payloadText: string): Promise<{
   };
   // -u NONE: no user config or plugins; -i NONE: no shada file; -n: no swap file.
   const child = spawn('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${script}`], { cwd: folder, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  let output = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`nvim did not finish within ${RUN_TIMEOUT_MS / 1000} s\n${stderr}`));
+      reject(new Error(`nvim did not finish within ${RUN_TIMEOUT_MS / 1000} s\n${output}`));
     }, RUN_TIMEOUT_MS);
     child.once('error', (error) => {
       clearTimeout(timer);
@@ -60,9 +60,9 @@ function runNeovim(folder: string, name: string, payloadText: string): Promise<{
     child.once('exit', (status) => {
       clearTimeout(timer);
       try {
-        resolve({ status, record: JSON.parse(readFileSync(result, 'utf8')) as NeovimRecord, stderr });
+        resolve({ status, record: JSON.parse(readFileSync(result, 'utf8')) as NeovimRecord, output });
       } catch (error) {
-        reject(new Error(`nvim exited ${status} without a readable ${result}: ${String(error)}\n${stderr}`));
+        reject(new Error(`nvim exited ${status} without a readable ${result}: ${String(error)}\n${output}`));
       }
     });
   });
@@ -82,9 +82,9 @@ describe('Neovim as the LSP client (headless, vim.lsp)', () => {
   const guideOriginal = readFileSync(path.join(repoRoot, 'examples', 'guide-originals', 'create-contact.regal.json'), 'utf8');
 
   it("shows the server's diagnostics, completes a channel and shows hover documentation", async () => {
-    const { status, record, stderr } = await runNeovim(folder, 'create-contact', guideOriginal);
-    assert.deepEqual(record.failures, [], `${JSON.stringify(record, null, 2)}\n${stderr}`);
-    assert.equal(status, 0, stderr);
+    const { status, record, output } = await runNeovim(folder, 'create-contact', guideOriginal);
+    assert.deepEqual(record.failures, [], `${JSON.stringify(record, null, 2)}\n${output}`);
+    assert.equal(status, 0, output);
     assert.ok(record.ok);
     // The guide's `"userId": "{{uniqueIdentifier}}", //this is optional`: the comment, as an error.
     const comment = record.diagnostics.find((d) => d.code === 'comment');

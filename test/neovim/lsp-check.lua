@@ -65,7 +65,7 @@ local function main()
 
   vim.cmd('edit ' .. vim.fn.fnameescape(payload))
   local bufnr = vim.api.nvim_get_current_buf()
-  local stderr = {}
+  local log_messages = {}
   local client_id = vim.lsp.start_client({
     name = 'regal-webhook',
     cmd = command,
@@ -75,7 +75,7 @@ local function main()
     end,
     handlers = {
       ['window/logMessage'] = function(_, params)
-        table.insert(stderr, params.message)
+        table.insert(log_messages, params.message)
       end,
     },
   })
@@ -153,7 +153,7 @@ local function main()
       fail('hover on "eventSource" does not name the key: ' .. result.hover)
     end
   end
-  result.log = stderr
+  result.log = log_messages
 
   vim.lsp.stop_client(client_id)
   vim.wait(timeout, function()
