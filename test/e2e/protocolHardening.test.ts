@@ -25,8 +25,10 @@ import {
   FileChangeType,
   FoldingRangeRequest,
   HoverRequest,
+  CancellationTokenSource,
   LSPErrorCodes,
   MessageType,
+  ResponseError,
   SelectionRangeRequest,
   ShowMessageNotification,
   type Position,
@@ -35,6 +37,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { generatePayload } from '../../bench/generatePayload';
 import { LspClient } from '../support/lspClient';
 import { repoRoot } from '../support/service';
 
@@ -486,6 +489,36 @@ describe('cancellation over stdio', () => {
     assert.ok(((await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument })) ?? []).length > 0);
     assert.equal(await client.stop(), 0);
     assert.equal(client.stderr, '');
+  });
+});
+
+describe('cancellation of a long request under way, over stdio', () => {
+  it('stops a formatting request on a large payload when the client cancels it after it started', async () => {
+    const client = LspClient.stdio();
+    try {
+      await client.initializeAndConfirm({});
+      // 8 MB (under the size limit), formatting for several seconds; its analysis is made when it opens.
+      const uri = 'file:///tmp/hardening/large.regal.json';
+      await client.openDocument(uri, generatePayload(8_000_000).replaceAll('\n      ', '\n'), 1);
+      await client.waitForDiagnostics(uri, (p) => p.version === 1, 60_000);
+      const source = new CancellationTokenSource();
+      const formatting = client.connection
+        .sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }, source.token)
+        .then((edits) => ({ edits }), (error: unknown) => ({ error }));
+      // The server reads requests in order, and answers this one only between two slices of the
+      // formatting: once it is answered, the formatting has started and is still running.
+      const hover = await client.bounded(client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 5 } }), 60_000, 'a hover during the formatting');
+      assert.ok(hover === null || typeof hover === 'object');
+      source.cancel();
+      const answer = await client.bounded(formatting, 60_000, 'the formatting response');
+      assert.ok('error' in answer && answer.error instanceof ResponseError, `the formatting was answered: ${JSON.stringify(answer).slice(0, 200)}`);
+      assert.equal(answer.error.code, LSPErrorCodes.RequestCancelled);
+      // It goes on answering.
+      assert.ok(((await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) ?? []).length > 0);
+      assert.equal(await client.stop(60_000), 0);
+    } finally {
+      client.dispose();
+    }
   });
 });
 
