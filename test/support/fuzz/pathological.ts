@@ -6,9 +6,8 @@
  *   node --import tsx test/support/fuzz/pathological.ts <case name>
  */
 import { MAX_DOCUMENT_BYTES } from '../../../server/src/service/limits';
-import { checkText } from './invariants';
 import { documentOf } from '../service';
-import { fuzzService } from './invariants';
+import { checkText, fuzzService } from './invariants';
 
 const PHONE = '"traits": { "phones": { "+12225555555": {} } }';
 
