@@ -17,7 +17,6 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VALIDATOR_MODULE = 'regal-precompiled-schema-validator';
 /** The name ajv's standalone code gives the root schema. */
-const SCHEMA_CONSTANT = 'schema11';
 
 /** FNV-1a over a JSON text: a fingerprint, so the stand-in can tell a different schema or option. */
 const FINGERPRINT_SOURCE = `function fingerprint(value) {
@@ -32,7 +31,7 @@ const fingerprint = new Function(`${FINGERPRINT_SOURCE}; return fingerprint;`)()
 async function generate() {
   const probe = await esbuild.build({
     stdin: {
-      contents: `export { AJV_OPTIONS, EDITOR_KEYWORDS, inlineLocalRefs } from './server/src/service/schema/schemaValidator';
+      contents: `export { AJV_OPTIONS, addSchemaAnnotations, inlineLocalRefs } from './server/src/service/schema/schemaValidator';
 export { default as schema } from './schemas/regal-event.schema.json';`,
       resolveDir: root,
       loader: 'ts',
@@ -45,15 +44,22 @@ export { default as schema } from './schemas/regal-event.schema.json';`,
   });
   const module = { exports: {} };
   new Function('module', 'exports', 'require', probe.outputFiles[0].text)(module, module.exports, createRequire(path.join(root, 'package.json')));
-  const { AJV_OPTIONS, EDITOR_KEYWORDS, inlineLocalRefs, schema } = module.exports;
+  const { AJV_OPTIONS, addSchemaAnnotations, inlineLocalRefs, schema } = module.exports;
   const inlined = inlineLocalRefs(schema);
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
-  ajv.addVocabulary(EDITOR_KEYWORDS);
+  addSchemaAnnotations(ajv);
   const code = standaloneCode(ajv, ajv.compile(inlined));
   // The code holds a copy of the whole schema (errors point at their schema objects, `verbose`); the
   // bundle has the schema already, so the code gets it from compile() instead of a second copy.
-  const copy = `const ${SCHEMA_CONSTANT} = ${JSON.stringify(inlined)};`;
-  if (code.split(copy).length !== 2) throw new Error(`precompiledAjv: ajv's generated code no longer holds the schema as ${SCHEMA_CONSTANT}; update scripts/precompiledAjv.mjs.`);
+  // ajv numbers its constants (schema11, or another number once keywords with meta-schemas are
+  // registered): find the one that holds the schema.
+  const value = ` = ${JSON.stringify(inlined)};`;
+  const at = code.indexOf(value);
+  const name = at === -1 ? null : /const (schema\d+)$/.exec(code.slice(Math.max(0, at - 40), at));
+  if (!name) throw new Error("precompiledAjv: ajv's generated code no longer holds the schema as a constant; update scripts/precompiledAjv.mjs.");
+  const SCHEMA_CONSTANT = name[1];
+  const copy = `const ${SCHEMA_CONSTANT}${value}`;
+  if (code.split(copy).length !== 2) throw new Error('precompiledAjv: the schema appears more than once in the generated code; update scripts/precompiledAjv.mjs.');
   const factory = `module.exports = function validatorFor(${SCHEMA_CONSTANT}) {
 const module = { exports: {} };
 ${code.replace(copy, '')}
@@ -69,7 +75,7 @@ export default class PrecompiledAjv {
   constructor(options) {
     this.optionsKey = fingerprint(options);
   }
-  addVocabulary() {}
+  addKeyword() {}
   compile(schema) {
     if (this.optionsKey !== ${JSON.stringify(optionsKey)} || fingerprint(schema) !== ${JSON.stringify(schemaKey)}) {
       throw new Error('This bundle validates only the schema and ajv options it was built with (scripts/precompiledAjv.mjs): rebuild it.');

@@ -43,7 +43,7 @@ export async function activateRegal(context: ExtensionContext, platform: RegalPl
   server = regal;
   const { renderer } = platform;
   context.subscriptions.push({ dispose: () => renderer.dispose() });
-  registerSendCommands(context, renderer, platform.post);
+  registerSendCommands(context, renderer, platform.post, (params) => regal.check(params));
   registerRenderedPayloadPreview(context, renderer, regal);
   context.subscriptions.push(registerNewPayloadCommand(context));
   registerCreateSampleDataCommand(context, regal);

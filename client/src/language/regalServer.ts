@@ -7,7 +7,10 @@
 import type { ExtensionContext } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
+  CHECK_REQUEST,
   LOOKS_LIKE_PAYLOAD_REQUEST,
+  type CheckParams,
+  type CheckResult,
   MERGE_FIELDS_USED_REQUEST,
   type LooksLikePayloadParams,
   type LooksLikePayloadResult,
@@ -38,6 +41,11 @@ export class RegalServer {
   /** The merge fields a payload's text reads, typed from its folder's catalog. */
   mergeFieldsUsed(params: MergeFieldsUsedParams): Promise<MergeFieldsUsedResult> {
     return this.request(MERGE_FIELDS_USED_REQUEST, params);
+  }
+
+  /** The errors of an open payload now (Send's preflight), not after the debounced validation. */
+  check(params: CheckParams): Promise<CheckResult> {
+    return this.request(CHECK_REQUEST, params);
   }
 
   private async request<R>(method: string, params: object): Promise<R> {

@@ -12,6 +12,7 @@
  * waiting for them, so a returned result never hangs on a notification nobody clicks; only the
  * confirmation dialog is awaited.
  */
+import { DIAGNOSTIC_SOURCE, type CheckParams, type CheckResult } from '../../../server/src/protocol/contract';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { currentPayloadUri } from '../language/currentPayload';
@@ -54,6 +55,8 @@ export interface SendDependencies {
   renderer: RenderPool;
   /** Posts the event: Node's http on the desktop (httpPost.ts), fetch in a browser (web/fetchPost.ts). */
   post(request: PostRequest): Promise<PostOutcome>;
+  /** Asks the language server for the document's errors now (`regal/check`). */
+  check(params: CheckParams): Promise<CheckResult>;
 }
 
 export const SEND_IN_PROGRESS_MESSAGE = 'A test event is already being sent: wait for its answer (or cancel it in its notification), then send again.';
@@ -106,12 +109,26 @@ export class TestEventSender {
       if (rendered.escaping) notes.push(`HTML escaping: ${rendered.escaping.message}`);
       const offset = rendered.templateError?.offset ?? rendered.skipped?.offset;
       const position = offset !== undefined ? toSourcePosition(document.positionAt(offset)) : undefined;
-      preflight = checkRendered(fileName, rendered, errorDiagnostics(document.uri), position);
+      preflight = checkRendered(fileName, rendered, await this.errorsOf(document), position);
     } catch (error) {
       preflight = { ok: false, message: `Not sent: ${fileName} could not be rendered: ${(error as Error).message}` };
     }
     if (!preflight.ok) return this.refuse(preflight.message, preflight.action);
     return this.send(preflight.payload, fileName, notes);
+  }
+
+  /**
+   * The document's errors, asked of the language server for the text being sent; the published
+   * diagnostics only when the server cannot answer (not started, or the document not open in it).
+   */
+  private async errorsOf(document: vscode.TextDocument): Promise<ErrorDiagnostics> {
+    const checked = await this.deps.check({ uri: document.uri.toString(), version: document.version }).catch(() => undefined);
+    if (checked?.version === undefined) return errorDiagnostics(document.uri);
+    const first = checked.firstError;
+    return {
+      count: checked.errorCount,
+      ...(first ? { first: { position: { line: first.line + 1, column: first.character + 1 }, message: first.message, ...(first.code ? { code: first.code } : {}) } } : {}),
+    };
   }
 
   /** The argument's document, else the active editor's; the rendered preview stands for its payload. */
@@ -236,7 +253,7 @@ function toSourcePosition(position: vscode.Position) {
 function errorDiagnostics(uri: vscode.Uri): ErrorDiagnostics {
   const errors = vscode.languages
     .getDiagnostics(uri)
-    .filter((d) => d.source === 'regal' && d.severity === vscode.DiagnosticSeverity.Error)
+    .filter((d) => d.source === DIAGNOSTIC_SOURCE && d.severity === vscode.DiagnosticSeverity.Error)
     .sort((a, b) => a.range.start.compareTo(b.range.start));
   const first = errors[0];
   return {

@@ -230,6 +230,22 @@ describe('Regal send test event', () => {
     assert.match(result.message, /^Not sent: send-bad-channel\.regal\.json has 1 error\. The first, at line 4:29: Unsupported channel "text": use /);
   });
 
+  it('refuses an error typed just before sending, before the diagnostics are published (regal/check)', async () => {
+    const uri = vscode.Uri.joinPath(folder, 'send', 'send-event.regal.json');
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const text = editor.document.getText();
+    const name = text.indexOf('"VS Code Test Event"');
+    // No wait between the edit and the send: the server's published diagnostics wait for a pause in typing.
+    await editor.edit((edit) => edit.replace(new vscode.Range(editor.document.positionAt(name), editor.document.positionAt(name + '"VS Code Test Event"'.length)), '""'));
+    try {
+      const result = await vscode.commands.executeCommand<SendResult>('regal.sendTestEvent');
+      assert.equal(result.outcome, 'refused');
+      assert.match(result.message, /^Not sent: send-event\.regal\.json has 1 error\. The first, at line 9:11: Empty event name: /);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
   it('sends only regal-webhook documents', async () => {
     const result = await vscode.commands.executeCommand<SendResult>('regal.sendTestEvent', vscode.Uri.joinPath(folder, '.vscode', 'settings.json'));
     assert.equal(result.outcome, 'refused');

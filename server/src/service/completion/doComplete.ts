@@ -15,7 +15,7 @@ import { lastStartingBefore } from '../template/mustacheLookup';
 import { mustacheCursorAt } from './mustacheCursor';
 import { propertyCompletions } from './propertyCompletions';
 import { renderedViewAt } from '../renderedView';
-import { itemsOf, propertySchema, subschemaAt } from './schemaNavigation';
+import { itemsOf, propertySchema, subschemaAt } from '../schema/schemaModel';
 import { templateCompletions } from './templateCompletions';
 import { valueCompletions } from './valueCompletions';
 

@@ -10,7 +10,7 @@ import type { WorkspaceContext } from '../workspace/workspaceContext';
 import { bestCandidates, MAX_COMPLETION_ITEMS, positionWidth } from './completionLimit';
 import type { JsonCursor } from './jsonCursor';
 import { fileNameOf } from './mergeFieldCandidates';
-import { declaredProperties, defaultSnippetsOf, descriptionOf, enumOf, examplesOf, isLegacyShape, markdownOf, requiredOf, typesOf, type SchemaNode } from './schemaNavigation';
+import { declaredProperties, defaultSnippetsOf, descriptionOf, enumOf, examplesOf, shapeOf, markdownOf, requiredOf, typesOf, type SchemaNode } from '../schema/schemaModel';
 import { escapeSnippet, propertyValueSkeleton } from './valueSkeleton';
 
 export const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
@@ -62,9 +62,9 @@ function keyCandidates(cursor: JsonCursor, objectSchema: SchemaNode | undefined,
     const required = new Set(requiredOf(objectSchema));
     const declared = declaredProperties(objectSchema);
     // Both payload shapes are valid: rank the one this object already uses first (current shape by default).
-    const usesLegacy = declared.some(([name, schema]) => isLegacyShape(schema) && cursor.existingKeys.has(name));
+    const usesLegacy = declared.some(([name, schema]) => shapeOf(schema) === 'legacy' && cursor.existingKeys.has(name));
     for (const [name, schema] of declared) {
-      const legacy = isLegacyShape(schema);
+      const legacy = shapeOf(schema) === 'legacy';
       const rank = required.has(name) ? RANK.required : legacy === usesLegacy ? RANK.preferred : RANK.other;
       add({ name, schema, rank, detail: keyDetail(schema), documentation: markdownOf(schema) });
     }
@@ -114,7 +114,7 @@ function workspaceKeys(cursor: JsonCursor, workspace: WorkspaceContext): KeyCand
 
 function keyDetail(schema: SchemaNode): string | undefined {
   const types = typesOf(schema).join(' | ');
-  const shape = isLegacyShape(schema) ? ' · legacy shape' : '';
+  const shape = shapeOf(schema) === 'legacy' ? ' · legacy shape' : '';
   return types ? `${types}${shape}` : descriptionOf(schema);
 }
 

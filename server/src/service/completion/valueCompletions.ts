@@ -15,7 +15,7 @@ import { bestCandidates, MAX_COMPLETION_ITEMS, positionWidth } from './completio
 import type { JsonCursor } from './jsonCursor';
 import { fileNameOf, MAX_FILES_LISTED, mergeFieldCandidates } from './mergeFieldCandidates';
 import { fieldDetail, fieldDocumentation, fieldRank, fieldSort, writtenName } from './templateCompletions';
-import { defaultSnippetsOf, enumOf, examplesOf, markdownOf, typesOf, type SchemaNode } from './schemaNavigation';
+import { defaultSnippetsOf, enumOf, examplesOf, markdownOf, typesOf, type SchemaNode } from '../schema/schemaModel';
 import { escapeSnippet, plainTextOf, valueSkeleton } from './valueSkeleton';
 
 /** The boolean template the README and the quick fixes recommend (docs/iterable.md §2.4, inference 1). */

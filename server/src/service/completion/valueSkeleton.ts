@@ -5,7 +5,7 @@
  * values stay on one line; longer ones are laid out with tabs, which editors turn into the
  * document's indentation (and indent under the line being completed).
  */
-import { enumOf, itemsOf, propertySchema, requiredOf, typesOf, type SchemaNode } from './schemaNavigation';
+import { enumOf, itemsOf, propertySchema, requiredOf, typesOf, type SchemaNode } from '../schema/schemaModel';
 
 /** A value whose text (tab stops at their defaults) is longer than this on one line is laid out on several. */
 const ONE_LINE_LIMIT = 60;

@@ -10,7 +10,7 @@ import { closestMatches } from '../util/suggest';
 import type { WorkspaceContext } from '../workspace/workspaceContext';
 import { fileLabel } from '../workspace/fileLabel';
 import { code, codeBlock, displayPath, escapeMarkdown, fileLink, truncate } from './markdown';
-import { schemaAtPath, stringOf, typesOf, type PathSegment, type SchemaNode } from './schemaAtPath';
+import { schemaAtPath, stringOf, typesOf, type PathSegment, type SchemaNode } from '../schema/schemaModel';
 
 export interface JsonHover {
   markdown: string;

@@ -2,7 +2,7 @@
  * Small Markdown builders for hovers: inline code that survives backticks in user text, and JSON
  * paths written the way a reader of the payload recognises them.
  */
-import type { PathSegment } from './schemaAtPath';
+import type { PathSegment } from '../schema/schemaModel';
 
 /** `text` as inline code; a longer fence when the text itself holds backticks. */
 export function code(text: string): string {

@@ -7,6 +7,7 @@
  *   fails a type, enum or format check, and a quoted template where a boolean belongs is
  *   `quoted-boolean` rather than a type error.
  */
+import { declaredProperties, type SchemaNode } from './schemaModel';
 import type { ErrorObject } from 'ajv';
 import type { Finding } from '../diagnosticCodes';
 import { findNodeAtPath, findProperty, owningProperty, type Node } from '../json/jsonTree';
@@ -35,7 +36,7 @@ function toFinding(error: ErrorObject, path: Path, node: Node, source: string, t
       const key = String((error.params as { additionalProperty: string }).additionalProperty);
       const property = findProperty(node, key, source);
       const keyNode = property?.children?.[0] ?? node;
-      const allowed = Object.keys(((error.parentSchema as { properties?: object } | undefined)?.properties ?? {}) as object);
+      const allowed = declaredProperties((error.parentSchema ?? {}) as SchemaNode).map(([name]) => name);
       const suggestions = closestMatches(key, allowed);
       return {
         code: 'unknown-property',

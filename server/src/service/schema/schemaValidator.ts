@@ -4,8 +4,12 @@
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 
-/** Annotation keywords our schemas carry for editors (hover, completion), ignored by validation. */
-export const EDITOR_KEYWORDS = ['markdownDescription', 'defaultSnippets', 'deprecationMessage', 'errorMessage'];
+import { SCHEMA_ANNOTATIONS } from './schemaModel';
+
+/** Registers the annotation keywords our schemas carry for editors (schemaModel.ts): checked, never validated against. */
+export function addSchemaAnnotations(ajv: Pick<Ajv, 'addKeyword'>): void {
+  for (const annotation of SCHEMA_ANNOTATIONS) ajv.addKeyword(annotation);
+}
 
 /**
  * verbose: errors carry parentSchema (allowed keys for "did you mean") and the offending data.
@@ -25,7 +29,7 @@ export interface SchemaValidator {
 
 export function createSchemaValidator(schema: Record<string, unknown>): SchemaValidator {
   const ajv = new Ajv({ ...AJV_OPTIONS });
-  ajv.addVocabulary(EDITOR_KEYWORDS);
+  addSchemaAnnotations(ajv);
   const inlinedSchema = inlineLocalRefs(schema);
   const compiled: ValidateFunction = ajv.compile(inlinedSchema);
   return {
