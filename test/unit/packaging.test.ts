@@ -22,6 +22,7 @@ interface WalkthroughStep {
 
 interface Manifest {
   main: string;
+  browser: string;
   icon: string;
   license: string;
   engines: { vscode: string };
@@ -113,8 +114,20 @@ describe('package.json', () => {
     assert.match(read('esbuild.mjs'), /entryPoints: \['client\/src\/main\.ts'\], outfile: 'dist\/extension\.js'/);
     assert.match(read('client/src/extensionBundle.ts'), /EXTENSION_BUNDLE = 'dist\/extension\.js'/);
     assert.match(read('client/src/language/startLanguageClient.ts'), /EXTENSION_BUNDLE/);
-    assert.match(read('client/src/extensionBundle.ts'), /SCHEMA_FILE = 'schemas\/regal-event\.schema\.json'/);
-    assert.ok(exists('schemas/regal-event.schema.json'), 'the schema the bundled server reads');
+  });
+
+  it('points browser at the web extension, whose bundles esbuild builds for the browser (README: vscode.dev and github.dev)', () => {
+    assert.equal(manifest.browser, './dist/web/extension.js');
+    const build = read('esbuild.mjs');
+    for (const [entry, outfile] of [
+      ['client/src/web/browserExtension.ts', 'dist/web/extension.js'],
+      ['server/src/browserServer.ts', 'dist/web/server.js'],
+      ['server/src/rendering/browserRenderWorker.ts', 'dist/web/renderWorker.js'],
+    ]) {
+      assert.ok(build.includes(`entryPoints: ['${entry}'], outfile: '${outfile}'`), `esbuild builds ${outfile} from ${entry}`);
+    }
+    assert.match(read('client/src/web/browserWorker.ts'), /WEB_SERVER_BUNDLE = 'dist\/web\/server\.js'/);
+    assert.match(read('client/src/web/browserWorker.ts'), /WEB_RENDER_WORKER_BUNDLE = 'dist\/web\/renderWorker\.js'/);
   });
 
   it('contributes files that exist: language configuration, grammar, snippets', () => {
@@ -249,7 +262,7 @@ describe('npm run package', () => {
   });
 
   it('keeps contributor material and the README screenshots out, and what VS Code shows in', () => {
-    for (const file of ['README.md', 'LICENSE', 'dist/extension.js', 'media/icon.png', 'schemas/regal-event.schema.json']) {
+    for (const file of ['README.md', 'LICENSE', 'dist/extension.js', 'media/icon.png', 'schemas/regal-event.schema.json', 'dist/web/extension.js', 'dist/web/server.js', 'dist/web/renderWorker.js']) {
       assert.ok(packaged(file), `${file} is packaged`);
     }
     // The stand-alone server and the CLI's render worker: dist/extension.js plays both roles.

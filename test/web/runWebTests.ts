@@ -10,8 +10,9 @@
  * `vscode-test-web://mount/`. Two loopback endpoints stand in for Regal (one allows the browser's
  * cross-origin request, one does not); their addresses go into the workspace (web-test-endpoints.json).
  *
- * `--screenshot <file>`: after the suites, captures the window (the payload beside its preview) as a
- * PNG. Exit code 0 when every test passed; the suite prints "web-extension: N passed, M failed".
+ * `--screenshot <file>`: the last suite (scene.test.ts) arranges the window (a payload beside its
+ * preview) and asks the same loopback server for `/screenshot`, which captures the page as a PNG before
+ * answering. Exit code 0 when every test passed; the suite prints "web-extension: N passed, M failed".
  *
  * @vscode/test-web's runTests() opens its own browser, which must then be Playwright's download, and
  * gives no access to the page; its server (runServer, the same code runTests uses) and Playwright are
@@ -22,7 +23,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium } from 'playwright';
+import { chromium, type Page } from 'playwright';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const CHROMIUM = process.env.REGAL_CHROMIUM ?? '/usr/bin/chromium';
@@ -45,9 +46,19 @@ function argument(name: string): string | undefined {
   return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
-/** The stand-ins for Regal's events API: `/cors/events` allows any origin, `/plain/events` sends no CORS headers. */
-function startEndpoints(): Promise<Server> {
+/**
+ * The stand-ins for Regal's events API: `/cors/events` allows any origin, `/plain/events` sends no CORS
+ * headers. And `/screenshot`, which the scene suite requests once the window shows what to capture.
+ */
+function startEndpoints(takeScreenshot: () => Promise<void>): Promise<Server> {
   const server = createServer((request: IncomingMessage, response) => {
+    if (request.url === '/screenshot') {
+      takeScreenshot().then(
+        () => response.writeHead(204, { 'Access-Control-Allow-Origin': '*' }).end(),
+        (error: unknown) => response.writeHead(500, { 'Access-Control-Allow-Origin': '*' }).end(String(error)),
+      );
+      return;
+    }
     const cors = request.url?.startsWith('/cors/') === true;
     const corsHeaders: Record<string, string> = cors
       ? { 'Access-Control-Allow-Origin': request.headers.origin ?? '*', 'Access-Control-Allow-Headers': 'Authorization, Content-Type', 'Access-Control-Allow-Methods': 'POST' }
@@ -76,11 +87,20 @@ async function main(): Promise<number> {
   const screenshot = argument('--screenshot');
   const workspace = mkdtempSync(path.join(os.tmpdir(), 'regal-web-workspace-'));
   cpSync(path.join(repoRoot, 'test', 'web', 'fixtures', 'workspace'), workspace, { recursive: true });
-  const endpoints = await startEndpoints();
+  let page: Page | undefined;
+  const endpoints = await startEndpoints(async () => {
+    if (!screenshot || !page) return;
+    await page.screenshot({ path: path.resolve(screenshot) });
+    console.log(`web-extension: screenshot ${screenshot}`);
+  });
   const { port: endpointPort } = endpoints.address() as AddressInfo;
   writeFileSync(
     path.join(workspace, 'web-test-endpoints.json'),
-    JSON.stringify({ allowing: `http://127.0.0.1:${endpointPort}/cors/events`, refusing: `http://127.0.0.1:${endpointPort}/plain/events` }),
+    JSON.stringify({
+      allowing: `http://127.0.0.1:${endpointPort}/cors/events`,
+      refusing: `http://127.0.0.1:${endpointPort}/plain/events`,
+      screenshot: `http://127.0.0.1:${endpointPort}/screenshot`,
+    }),
   );
 
   const server = await runServer('127.0.0.1', 0, {
@@ -101,11 +121,12 @@ async function main(): Promise<number> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
+    const opened = await browser.newPage({ viewport: { width: 1400, height: 800 } });
+    page = opened;
     const exitCode = new Promise<number>((resolve) => {
       // The workbench's test runner reports through these two functions (as @vscode/test-web's runTests does).
-      void page.exposeFunction('codeAutomationLog', (type: 'log' | 'warn' | 'error' | 'info' | 'debug', args: unknown[]) => console[type](...args));
-      void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
+      void opened.exposeFunction('codeAutomationLog', (type: 'log' | 'warn' | 'error' | 'info' | 'debug', args: unknown[]) => console[type](...args));
+      void opened.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
     });
     const timeout = new Promise<number>((resolve) =>
       setTimeout(() => {
@@ -113,13 +134,8 @@ async function main(): Promise<number> {
         resolve(1);
       }, TIMEOUT_MS).unref(),
     );
-    await page.goto(`http://127.0.0.1:${port}/`);
-    const code = await Promise.race([exitCode, timeout]);
-    if (screenshot) {
-      await page.screenshot({ path: path.resolve(screenshot) });
-      console.log(`web-extension: screenshot ${screenshot}`);
-    }
-    return code;
+    await opened.goto(`http://127.0.0.1:${port}/`);
+    return await Promise.race([exitCode, timeout]);
   } finally {
     await browser.close();
     server.close();
