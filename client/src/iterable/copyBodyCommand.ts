@@ -14,7 +14,7 @@ import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, SETTINGS_SECTION, SettingKeys } from '../../../server/src/protocol/contract';
 import { currentPayloadUri } from '../language/currentPayload';
 import { DEFAULT_ENDPOINT, isLoopbackHost, resolveEndpoint } from '../send/endpoint';
-import { REGAL_EVENTS_ENDPOINT, setupChecklist } from './setupChecklist';
+import { setupChecklist } from './setupChecklist';
 
 export const CHECKLIST_SCHEME = 'regal-checklist';
 
@@ -27,7 +27,7 @@ export interface CopyBodyResult {
 /** The endpoint for Iterable: the user's regal.endpoint when Iterable could reach it (https, not loopback), else Regal's. */
 function endpointForIterable(): string {
   const endpoint = resolveEndpoint(vscode.workspace.getConfiguration(SETTINGS_SECTION).inspect<string>(SettingKeys.endpoint));
-  return endpoint.ok && endpoint.url.protocol === 'https:' && !isLoopbackHost(endpoint.url.hostname) ? endpoint.url.href : REGAL_EVENTS_ENDPOINT || DEFAULT_ENDPOINT;
+  return endpoint.ok && endpoint.url.protocol === 'https:' && !isLoopbackHost(endpoint.url.hostname) ? endpoint.url.href : DEFAULT_ENDPOINT;
 }
 
 export class ChecklistDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {

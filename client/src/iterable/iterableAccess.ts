@@ -6,44 +6,31 @@
  * Requests run under a cancellable progress notification.
  */
 import * as vscode from 'vscode';
-import { SETTINGS_SECTION } from '../../../server/src/protocol/contract';
-import { checkIterableKey, isIterableRegion, iterableBaseUrl, type IterableRegion } from '../../../server/src/iterableApi/iterableBaseUrl';
 import { IterableClient } from '../../../server/src/iterableApi/iterableClient';
+import { SETTINGS_SECTION } from '../../../server/src/protocol/contract';
+import { API_BASE_SETTING, ITERABLE_KEY_SECRET_ID, planIterableAccess, REGION_SETTING } from './iterableAccessPlan';
 
-export const ITERABLE_KEY_SECRET_ID = 'regal.iterable.apiKey';
-export const REGION_SETTING = 'iterable.region';
-export const API_BASE_SETTING = 'iterable.apiBaseUrl';
-
-export const UNTRUSTED_ITERABLE_MESSAGE =
-  'Iterable commands are disabled in this untrusted workspace: they write files into it with your Iterable data. Trust the workspace (Workspaces: Manage Workspace Trust) to use them.';
+export { ITERABLE_KEY_SECRET_ID };
 
 export type Access = { ok: true; client: IterableClient } | { ok: false; message: string; action?: 'setKey' };
 
-/** The user's value or the default (workspace values of application-scope settings are ignored). */
-function userSetting<T>(key: string): T | undefined {
-  const inspected = vscode.workspace.getConfiguration(SETTINGS_SECTION).inspect<T>(key);
-  return inspected?.globalValue ?? inspected?.defaultValue;
-}
-
 export async function iterableAccess(secrets: vscode.SecretStorage): Promise<Access> {
-  if (!vscode.workspace.isTrusted) return { ok: false, message: UNTRUSTED_ITERABLE_MESSAGE };
-  const stored = await secrets.get(ITERABLE_KEY_SECRET_ID);
-  if (!stored) return { ok: false, message: 'No Iterable API key is set: run "Regal: Set Iterable API Key" with a server-side or read-only key from Iterable (Integrations > API Keys).', action: 'setKey' };
-  const key = checkIterableKey(stored);
-  if (!key.ok) return { ok: false, message: `The stored Iterable API key cannot be used: ${key.message}`, action: 'setKey' };
-  const regionValue = userSetting<string>(REGION_SETTING);
-  const region: IterableRegion = isIterableRegion(regionValue) ? regionValue : 'us';
-  const override = userSetting<string>(API_BASE_SETTING);
-  const base = iterableBaseUrl(region, override, 'The "regal.iterable.apiBaseUrl" setting');
-  if (!base.ok) return { ok: false, message: base.message };
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const plan = planIterableAccess({
+    trusted: vscode.workspace.isTrusted,
+    storedKey: vscode.workspace.isTrusted ? await secrets.get(ITERABLE_KEY_SECRET_ID) : undefined,
+    region: config.inspect<string>(REGION_SETTING),
+    apiBaseUrl: config.inspect<string>(API_BASE_SETTING),
+  });
+  if (!plan.ok) return plan;
   return {
     ok: true,
     client: new IterableClient({
-      baseUrl: base.url,
-      apiKey: key.key,
+      baseUrl: plan.baseUrl,
+      apiKey: plan.key,
       keySource: 'the key set with "Regal: Set Iterable API Key"',
       regionSource: 'the "regal.iterable.region" setting',
-      ...(override?.trim() ? {} : { region }),
+      ...(plan.region ? { region: plan.region } : {}),
     }),
   };
 }

@@ -13,8 +13,6 @@ import { parse } from 'jsonc-parser';
 
 export type Workflow = { kind: 'event'; eventName?: string } | { kind: 'optInUpdate'; field?: string } | { kind: 'createContact' };
 
-export const REGAL_EVENTS_ENDPOINT = 'https://events.regalvoice.com/events';
-
 export function detectWorkflow(text: string): Workflow {
   const tolerant = parse(text, [], { allowTrailingComma: true, disallowComments: false }) as unknown;
   const top = typeof tolerant === 'object' && tolerant !== null && !Array.isArray(tolerant) ? (tolerant as Record<string, unknown>) : {};
