@@ -10,8 +10,3 @@ export const EXTENSION_BUNDLE = 'dist/extension.js';
 /** On the command line of a process started from the bundle: run the language server. */
 export const LANGUAGE_SERVER_ARGUMENT = '--regal-language-server';
 
-/**
- * The schema payloads are validated against, relative to the extension's folder: the language server
- * reads it (server/src/extensionServer.ts) and the language status opens it.
- */
-export const SCHEMA_FILE = 'schemas/regal-event.schema.json';

@@ -5,27 +5,24 @@
  * once (CONTRIBUTING.md, "Packaging and the extension page"):
  *
  * - VS Code loads it as the extension: activate() and deactivate() below;
- * - the language client forks it with LANGUAGE_SERVER_ARGUMENT: the language server (extensionServer.ts);
+ * - the language client forks it with LANGUAGE_SERVER_ARGUMENT: the language server (server.ts);
  * - the render pool starts it as a worker thread: the render worker (renderWorker.ts).
  *
  * Each role's code is required only in its role (esbuild evaluates a bundled module when it is first
  * required), so the server never loads `vscode` and the extension host never starts a server.
  */
 import { isMainThread, workerData } from 'node:worker_threads';
-import * as path from 'node:path';
 import type { ExtensionContext } from 'vscode';
-import type * as ExtensionServer from '../../server/src/extensionServer';
 import type * as Extension from './extension';
-import { LANGUAGE_SERVER_ARGUMENT, SCHEMA_FILE } from './extensionBundle';
+import { LANGUAGE_SERVER_ARGUMENT } from './extensionBundle';
 
 /** The render pool's worker data (RenderWorkerData): a thread started with anything else is not ours to serve. */
 const isRenderWorker = !isMainThread && (workerData as { cancelled?: unknown } | null)?.cancelled instanceof Int32Array;
 
 if (isRenderWorker) require('../../server/src/rendering/renderWorker');
-else if (process.argv.includes(LANGUAGE_SERVER_ARGUMENT)) {
-  // The bundle is dist/extension.js: the extension's folder is one up.
-  (require('../../server/src/extensionServer') as typeof ExtensionServer).startExtensionServer(path.join(__dirname, '..', SCHEMA_FILE));
-}
+// The server bundles its schema (the one its validation code was generated from, scripts/precompiledAjv.mjs),
+// rather than reading schemas/, which may be newer than the bundle while the extension is developed.
+else if (process.argv.includes(LANGUAGE_SERVER_ARGUMENT)) require('../../server/src/server');
 
 const extension = (): typeof Extension => require('./extension') as typeof Extension;
 
