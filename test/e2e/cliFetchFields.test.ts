@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
@@ -105,7 +105,7 @@ describe('regal-webhook fetch-fields', () => {
     }
   });
 
-  it('usage errors: exit 2 (http off loopback, a bad region, an unreadable catalog)', async () => {
+  it('usage errors: exit 2 (http off loopback, a bad region, an unreadable catalog, a file that is not a catalog)', async () => {
     const http = await cli(['--api-base', 'http://api.iterable.com']);
     assert.equal(http.status, 2);
     assert.match(http.stderr, /--api-base uses http:\/\/ for api\.iterable\.com/);
@@ -117,5 +117,10 @@ describe('regal-webhook fetch-fields', () => {
     assert.equal(folder.status, 2, describeRun(folder));
     assert.match(folder.stderr, /cannot read the current catalog \(it is a directory\); nothing fetched/);
     assert.equal(mock.requests.length, requests);
+    writeFileSync(path.join(scratch, 'package.json'), '{"name": "x"}\n');
+    const notCatalog = await cli(['--api-base', base, '--out', 'package.json']);
+    assert.equal(notCatalog.status, 2, describeRun(notCatalog));
+    assert.match(notCatalog.stderr, /package\.json is not a field catalog .*, so it was not replaced/);
+    assert.equal(readFileSync(path.join(scratch, 'package.json'), 'utf8'), '{"name": "x"}\n');
   });
 });

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { catalogChanges, catalogText, describeChanges, hasChanges } from '../../server/src/iterableApi/catalogUpdate';
+import { catalogChanges, catalogText, describeChanges, hasChanges, replaceableAsCatalog } from '../../server/src/iterableApi/catalogUpdate';
 import { parseEventsResponse, parseUserResponse } from '../../server/src/iterableApi/iterableResponses';
 import { sampleFileName, sampleFileText, sampleFromIterable } from '../../server/src/iterableApi/iterableSample';
 import { renderTemplate } from '../../server/src/rendering/renderTemplate';
@@ -42,6 +42,10 @@ describe('field catalog from getFields', () => {
     const broken = catalogChanges('{"fields": [', fields);
     assert.equal(broken.previousUnreadable, true);
     assert.match(describeChanges(broken, 3)[0] ?? '', /^The current file is not a valid catalog/);
+  });
+  it('replaces only files that are catalogs, even broken ones, or empty', () => {
+    for (const text of ['', '{"fields": {}}', '{"fields": {"a": 1}}', '{"fields": { "a": "string", }']) assert.equal(replaceableAsCatalog(text), true, text);
+    for (const text of ['{"name": "x"}', '[]', 'export default 1;']) assert.equal(replaceableAsCatalog(text), false, text);
   });
   it('long lists are cut with a count', () => {
     const many = new Map(Array.from({ length: 15 }, (_, i) => [`f${String(i).padStart(2, '0')}`, 'string'] as [string, string]));

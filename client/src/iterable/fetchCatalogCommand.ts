@@ -3,14 +3,15 @@
  * folder's catalog (`regal.fieldsFile`, default iterable-fields.json), which the language server already
  * watches. Before it overwrites a catalog it shows what changed (added, removed, retyped) in a modal and
  * writes only when the user agrees; nothing is written when the fetch fails, is cancelled or changes
- * nothing, and the write goes through a temporary file renamed over the catalog.
+ * nothing, and the write goes through a temporary file renamed over the catalog. A file there that is
+ * not a catalog is replaced only after the question (and never outside the workspace folder).
  *
- * `executeCommand('regal.fetchIterableFieldCatalog', { overwrite: true })` skips the question (for
- * scripts and tests) and resolves with what happened.
+ * `executeCommand('regal.fetchIterableFieldCatalog', { overwrite: true })` skips the question over a
+ * catalog (for scripts and tests) and resolves with what happened.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { catalogChanges, catalogText, describeChanges, hasChanges, type CatalogChanges } from '../../../server/src/iterableApi/catalogUpdate';
+import { catalogChanges, catalogText, describeChanges, hasChanges, replaceableAsCatalog, type CatalogChanges } from '../../../server/src/iterableApi/catalogUpdate';
 import { fetchFields } from '../../../server/src/iterableApi/iterableRequests';
 import { DEFAULT_FIELDS_FILE_NAME, SETTINGS_SECTION, SettingKeys } from '../../../server/src/protocol/contract';
 import { writeFileAtomically } from '../sampleData/createSampleDataCommand';
@@ -26,6 +27,11 @@ export interface FetchCatalogResult {
 export function catalogUri(folder: vscode.WorkspaceFolder): vscode.Uri {
   const setting = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder.uri).get<string>(SettingKeys.fieldsFile)?.trim() || DEFAULT_FIELDS_FILE_NAME;
   return path.isAbsolute(setting) ? vscode.Uri.file(setting) : vscode.Uri.joinPath(folder.uri, ...setting.split(/[\\/]+/));
+}
+
+function isInside(folder: vscode.Uri, target: vscode.Uri): boolean {
+  const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
+  return target.scheme === folder.scheme && target.authority === folder.authority && target.path.startsWith(base);
 }
 
 async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
@@ -76,7 +82,12 @@ export async function fetchCatalogCommand(secrets: vscode.SecretStorage, argumen
     return { outcome: 'unchanged', message, catalogUri: target, changes };
   }
   const summary = describeChanges(changes, fields.size);
-  if (!overwrite && previous !== undefined) {
+  const notACatalog = previous !== undefined && !replaceableAsCatalog(previous);
+  if (notACatalog && !isInside(folder.uri, target)) {
+    return failed(`${name} is outside the workspace folder and is not a field catalog, so it was not replaced: check "regal.fieldsFile".`);
+  }
+  // A file that is not a catalog is replaced only when the user says so, whatever the argument.
+  if ((!overwrite || notACatalog) && previous !== undefined) {
     const choice = await vscode.window.showInformationMessage(
       `Update ${name} with the ${fields.size} fields from Iterable?`,
       { modal: true, detail: `${summary.join('\n')}${ignoredNote ? `\n${ignoredNote.trim()}` : ''}` },

@@ -2,15 +2,16 @@
  * `regal-webhook fetch-fields`: the field catalog from Iterable's `GET /api/users/getFields`, for CI and
  * for anyone without the editor. The key comes from ITERABLE_API_KEY. Prints what changed (added,
  * removed, retyped) and writes the catalog through a temporary file renamed over the target, so a failed
- * fetch or write never leaves the old catalog truncated; an unchanged catalog is not rewritten.
+ * fetch or write never leaves the old catalog truncated; an unchanged catalog is not rewritten, and an
+ * existing file that is not a catalog is never replaced.
  *
  * Exit codes: 0 written or unchanged, 1 Iterable failed (nothing written), 2 usage, missing key, or a
- * file that cannot be read or written.
+ * file that cannot be read, written or replaced.
  */
 import { randomBytes } from 'node:crypto';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { catalogChanges, catalogText, describeChanges, hasChanges, nameList } from '../iterableApi/catalogUpdate';
+import { catalogChanges, catalogText, describeChanges, hasChanges, nameList, replaceableAsCatalog } from '../iterableApi/catalogUpdate';
 import { checkIterableKey, iterableBaseUrl } from '../iterableApi/iterableBaseUrl';
 import { IterableClient } from '../iterableApi/iterableClient';
 import { fetchFields } from '../iterableApi/iterableRequests';
@@ -70,6 +71,11 @@ export async function fetchFieldsCommand(options: FetchFieldsOptions, io: CliOut
   const { fields, ignored } = result.value;
   if (ignored.length > 0) io.err(printable(`Ignored ${ignored.length} entr${ignored.length === 1 ? 'y' : 'ies'} without a name or a type: ${nameList(ignored.map((name) => JSON.stringify(name)))}.`));
   const changes = catalogChanges(previous, fields);
+  // --out names a file; one that is not a catalog (a typo: --out package.json) is never replaced.
+  if (previous !== undefined && !replaceableAsCatalog(previous)) {
+    io.err(printable(`regal-webhook fetch-fields: ${shown} is not a field catalog ({"fields": {…}}), so it was not replaced: delete it or name another file with --out.`));
+    return 2;
+  }
   io.out(`Fetched ${fields.size} field${fields.size === 1 ? '' : 's'} from ${client.host}.`);
   for (const line of describeChanges(changes, fields.size, 50)) io.out(printable(line));
   const text = catalogText(fields);

@@ -45,6 +45,20 @@ export function catalogChanges(previousText: string | undefined, fields: Readonl
   return changes;
 }
 
+/**
+ * Whether a file may be replaced by a fetched catalog: it is empty, or a catalog, even a broken one (it
+ * mentions "fields"). Anything else (`--out package.json` by mistake) is never replaced.
+ */
+export function replaceableAsCatalog(text: string): boolean {
+  if (text.trim() === '') return true;
+  try {
+    const value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && 'fields' in value;
+  } catch {
+    return /"fields"/.test(text);
+  }
+}
+
 export function hasChanges(changes: CatalogChanges): boolean {
   return changes.previousMissing || changes.previousUnreadable || changes.added.length + changes.removed.length + changes.retyped.length > 0;
 }
