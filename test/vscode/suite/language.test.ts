@@ -6,10 +6,11 @@
  * through the vscode.execute*Provider commands. Every wait is on a VS Code event, bounded by a timeout.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { waitFor, waitForDiagnostics } from '../support/waiting';
+import { codeOf, waitFor, waitForDiagnostics } from '../support/waiting';
 import type { RegalExtensionApi } from '../../../client/src/extension';
 
 /** The repository (this file runs from out/test/vscode/suite/): the examples are not packaged in the .vsix. */
@@ -98,6 +99,33 @@ describe('Regal language features', () => {
 
       await vscode.workspace.fs.delete(catalog);
       await snapshotWhere((s) => !s.catalog.found, `${name} gone`);
+    });
+
+    it('reads a catalog outside the workspace only when the user settings name it', async () => {
+      // A workspace's settings (a cloned repository's) must not make the server read any file on the machine.
+      const outside = path.join(mkdtempSync(path.join(os.tmpdir(), 'regal-outside-')), 'fields.json');
+      writeFileSync(outside, '{ "fields": { "phoneNumber": "string" } }\n');
+      const contact = vscode.Uri.joinPath(folder.uri, 'contact.regal.json');
+      const unknownFields = (diagnostics: vscode.Diagnostic[]) => diagnostics.some((d) => codeOf(d) === 'unknown-merge-field');
+      const regal = vscode.workspace.getConfiguration('regal');
+      try {
+        await regal.update('fieldsFile', outside, vscode.ConfigurationTarget.Global);
+        const fromUser = await snapshotWhere((s) => s.catalog.found && s.catalog.uri === vscode.Uri.file(outside).toString(), 'the outside catalog read');
+        assert.equal(fromUser.catalog.text, 'Fields: fields.json');
+        // Read: {{voice_optin}} is not in it.
+        await waitForDiagnostics(contact, unknownFields, 'unknown-merge-field from the user-set catalog');
+
+        await regal.update('fieldsFile', outside, vscode.ConfigurationTarget.Workspace);
+        const refused = await snapshotWhere((s) => s.catalog.text === 'Catalog not read', 'the outside catalog refused');
+        assert.equal(refused.catalog.detail, 'Outside the workspace');
+        assert.equal(refused.catalog.severity, 'warning');
+        assert.match(refused.catalog.tooltip ?? '', /set regal\.fieldsFile in your user settings/);
+        await waitForDiagnostics(contact, (d) => !unknownFields(d), 'no catalog checks once the server refuses the catalog');
+      } finally {
+        await regal.update('fieldsFile', undefined, vscode.ConfigurationTarget.Workspace);
+        await regal.update('fieldsFile', undefined, vscode.ConfigurationTarget.Global);
+        rmSync(path.dirname(outside), { recursive: true, force: true });
+      }
     });
 
     it('follows the endpoint setting and warns about one that would leak the key', async () => {
