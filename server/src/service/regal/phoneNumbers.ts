@@ -14,7 +14,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 export type PhoneReading = { kind: 'e164' } | { kind: 'readable'; e164: string } | { kind: 'unreadable'; suggestion?: string };
 
 const E164 = /^\+[1-9]\d{1,14}$/;
-const PHONE_CHARACTERS = /^[+\d\s().\-]+$/;
+const PHONE_CHARACTERS = /^[+\d\s().-]+$/;
 
 /** A number libphonenumber reads as possible (right length for its country), in E.164; else undefined. */
 function possibleE164(phone: string, defaultCountry?: 'US'): string | undefined {
