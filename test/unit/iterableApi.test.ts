@@ -141,6 +141,12 @@ describe('Iterable failures', () => {
     assert.equal(retryAfterSeconds('Thu, 01 Jan 2026 10:01:00 GMT', now), 60);
     assert.equal(retryAfterSeconds('soon', now), undefined);
   });
+  it('a redirect is not followed (the key would go elsewhere)', async () => {
+    const failure = await fails({ kind: 'status', status: 302, headers: { Location: 'https://elsewhere.example/api/users/getFields' } });
+    assert.equal(failure.kind, 'http');
+    assert.match(failure.message, /^Iterable answered HTTP 302 Found for \/api\/users\/getFields\. Redirects are not followed/);
+    assert.equal(mock.requests.length, 1);
+  });
   it('5xx: a server error, nothing changed', async () => {
     const failure = await fails({ kind: 'status', status: 503 });
     assert.equal(failure.kind, 'server');

@@ -83,9 +83,10 @@ describe('sample data from an Iterable user', () => {
     // Anything else beside "user" keeps the old reading (a bare profile that happens to have a "user" field).
     assert.deepEqual(parseSampleData('{"user": {"a": 1}, "plan": "p"}').sample.profile, { user: { a: 1 }, plan: 'p' });
   });
-  it('file names: safe characters only, never a dot file', () => {
-    assert.equal(sampleFileName('ada@example.com'), 'ada_example.com.json');
-    assert.equal(sampleFileName('../../etc/passwd', 'Step 1'), 'etc_passwd.Step_1.json');
-    assert.equal(sampleFileName('...'), 'user.json');
+  it('file names: no personal data, safe characters only', () => {
+    assert.equal(sampleFileName(), 'iterable-user.json');
+    assert.equal(sampleFileName('Application Step 1 Completed'), 'iterable-user.Application_Step_1_Completed.json');
+    assert.equal(sampleFileName('../../etc/passwd'), 'iterable-user.etc_passwd.json');
+    assert.equal(sampleFileName('...'), 'iterable-user.json');
   });
 });

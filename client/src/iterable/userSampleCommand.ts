@@ -65,9 +65,11 @@ export async function userSampleCommand(secrets: vscode.SecretStorage, argument?
   if (identifier === undefined || identifier.trim() === '') return { outcome: 'cancelled', message: 'No user given.' };
   const lookup = userLookup(identifier);
 
+  // Asked interactively, the events are offered; given arguments, they are fetched only for a named event.
+  const wantsEvents = given ? typeof given.event === 'string' : true;
   const fetched = await withIterableProgress(`Fetching Iterable user ${describeLookup(lookup)}…`, async (signal, report) => {
     const user = await fetchUser(access.client, lookup, signal);
-    if (!user.ok || given?.event === null || (given && given.event === undefined)) return { user, events: undefined };
+    if (!user.ok || !wantsEvents) return { user, events: undefined };
     report('their events…');
     return { user, events: await fetchEvents(access.client, user.value, signal) };
   });
@@ -94,7 +96,7 @@ export async function userSampleCommand(secrets: vscode.SecretStorage, argument?
     if (choice !== NO_EVENT) event = latestEventNamed(events, choice);
   }
 
-  const relative = `${SAMPLES_FOLDER}/${sampleFileName('iterable-user', event?.eventName)}`;
+  const relative = `${SAMPLES_FOLDER}/${sampleFileName(event?.eventName)}`;
   const sampleUri = vscode.Uri.joinPath(folder.uri, ...relative.split('/'));
   const gitignore = vscode.Uri.joinPath(folder.uri, ...SAMPLES_FOLDER.split('/'), '.gitignore');
   try {

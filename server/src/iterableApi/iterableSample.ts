@@ -35,12 +35,11 @@ export const SAMPLES_FOLDER = '.regal/samples';
 export const SAMPLES_GITIGNORE = '# Written by "Regal: Use an Iterable User as Sample Data": these files hold real users\' personal data.\n*\n';
 
 /**
- * The file name for a user: letters, digits, `.`, `_`, `-` kept, the rest `_`, at most 60 characters,
- * never empty and never a dot file.
+ * The sample's file name: `iterable-user.json`, or `iterable-user.<event>.json` with an event. No email
+ * or userId goes into it (the name also lands in the workspace settings); the event name keeps letters,
+ * digits, `.`, `_` and `-` (the rest become `_`), at most 60 characters.
  */
-export function sampleFileName(identifier: string, eventName?: string): string {
-  const clean = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 60);
-  const base = clean(identifier) || 'user';
-  const event = eventName ? clean(eventName) : '';
-  return `${base}${event ? `.${event}` : ''}.json`;
+export function sampleFileName(eventName?: string): string {
+  const event = (eventName ?? '').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 60);
+  return event ? `iterable-user.${event}.json` : 'iterable-user.json';
 }
