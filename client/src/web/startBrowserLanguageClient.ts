@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
+import { markFieldsFileScope } from '../language/settingsScope';
 import { startWorker, WEB_SERVER_BUNDLE } from './browserWorker';
 import { registerWorkspaceFileRequests } from './workspaceFileRequests';
 
@@ -14,6 +15,8 @@ export async function startBrowserLanguageClient(context: ExtensionContext): Pro
   const worker = startWorker(serverMain.toString(true), 'Regal Webhook Language Server');
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'regal-webhook' }],
+    // Says whether regal.fieldsFile is the user's or a workspace's: only the user's may leave the workspace.
+    middleware: { workspace: { configuration: markFieldsFileScope } },
   };
   const client = new LanguageClient('regal', 'Regal Webhook Language Server', worker as ConstructorParameters<typeof LanguageClient>[2], clientOptions);
   // Before start: the server asks for files as soon as it is initialized.
