@@ -11,6 +11,7 @@
  */
 import * as http from 'node:http';
 import * as https from 'node:https';
+import { decodeBody } from './decodeBody';
 
 export interface PostRequest {
   url: URL;
@@ -114,17 +115,4 @@ export function postJson(request: PostRequest): Promise<PostOutcome> {
     req.on('error', failed);
     req.end(request.body, 'utf8');
   });
-}
-
-/** The body as text in the charset its Content-Type declares; UTF-8 when it declares none or one Node does not know. */
-function decodeBody(bytes: Buffer, contentType: string | undefined): string {
-  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1];
-  if (charset) {
-    try {
-      return new TextDecoder(charset).decode(bytes);
-    } catch {
-      // An unknown charset label: fall back to UTF-8.
-    }
-  }
-  return bytes.toString('utf8');
 }

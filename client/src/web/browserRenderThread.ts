@@ -7,7 +7,7 @@
 import { stopped, type StartRenderThread } from '../../../server/src/rendering/renderPool';
 import { STOPPED_PREFIX } from '../../../server/src/rendering/renderResult';
 import type { RenderInitMessage } from '../../../server/src/rendering/browserRenderWorker';
-import type { RenderReplyMessage } from '../../../server/src/rendering/renderWorker';
+import type { RenderReplyMessage } from '../../../server/src/rendering/renderMessages';
 import { startWorker } from './browserWorker';
 
 export function browserRenderThreads(workerUrl: string): StartRenderThread {

@@ -13,6 +13,7 @@
  * address the user never configured. A browser hides a manual redirect's status and Location (an
  * "opaqueredirect" response), so it is reported as a 3xx without them.
  */
+import { decodeBody } from '../send/decodeBody';
 import type { PostOutcome, PostRequest } from '../send/httpPost';
 import { BROWSER_BLOCKED_CODE } from '../send/sendMessages';
 
@@ -59,17 +60,4 @@ export async function fetchPost(request: PostRequest): Promise<PostOutcome> {
     clearTimeout(timer);
     request.signal?.removeEventListener('abort', cancel);
   }
-}
-
-/** The body as text in the charset its Content-Type declares; UTF-8 when it declares none or an unknown one. */
-function decodeBody(bytes: Uint8Array, contentType: string | undefined): string {
-  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1];
-  if (charset) {
-    try {
-      return new TextDecoder(charset).decode(bytes);
-    } catch {
-      // An unknown charset label: fall back to UTF-8.
-    }
-  }
-  return new TextDecoder('utf-8').decode(bytes);
 }

@@ -1,12 +1,11 @@
 /**
  * The render worker of the web extension (dist/web/renderWorker.js), a Web Worker started by
- * client/src/web/browserRenderThread.ts: the browser twin of renderWorker.ts, with the same messages.
+ * client/src/web/browserRenderThread.ts: the browser twin of renderWorker.ts, with the same messages (renderMessages.ts).
  * Its first message is `{ type: 'init', cancelled }`, the SharedArrayBuffer view of cancelled request
  * ids when the page has one (cross-origin isolated), else undefined: renders then cannot be asked to
  * stop and the pool terminates the worker instead.
  */
-import type { RenderReplyMessage, RenderRequestMessage } from './renderWorker';
-import { renderTemplate } from './renderTemplate';
+import { answerRenderRequest, type RenderReplyMessage, type RenderRequestMessage } from './renderMessages';
 
 export interface RenderInitMessage {
   type: 'init';
@@ -27,12 +26,6 @@ self.onmessage = ({ data: request }) => {
     return;
   }
   if (request.type !== 'render') return;
-  const flag = cancelled;
-  const result = renderTemplate(request.template, request.sample, {
-    ...(request.now !== undefined ? { now: new Date(request.now) } : {}),
-    limits: request.limits,
-    isCancelled: () => (flag ? Atomics.load(flag, 0) >= request.id : false),
-  });
-  self.postMessage({ type: 'result', id: request.id, result });
+  self.postMessage(answerRenderRequest(request, cancelled));
 };
 self.postMessage({ type: 'ready' });

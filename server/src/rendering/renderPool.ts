@@ -30,7 +30,7 @@
 import { DEFAULT_RENDER_LIMITS, type RenderLimits } from './renderBudget';
 import { CANCELLED_REASON, STOPPED_PREFIX, SUPERSEDED_REASON, timeStoppedReason, type RenderResult, type StopKind } from './renderResult';
 import type { SampleData } from './sampleData';
-import type { RenderReplyMessage, RenderRequestMessage } from './renderWorker';
+import type { RenderReplyMessage, RenderRequestMessage } from './renderMessages';
 
 /** VS Code's CancellationToken, structurally (this module does not import vscode). */
 export interface CancellationTokenLike {

@@ -11,24 +11,9 @@
  * value is cancelled, and the render stops at its next budget check (every helper call).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { RenderLimits } from './renderBudget';
-import { renderTemplate, type RenderResult, type SampleData } from './renderTemplate';
+import { answerRenderRequest, type RenderRequestMessage } from './renderMessages';
 
-export interface RenderRequestMessage {
-  type: 'render';
-  id: number;
-  template: string;
-  sample: SampleData;
-  /** Epoch milliseconds `{{now}}` renders (default: the time of the render). */
-  now?: number;
-  limits: RenderLimits;
-}
-
-export interface RenderReplyMessage {
-  type: 'result';
-  id: number;
-  result: RenderResult;
-}
+export type { RenderReplyMessage, RenderRequestMessage } from './renderMessages';
 
 export interface RenderWorkerData {
   cancelled: Int32Array;
@@ -39,13 +24,7 @@ if (port) {
   const { cancelled } = workerData as RenderWorkerData;
   port.on('message', (request: RenderRequestMessage) => {
     if (request.type !== 'render') return;
-    const result = renderTemplate(request.template, request.sample, {
-      ...(request.now !== undefined ? { now: new Date(request.now) } : {}),
-      limits: request.limits,
-      isCancelled: () => Atomics.load(cancelled, 0) >= request.id,
-    });
-    const reply: RenderReplyMessage = { type: 'result', id: request.id, result };
-    port.postMessage(reply);
+    port.postMessage(answerRenderRequest(request, cancelled));
   });
   port.postMessage({ type: 'ready' });
 }
