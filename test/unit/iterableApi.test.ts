@@ -6,6 +6,7 @@
  * connection, a refused one, TLS, an answer too large or not JSON, and a key echoed back in any encoding.
  */
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
@@ -13,7 +14,7 @@ import { IterableClient, type IterableClientOptions } from '../../server/src/ite
 import { checkIterableKey, iterableBaseUrl, REGION_BASE_URLS } from '../../server/src/iterableApi/iterableBaseUrl';
 import { retryAfterSeconds } from '../../server/src/iterableApi/iterableFailures';
 import { fetchEvents, fetchFields, fetchUser, userLookup } from '../../server/src/iterableApi/iterableRequests';
-import { eventNames, latestEventNamed, parseFieldsResponse, parseUserResponse } from '../../server/src/iterableApi/iterableResponses';
+import { eventNames, latestEventNamed, parseEventsResponse, parseFieldsResponse, parseUserResponse } from '../../server/src/iterableApi/iterableResponses';
 import { MockIterable, MOCK_ITERABLE_KEY, RECORDED_FIELDS } from '../support/mockIterable';
 
 const mock = new MockIterable();
@@ -82,6 +83,18 @@ describe('Iterable lookups', () => {
     mock.failNext({ kind: 'status', status: 404 });
     const missing = await fetchUser(client(), userLookup('u-404'));
     assert.ok(!missing.ok && missing.failure.kind === 'notFound' && /userId u-404/.test(missing.failure.message));
+  });
+  it('any JSON at all is read without throwing (property test)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (value, inner) => {
+        for (const answer of [value, { fields: value }, { user: value }, { user: { dataFields: value } }, { events: [value, inner] }]) {
+          parseFieldsResponse(answer);
+          parseUserResponse(answer);
+          parseEventsResponse(answer);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
   it('odd answers are failures or dropped entries, never exceptions', () => {
     assert.equal(parseFieldsResponse({ fields: [] }).ok, false);
