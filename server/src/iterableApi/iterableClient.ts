@@ -126,7 +126,7 @@ export class IterableClient {
           signal: controller.signal,
         });
       } catch (error) {
-        if (reason === 'timeout') return fail(timeoutFailure(Math.round(this.timeoutMs / 1000), this.host));
+        if (reason === 'timeout') return fail(timeoutFailure(this.timeoutMs, this.host));
         if (reason === 'cancelled') return fail(cancelledFailure());
         return fail(networkFailure(error, this.host));
       }
@@ -134,7 +134,7 @@ export class IterableClient {
       try {
         body = await readBounded(response, this.maxBytes);
       } catch (error) {
-        if (reason === 'timeout') return fail(timeoutFailure(Math.round(this.timeoutMs / 1000), this.host));
+        if (reason === 'timeout') return fail(timeoutFailure(this.timeoutMs, this.host));
         if (reason === 'cancelled') return fail(cancelledFailure());
         return fail(networkFailure(error, this.host));
       }

@@ -47,7 +47,7 @@ export function iterableErrorText(body: string): string | undefined {
     const parts = [typeof code === 'string' ? code : '', typeof msg === 'string' ? msg : ''].filter((part) => part.trim() !== '');
     if (parts.length === 0) return undefined;
     // One line, printable, short: it goes into a notification.
-    // eslint-disable-next-line no-control-regex
+     
     return parts.join(': ').replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 160);
   } catch {
     return undefined;
@@ -118,8 +118,9 @@ export function httpFailure(status: number, statusText: string, url: URL, body: 
   };
 }
 
-export function timeoutFailure(seconds: number, host: string): IterableFailure {
-  return { kind: 'timeout', message: `Iterable (${host}) did not answer within ${seconds} seconds: check your connection or proxy, then try again.` };
+export function timeoutFailure(timeoutMs: number, host: string): IterableFailure {
+  const seconds = Math.max(1, Math.round(timeoutMs / 1000));
+  return { kind: 'timeout', message: `Iterable (${host}) did not answer within ${seconds} second${seconds === 1 ? '' : 's'}: check your connection or proxy, then try again.` };
 }
 
 export function cancelledFailure(): IterableFailure {
