@@ -33,8 +33,14 @@ describe('fetchPost (send in the browser)', () => {
   after(() => server.close());
 
   it('posts the body and headers as given and returns the answer', async () => {
-    handle = (res, body, req) => res.writeHead(202, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify({ body, auth: req.headers.authorization }));
-    const outcome = await fetchPost({ url: new URL(`${base}/events`), body: '{"name":"é"}', headers: { Authorization: 'k', 'Content-Type': 'application/json' }, timeoutMs: 5000 });
+    handle = (res, body, req) =>
+      res.writeHead(202, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify({ body, auth: req.headers.authorization }));
+    const outcome = await fetchPost({
+      url: new URL(`${base}/events`),
+      body: '{"name":"é"}',
+      headers: { Authorization: 'k', 'Content-Type': 'application/json' },
+      timeoutMs: 5000,
+    });
     assert.equal(outcome.kind, 'response');
     assert.ok(outcome.kind === 'response');
     assert.equal(outcome.status, 202);
@@ -124,9 +130,14 @@ describe('clientWorkspaceFiles (the browser server reads through the client)', (
   it('reads through the client, refusing symbolic links for the catalog, and turns failures into problems', async () => {
     answer = () => ({ text: '{}' });
     assert.deepEqual(await files.read(`${folder}/a.regal.json`), { text: '{}' });
-    assert.deepEqual(requests.at(-1), { method: ReadWorkspaceFileRequest, params: { uri: `${folder}/a.regal.json`, maxBytes: 2 * 1024 * 1024, refuseSymbolicLinks: false } });
+    assert.deepEqual(requests.at(-1), {
+      method: ReadWorkspaceFileRequest,
+      params: { uri: `${folder}/a.regal.json`, maxBytes: 2 * 1024 * 1024, refuseSymbolicLinks: false },
+    });
     await files.read(`${folder}/iterable-fields.json`, [folder]);
     assert.equal((requests.at(-1)?.params as { refuseSymbolicLinks: boolean }).refuseSymbolicLinks, true);
+    answer = () => ({ tooLarge: 3 * 1024 * 1024 });
+    assert.deepEqual(await files.read(`${folder}/huge.regal.json`), { problem: 'it is 3 MB, larger than the 2 MB the extension reads' });
     answer = () => ({ missing: true });
     assert.deepEqual(await files.read(`${folder}/gone.json`), { missing: true });
     answer = () => null;

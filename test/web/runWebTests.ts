@@ -61,7 +61,11 @@ function startEndpoints(takeScreenshot: () => Promise<void>): Promise<Server> {
     }
     const cors = request.url?.startsWith('/cors/') === true;
     const corsHeaders: Record<string, string> = cors
-      ? { 'Access-Control-Allow-Origin': request.headers.origin ?? '*', 'Access-Control-Allow-Headers': 'Authorization, Content-Type', 'Access-Control-Allow-Methods': 'POST' }
+      ? {
+          'Access-Control-Allow-Origin': request.headers.origin ?? '*',
+          'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+          'Access-Control-Allow-Methods': 'POST',
+        }
       : {};
     if (request.method === 'OPTIONS') {
       response.writeHead(cors ? 204 : 404, corsHeaders).end();

@@ -15,7 +15,6 @@ import {
   type ReadWorkspaceFileParams,
   type ReadWorkspaceFileResult,
 } from '../../../server/src/protocol/contract';
-import { tooLargeProblem } from '../../../server/src/host/workspaceFiles';
 
 export function registerWorkspaceFileRequests(client: BaseLanguageClient): vscode.Disposable[] {
   return [client.onRequest(ReadWorkspaceFileRequest, readWorkspaceFile), client.onRequest(FindPayloadFilesRequest, findPayloadFiles)];
@@ -35,7 +34,7 @@ export async function readWorkspaceFile(params: ReadWorkspaceFileParams): Promis
     }
     if (!(stat.type & vscode.FileType.File)) return { problem: 'it is not a file' };
     // Checked before reading: a huge file must not be copied into the server's worker.
-    if (stat.size > params.maxBytes) return { problem: tooLargeProblem(stat.size, params.maxBytes) };
+    if (stat.size > params.maxBytes) return { tooLarge: stat.size };
     return { text: new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)) };
   } catch (error) {
     if (error instanceof vscode.FileSystemError && (error.code === 'FileNotFound' || error.code === 'FileNotADirectory')) return { missing: true };
@@ -45,7 +44,11 @@ export async function readWorkspaceFile(params: ReadWorkspaceFileParams): Promis
 
 export async function findPayloadFiles(params: FindPayloadFilesParams): Promise<FindPayloadFilesResult> {
   const folder = vscode.Uri.parse(params.folderUri, true);
-  const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, params.include), new vscode.RelativePattern(folder, params.exclude), params.maxResults);
+  const found = await vscode.workspace.findFiles(
+    new vscode.RelativePattern(folder, params.include),
+    new vscode.RelativePattern(folder, params.exclude),
+    params.maxResults,
+  );
   return { uris: found.map((uri) => uri.toString()) };
 }
 

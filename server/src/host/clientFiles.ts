@@ -17,7 +17,7 @@ import {
   type ReadWorkspaceFileParams,
   type ReadWorkspaceFileResult,
 } from '../protocol/contract';
-import { IGNORED_DIRECTORIES, MAX_FILE_BYTES, MAX_PAYLOAD_FILES, PAYLOAD_GLOB, type WorkspaceFiles } from './workspaceFiles';
+import { IGNORED_DIRECTORIES, MAX_FILE_BYTES, MAX_PAYLOAD_FILES, PAYLOAD_GLOB, tooLargeProblem, type WorkspaceFiles } from './workspaceFiles';
 
 export function clientWorkspaceFiles(connection: Connection): WorkspaceFiles {
   const canonical = (uri: string): string | undefined => {
@@ -61,7 +61,10 @@ export function clientWorkspaceFiles(connection: Connection): WorkspaceFiles {
       const params: ReadWorkspaceFileParams = { uri: file, maxBytes: MAX_FILE_BYTES, refuseSymbolicLinks: withinRoots !== undefined };
       try {
         const result = await connection.sendRequest<ReadWorkspaceFileResult>(ReadWorkspaceFileRequest, params);
-        if (result && typeof result === 'object' && ('text' in result || 'missing' in result || 'problem' in result)) return result;
+        if (result && typeof result === 'object') {
+          if ('tooLarge' in result) return { problem: tooLargeProblem(result.tooLarge) };
+          if ('text' in result || 'missing' in result || 'problem' in result) return result;
+        }
         return { problem: 'the editor answered the read request with nothing usable' };
       } catch (error) {
         return { problem: `the editor could not read it (${describe(error)})` };

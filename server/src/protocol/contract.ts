@@ -86,14 +86,14 @@ export const ReadWorkspaceFileRequest = 'regal/readWorkspaceFile';
 
 export interface ReadWorkspaceFileParams {
   uri: string;
-  /** A bigger file is not read: the answer is a `problem`. */
+  /** A bigger file is not read: the answer is `tooLarge`, its size in bytes (the server words the problem). */
   maxBytes: number;
   /** Refuse a symbolic link (the catalog: the client cannot tell where a link leads in every file system). */
   refuseSymbolicLinks: boolean;
 }
 
-/** The text (UTF-8), or that there is no such file, or why it could not be read (a clause that follows "could not be read: "). */
-export type ReadWorkspaceFileResult = { text: string } | { missing: true } | { problem: string };
+/** The text (UTF-8), or that there is no such file, or its size when it is too large, or why it could not be read (a clause that follows "could not be read: "). */
+export type ReadWorkspaceFileResult = { text: string } | { missing: true } | { tooLarge: number } | { problem: string };
 
 export const FindPayloadFilesRequest = 'regal/findPayloadFiles';
 

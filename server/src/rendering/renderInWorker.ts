@@ -41,7 +41,10 @@ function nodeRenderThreads(workerFile: string, maxMemoryMb: number): StartRender
     worker.on('error', (error: Error & { code?: string }) => {
       listener.died(
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? stopped('memory', `${STOPPED_PREFIX}it needed more memory than ${maxMemoryMb} MB. Simplify the template (a smaller payload, fewer nested helpers or loops).`)
+          ? stopped(
+              'memory',
+              `${STOPPED_PREFIX}it needed more memory than ${maxMemoryMb} MB. Simplify the template (a smaller payload, fewer nested helpers or loops).`,
+            )
           : stopped('crashed', `${STOPPED_PREFIX}the render worker failed (${error.message}).`),
       );
     });

@@ -149,7 +149,14 @@ export class RenderPool {
         limits,
         resolve,
         settled: false,
-        message: { type: 'render', id, template, sample, limits: { timeMs: limits.timeMs, maxOutputChars: limits.maxOutputChars }, ...(options.now ? { now: options.now.getTime() } : {}) },
+        message: {
+          type: 'render',
+          id,
+          template,
+          sample,
+          limits: { timeMs: limits.timeMs, maxOutputChars: limits.maxOutputChars },
+          ...(options.now ? { now: options.now.getTime() } : {}),
+        },
       };
       for (const queued of this.queue.filter((other) => other.key === key)) this.cancel(queued, stopped('superseded', SUPERSEDED_REASON));
       if (this.running && this.running.key === key) this.cancel(this.running, stopped('superseded', SUPERSEDED_REASON));

@@ -11,7 +11,10 @@ import { equal, match, ok } from './assertions';
 
 export const EXTENSION_ID = 'regal-webhook-tools.regal-webhook';
 
-const having = (...codes: string[]) => (d: vscode.Diagnostic[]) => codes.every((code) => d.some((x) => codeOf(x) === code));
+const having =
+  (...codes: string[]) =>
+  (d: vscode.Diagnostic[]) =>
+    codes.every((code) => d.some((x) => codeOf(x) === code));
 const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
 
 describe('Web extension: language server in a web worker', () => {
@@ -37,7 +40,11 @@ describe('Web extension: language server in a web worker', () => {
   it('reports diagnostics, including those that need the catalog and the other payload file', async () => {
     // comment: the document alone; unknown-merge-field: the catalog, read through the client;
     // inconsistent-type: team.regal.json, found by findFiles and read through the client.
-    const diagnostics = await waitForDiagnostics(contact, having('comment', 'unknown-merge-field', 'inconsistent-type'), 'comment, unknown-merge-field and inconsistent-type');
+    const diagnostics = await waitForDiagnostics(
+      contact,
+      having('comment', 'unknown-merge-field', 'inconsistent-type'),
+      'comment, unknown-merge-field and inconsistent-type',
+    );
     const unknown = diagnostics.find((d) => codeOf(d) === 'unknown-merge-field');
     match(unknown?.message ?? '', /web_plann/);
     const inconsistent = diagnostics.find((d) => codeOf(d) === 'inconsistent-type');
@@ -65,7 +72,12 @@ describe('Web extension: language server in a web worker', () => {
   it('applies a quick fix (remove the comment) and the diagnostic goes away', async () => {
     const [comment] = (await waitForDiagnostics(contact, having('comment'), 'the comment diagnostic')).filter((d) => codeOf(d) === 'comment');
     ok(comment, 'a comment diagnostic');
-    const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', contact, comment.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>(
+      'vscode.executeCodeActionProvider',
+      contact,
+      comment.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a): a is vscode.CodeAction => 'edit' in a && a.edit !== undefined && /comment/i.test(a.title));
     ok(fix?.edit, `a quick fix for the comment among ${JSON.stringify(actions.map((a) => a.title))}`);
     ok(await vscode.workspace.applyEdit(fix.edit), 'the edit applies');

@@ -73,7 +73,11 @@ describe('Web extension: preview rendered in a Web Worker', () => {
     // 200,000 helper calls whose output stays small: only the time budget (checked at each call) can stop it.
     const items = Array.from({ length: 200_000 }, (_, i) => i);
     const template = `{"a": "{{#each items}}{{replace 'a' 'a' 'b'}}{{/each}}"}`;
-    const stopped = await api.renderer.render(template, { profile: { items }, event: {} }, { key: 'web-time-budget', limits: { ...DEFAULT_RENDER_LIMITS, timeMs: 0 } });
+    const stopped = await api.renderer.render(
+      template,
+      { profile: { items }, event: {} },
+      { key: 'web-time-budget', limits: { ...DEFAULT_RENDER_LIMITS, timeMs: 0 } },
+    );
     match(stopped.stopped?.reason ?? JSON.stringify(stopped).slice(0, 200), /rendering stopped: it took longer than 0 s/);
     const rendered = await api.renderer.render('{"name": "{{name}}"}', { profile: { name: 'Ada' }, event: {} }, { key: 'web-after-budget' });
     equal(rendered.text, '{"name": "Ada"}');

@@ -16,7 +16,11 @@ describe('Web extension: screenshot scene', () => {
     // Its own payload: the other suites edit theirs (and VS Code for the Web saves edits by itself).
     const uri = vscode.Uri.joinPath(folder.uri, 'plan-chosen.regal.json');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), vscode.ViewColumn.One);
-    await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'comment') && d.some((x) => codeOf(x) === 'unknown-merge-field'), 'the payload diagnostics');
+    await waitForDiagnostics(
+      uri,
+      (d) => d.some((x) => codeOf(x) === 'comment') && d.some((x) => codeOf(x) === 'unknown-merge-field'),
+      'the payload diagnostics',
+    );
     const preview = await vscode.commands.executeCommand<vscode.Uri>('regal.previewRenderedPayload');
     ok(preview, 'the preview opened');
     const previewDocument = await vscode.workspace.openTextDocument(preview);
@@ -31,7 +35,9 @@ describe('Web extension: screenshot scene', () => {
     await vscode.commands.executeCommand('workbench.action.closePanel');
     await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand('editor.action.showHover');
-    const { screenshot } = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, 'web-test-endpoints.json')))) as { screenshot: string };
+    const { screenshot } = JSON.parse(
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, 'web-test-endpoints.json'))),
+    ) as { screenshot: string };
     const answer = await fetch(screenshot);
     ok(answer.ok, `the runner took the screenshot (${answer.status})`);
   });

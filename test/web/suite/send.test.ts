@@ -29,7 +29,9 @@ describe('Web extension: send with fetch', () => {
     ok(workspaceFolder, 'the test workspace is open');
     folder = workspaceFolder;
     await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
-    endpoints = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, 'web-test-endpoints.json')))) as Endpoints;
+    endpoints = JSON.parse(
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, 'web-test-endpoints.json'))),
+    ) as Endpoints;
     await vscode.commands.executeCommand('regal.setApiKey', API_KEY);
     await config().update('send.confirm', false, vscode.ConfigurationTarget.Global);
   });
