@@ -270,6 +270,18 @@ export const diagnosticCases: Record<string, Case[]> = {
       nearMiss: '{ "traits": { "phone": "{{phoneNumber}}" }, "name": "{{eventName}}" }',
     },
   ],
+  'properties-without-name': [
+    {
+      title: 'event properties, no event name',
+      raise: '{ "traits": { "phones": { "+12225555555": {} } }, ⟦"properties"⟧: { "plan": "{{plan}}" } }',
+      nearMiss: '{ "traits": { "phones": { "+12225555555": {} } }, "name": "Plan Chosen", "properties": { "plan": "{{plan}}" } }',
+    },
+    {
+      title: 'properties in a branch, no event name',
+      raise: '{ "traits": { "phones": { "+12225555555": {} } }{{#if plan}}, ⟦"properties"⟧: { "plan": "{{plan}}" }{{/if}} }',
+      nearMiss: '{ "traits": { "phones": { "+12225555555": {} } }, "name": "{{#if plan}}Plan Chosen{{else}}Signup{{/if}}"{{#if plan}}, "properties": { "plan": "{{plan}}" }{{/if}} }',
+    },
+  ],
   'legacy-shape': [
     {
       title: 'traits.phone',

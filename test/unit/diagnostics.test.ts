@@ -56,9 +56,9 @@ describe('must not produce any error', () => {
     '{ "traits": { "phone": "{{phoneNumber}}", "firstName": "{{defaultIfEmpty firstName \'there\'}}" } }',
     '{ "traits": { "phone": "{{phoneNumber}}", "custom": "{{[Field With Spaces].x}} {{! note }} {{~lower (capitalize name)~}} {{raw}} {{join list sep=\', \'}}" } }',
     '{ "traits": { "phone": "{{phoneNumber}}" }, "name": "{{#ifEq plan \'pro\'}}Pro{{else if trial}}Trial{{else}}Free{{/ifEq}} Signup" }',
-    '{ "traits": { "phone": "{{phoneNumber}}" }, "properties": { "items": [ {{#each items}}{ "sku": "{{sku}}" }{{#unless @last}},{{/unless}}{{/each}} ] } }',
-    '{ "traits": { "phone": "{{phoneNumber}}" }, "properties": { "tags": [ {{#each tags}}{{#if @first}}{{else}},{{/if}}"{{this}}"{{/each}} ] } }',
-    '{ "traits": { "phone": "{{phoneNumber}}" }, "properties": { "skus": [ {{#each items}}{{#if @index}},{{/if}}"{{sku}}"{{/each}} ] } }',
+    '{ "traits": { "phone": "{{phoneNumber}}" }, "name": "Order Placed", "properties": { "items": [ {{#each items}}{ "sku": "{{sku}}" }{{#unless @last}},{{/unless}}{{/each}} ] } }',
+    '{ "traits": { "phone": "{{phoneNumber}}" }, "name": "Order Placed", "properties": { "tags": [ {{#each tags}}{{#if @first}}{{else}},{{/if}}"{{this}}"{{/each}} ] } }',
+    '{ "traits": { "phone": "{{phoneNumber}}" }, "name": "Order Placed", "properties": { "skus": [ {{#each items}}{{#if @index}},{{/if}}"{{sku}}"{{/each}} ] } }',
     '{ "traits": { "phones": { "{{phoneNumber}}": { "isPrimary": {{#if vip}}true{{ else }}false{{/if}} } } } }',
     '{ "traits": { "phone": "{{phoneNumber}}", "age": {{#if age}}{{age}}{{/if}}{{#unless age}}0{{/unless}} } }',
     '{ "traits": { "phone": "{{phoneNumber}}"{{#if email}}, "email": "{{email}}"{{/if}}{{#unless email}}, "email": "none"{{/unless}} } }',
@@ -66,7 +66,7 @@ describe('must not produce any error', () => {
     '{ "traits": { "phone": "{{phoneNumber}}", "n": 1{{! units }}5, "m": 1{{#if a}}5{{/if}} } }',
     '{ "traits": { "phone": "{{phoneNumber}}", "x": "{{!--}}", "y": "{{!-- a }} b --}}{{!-- c --~}}" } }',
     '\uFEFF{ "traits": { "phone": "{{phoneNumber}}" } }',
-    '{ "traits": {{{toJson profile}}}, "properties": {{{toJson props}}}, "originalTimestamp": "{{now}}" }',
+    '{ "traits": {{{toJson profile}}}, "name": "{{eventName}}", "properties": {{{toJson props}}}, "originalTimestamp": "{{now}}" }',
   ];
   for (const text of clean) {
     it(text.replace(/\s+/g, ' '), () => {
@@ -105,7 +105,7 @@ describe('findings from the review of Iterable idioms', () => {
   });
 
   it('reports one unclosed mustache inside a string, not a cascade', () => {
-    const text = '{\n  "traits": {\n    "phone": "{{phoneNumber",\n    "optIn": [{"channel": "sms", "subscribed": true}]\n  },\n  "properties": {"plan": {"tier": "gold"}}\n}';
+    const text = '{\n  "traits": {\n    "phone": "{{phoneNumber",\n    "optIn": [{"channel": "sms", "subscribed": true}]\n  },\n  "name": "Plan Chosen",\n  "properties": {"plan": {"tier": "gold"}}\n}';
     assert.deepEqual(codes(text), ['handlebars-syntax:{{phoneNumber']);
   });
 });

@@ -100,7 +100,7 @@ describe('Iterable conformance: the documented examples render as documented', (
 describe('Iterable conformance: the documented examples raise no error or warning in a payload', () => {
   const payloadWith = (row: Row) => {
     const value = row.placement === 'value' ? row.template : row.placement === 'escaped-string' ? JSON.stringify(row.template) : `"${row.template}"`;
-    return `{ "userId": "{{userId}}", "traits": { "phones": { "{{phoneNumber}}": {} } }, "properties": { "example": ${value} } }`;
+    return `{ "userId": "{{userId}}", "traits": { "phones": { "{{phoneNumber}}": {} } }, "name": "Conformance", "properties": { "example": ${value} } }`;
   };
   for (const row of rows) {
     it(`${row.id}: ${row.template}`, { skip: row.knownDifference ?? false }, () => {

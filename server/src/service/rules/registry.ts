@@ -24,6 +24,7 @@ import { optInRequired } from './optInRequired';
 import { otherSchema } from './otherSchema';
 import { phoneFormat } from './phoneFormat';
 import { phoneNotE164 } from './phoneNotE164';
+import { propertiesWithoutName } from './propertiesWithoutName';
 import { quotedBoolean } from './quotedBoolean';
 import { reservedEventName } from './reservedEventName';
 import type { PayloadRule, RuleDefinition } from './ruleDefinition';
@@ -60,6 +61,7 @@ export const rules = {
   'unknown-helper': unknownHelper,
   'reserved-event-name': reservedEventName,
   'empty-event-name': emptyEventName,
+  'properties-without-name': propertiesWithoutName,
   'legacy-shape': legacyShape,
   'unknown-merge-field': unknownMergeField,
   'inconsistent-type': inconsistentType,
