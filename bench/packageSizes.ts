@@ -7,7 +7,9 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 
 export interface PackageSizes {
-  clientBundle: number;
+  /** dist/extension.js: the extension, its language server and its render worker (what the .vsix runs on the desktop). */
+  extensionBundle: number;
+  /** dist/server.js: the language server alone (other editors; not in the .vsix). */
   serverBundle: number;
   vsix: number;
 }
@@ -16,5 +18,5 @@ export interface PackageSizes {
 export function buildAndMeasurePackage(repoRoot: string): PackageSizes {
   execSync('npm run package', { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
   const size = (file: string) => statSync(path.join(repoRoot, 'dist', file)).size;
-  return { clientBundle: size('client.js'), serverBundle: size('server.js'), vsix: size('regal-webhook.vsix') };
+  return { extensionBundle: size('extension.js'), serverBundle: size('server.js'), vsix: size('regal-webhook.vsix') };
 }

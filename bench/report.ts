@@ -98,8 +98,8 @@ export function renderReport(results: BenchResults): string {
   const s = results.sizes;
   lines.push('## Package', '');
   lines.push('| file | size |', '|---|---:|');
-  lines.push(`| client bundle (dist/client.js, minified) | ${formatBytes(s.clientBundle)} |`);
-  lines.push(`| server bundle (dist/server.js, minified) | ${formatBytes(s.serverBundle)} |`);
+  lines.push(`| extension bundle (dist/extension.js: extension, language server, render worker; minified) | ${formatBytes(s.extensionBundle)} |`);
+  lines.push(`| language server alone (dist/server.js, minified; not in the .vsix) | ${formatBytes(s.serverBundle)} |`);
   lines.push(`| .vsix | ${formatBytes(s.vsix)} |`, '');
   return lines.join('\n');
 }
