@@ -51,6 +51,19 @@ describe('Web extension: language server in a web worker', () => {
     match(inconsistent?.message ?? '', /team\.regal\.json/);
   });
 
+  it('follows a catalog change made through VS Code (file watching), both ways', async () => {
+    const catalog = vscode.Uri.joinPath(folder.uri, 'iterable-fields.json');
+    const original = await vscode.workspace.fs.readFile(catalog);
+    const fields = (JSON.parse(new TextDecoder().decode(original)) as { fields: Record<string, string> }).fields;
+    await vscode.workspace.fs.writeFile(catalog, new TextEncoder().encode(JSON.stringify({ fields: { ...fields, web_plann: 'string' } })));
+    try {
+      await waitForDiagnostics(contact, (d) => !d.some((x) => codeOf(x) === 'unknown-merge-field'), 'unknown-merge-field to go once the catalog has web_plann');
+    } finally {
+      await vscode.workspace.fs.writeFile(catalog, original);
+    }
+    await waitForDiagnostics(contact, having('unknown-merge-field'), 'unknown-merge-field back with the original catalog');
+  });
+
   it('completes merge fields from the catalog', async () => {
     const document = await vscode.workspace.openTextDocument(contact);
     const line = document.lineAt(7).text; // "tier": "{{web_tier}}",
