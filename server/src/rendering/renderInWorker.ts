@@ -3,8 +3,9 @@
  * renderWorker.js, with a heap limit. Used by the desktop extension host (preview and send) and the
  * CLI; the web extension starts Web Workers instead (client/src/web/browserRenderThread.ts).
  *
- * The worker file is `renderWorker.js` next to the running bundle (dist/client.js and dist/cli.js
- * both sit beside dist/renderWorker.js); tests built from source pass `workerFile`.
+ * The worker file is `renderWorker.js` next to the running bundle by default (dist/cli.js sits beside
+ * dist/renderWorker.js); the extension passes its own bundle (client/src/main.ts plays the worker too),
+ * and tests built from source pass theirs.
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
