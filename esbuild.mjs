@@ -97,6 +97,8 @@ if (process.argv.includes('--web-tests')) {
 if (process.argv.includes('--bench')) {
   // The benchmark runs the service as bundled code (as the server does), not through a TypeScript loader.
   await esbuild.build({ ...common, entryPoints: ['bench/runBench.ts'], outfile: 'out/bench/runBench.js', sourcemap: true });
+  // The JSON service's side of the whole-process comparison, minified like dist/cli.js (bench/processBench.ts).
+  await esbuild.build({ ...common, minify: true, sourcemap: false, entryPoints: ['bench/jsonServiceProcess.ts'], outfile: 'out/bench/jsonServiceProcess.js' });
   process.exit(0);
 }
 

@@ -7,7 +7,7 @@
  * mustache replaced by characters of the same length). That text is as long as the template and
  * valid JSON, so the comparison is on the same bytes, and only our service also reads the template.
  */
-import { getLanguageService, type LanguageService as JsonLanguageService } from 'vscode-json-languageservice';
+import type { LanguageService as JsonLanguageService } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../server/src/service/languageService';
 import { generatePayload } from './generatePayload';
@@ -32,11 +32,7 @@ export interface DiagnosticsResult {
   jsonParse: Summary;
 }
 
-export function createJsonService(schema: Record<string, unknown>): JsonLanguageService {
-  const service = getLanguageService({});
-  service.configure({ validate: true, allowComments: false, schemas: [{ uri: 'bench://regal-event.schema.json', fileMatch: ['*.json'], schema }] });
-  return service;
-}
+export { createJsonService } from './jsonService';
 
 /**
  * Makes sure both services really validate with the Regal schema before they are timed: a payload

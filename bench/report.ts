@@ -6,6 +6,7 @@ import type { DiagnosticsResult } from './diagnosticsBench';
 import type { EditingResult } from './editingBench';
 import { formatBytes, formatMs } from './measure';
 import type { PackageSizes } from './packageSizes';
+import type { ProcessResult } from './processBench';
 import type { RenderBenchResult } from './renderBench';
 import type { MemoryResult, RoundTripResult } from './serverBench';
 
@@ -13,6 +14,7 @@ export interface BenchResults {
   date: string;
   machine: string;
   diagnostics: DiagnosticsResult[];
+  processes: ProcessResult;
   rendering: RenderBenchResult[];
   editing: EditingResult;
   roundTrip: RoundTripResult;
@@ -62,6 +64,19 @@ export function renderReport(results: BenchResults): string {
     lines.push(`Growth: 1 MB takes ${growth.toFixed(1)}× the 100 KB time for ${sizeGrowth.toFixed(1)}× the text (target ≤ ${TARGETS.growth1MbOver100Kb}×: ${verdict(growth <= TARGETS.growth1MbOver100Kb)}).`, '');
   }
   lines.push(`Diagnostics found on the generated payloads: ${results.diagnostics.map((d) => `${d.label} ours ${d.diagnostics.ours} / JSON service ${d.diagnostics.jsonService}`).join('; ')} (the generated payloads are clean).`, '');
+
+  const p = results.processes;
+  const timeRatio = p.ours.p50 / p.jsonService.p50;
+  lines.push('## Whole process', '');
+  lines.push(
+    `\`regal-webhook check FILE\` (dist/cli.js) against a process that runs the JSON service with our schema on the placeholder JSON of the same ${formatBytes(p.length)} template (bench/jsonServiceProcess.ts, minified likewise): each a fresh Node process, started in turn, median of ${p.runs}. Wall time from spawn to exit; peak resident set as each process reports it at exit (maxRSS). Targets: time ≤ ${TARGETS.oursOverJsonService}× the JSON service's, peak memory ≤ the JSON service's.`,
+    '',
+  );
+  lines.push('| payload | check | JSON service | check / JSON service | check peak RSS | JSON service peak RSS |', '|---|---:|---:|---:|---:|---:|');
+  lines.push(
+    `| ${p.label} | ${formatMs(p.ours.p50)} | ${formatMs(p.jsonService.p50)} | ${timeRatio.toFixed(2)} (${verdict(timeRatio <= TARGETS.oursOverJsonService)}) | ${p.oursPeakMb.toFixed(0)} MB (${verdict(p.oursPeakMb <= p.jsonServicePeakMb)}) | ${p.jsonServicePeakMb.toFixed(0)} MB |`,
+    '',
+  );
 
   lines.push('## Rendering with sample data', '');
   lines.push(

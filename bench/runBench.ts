@@ -5,6 +5,7 @@
  * `BENCH_QUICK=1` runs fewer rounds (a smoke run, not for results.md).
  */
 import { writeFileSync } from 'node:fs';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import { createLanguageService } from '../server/src/service/languageService';
 import schema from '../schemas/regal-event.schema.json';
@@ -14,6 +15,7 @@ import { describeMachine } from './machine';
 import { buildAndMeasurePackage } from './packageSizes';
 import { renderReport } from './report';
 import { benchRendering, renderChild, type RenderSizeCase } from './renderBench';
+import { benchProcesses } from './processBench';
 import { benchMemory, benchRoundTrip, SERVER_DEBOUNCE_MS } from './serverBench';
 
 const repoRoot = process.cwd();
@@ -49,12 +51,15 @@ async function main(): Promise<void> {
   console.log(`completion p50 ${editing.completion.p50.toFixed(3)} ms, hover p50 ${editing.hover.p50.toFixed(3)} ms`);
   // The server benchmarks run the production bundle that `npm run package` leaves in dist/.
   const sizes = buildAndMeasurePackage(repoRoot);
+  // Whole processes: `check` (dist/cli.js, just built) against the JSON service, on the same 5 MB payload.
+  const processes = benchProcesses(repoRoot, '5 MB', 5_000_000, quick ? 1 : 5, (template) => ours.analyze(TextDocument.create('file:///bench/process.regal.json', 'regal-webhook', 1, template)).template.view(0).text);
+  console.log(`whole process ${processes.label}: check ${processes.ours.p50.toFixed(0)} ms / ${processes.oursPeakMb.toFixed(0)} MB, JSON service ${processes.jsonService.p50.toFixed(0)} ms / ${processes.jsonServicePeakMb.toFixed(0)} MB`);
   const roundTrip = await benchRoundTrip(quick ? 5 : 20);
   console.log(`round trip p50 ${roundTrip.roundTrip.p50.toFixed(1)} ms`);
   const memory = await benchMemory(repoRoot);
   console.log(`server RSS ${memory.rssOpenMb.toFixed(1)} MB with ${memory.documents} payloads`);
 
-  const report = renderReport({ date: new Date().toISOString().slice(0, 10), machine: describeMachine(), diagnostics, rendering, editing, roundTrip, debounceMs: SERVER_DEBOUNCE_MS, memory, sizes });
+  const report = renderReport({ date: new Date().toISOString().slice(0, 10), machine: describeMachine(), diagnostics, processes, rendering, editing, roundTrip, debounceMs: SERVER_DEBOUNCE_MS, memory, sizes });
   console.log(`\n${report}`);
   if (quick) console.log('(BENCH_QUICK: bench/results.md left as it was)');
   else writeFileSync(path.join(repoRoot, 'bench', 'results.md'), report);
