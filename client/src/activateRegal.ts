@@ -16,6 +16,7 @@ import { registerCreateSampleDataCommand } from './sampleData/createSampleDataCo
 import { registerSendCommands } from './send/registerSendCommands';
 import type { SendDependencies } from './send/sendTestEvent';
 import { registerNewPayloadCommand } from './snippets/newPayloadCommand';
+import { PAYLOAD_LANGUAGE_ID } from '../../server/src/protocol/contract';
 
 export interface RegalPlatform {
   /** Starts the language client and its server (a Node process on the desktop, a web worker in a browser). */
@@ -54,7 +55,7 @@ export async function activateRegal(context: ExtensionContext, platform: RegalPl
   // for every JSON file.
   const lookalikeNotice = new PayloadLookalikeNotice(context.workspaceState, regal);
   context.subscriptions.push(lookalikeNotice);
-  const isPayload = (document: vscode.TextDocument) => document.languageId === 'regal-webhook';
+  const isPayload = (document: vscode.TextDocument) => document.languageId === PAYLOAD_LANGUAGE_ID;
   if (vscode.workspace.textDocuments.some(isPayload)) {
     await regal.start();
   } else {

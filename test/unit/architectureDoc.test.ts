@@ -29,7 +29,7 @@ describe('docs/architecture.md', () => {
   });
 
   it('every module in server/src/service/rules/ that declares a rule is in the registry', () => {
-    const registered = new Set(Object.values(rules).map((rule) => rule.code));
+    const registered = new Set<string>(Object.values(rules).map((rule) => rule.code));
     const folder = path.join(repoRoot, 'server', 'src', 'service', 'rules');
     for (const file of readdirSync(folder)) {
       const code = /^\s+code: '([a-z0-9-]+)',$/m.exec(readFileSync(path.join(folder, file), 'utf8'))?.[1];

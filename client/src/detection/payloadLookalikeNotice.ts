@@ -14,6 +14,7 @@
 import * as vscode from 'vscode';
 import type { RegalServer } from '../language/regalServer';
 import { associationPattern, isLookalikeCandidate, regalFileName } from './payloadLookalike';
+import { PAYLOAD_LANGUAGE_ID } from '../../../server/src/protocol/contract';
 
 export const RENAME_ACTION = 'Rename to .regal.json';
 export const ASSOCIATE_ACTION = 'Add to files.associations';
@@ -113,7 +114,7 @@ async function rename(uri: vscode.Uri): Promise<vscode.Uri> {
   edit.renameFile(uri, target, { overwrite: false });
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not rename ${vscode.workspace.asRelativePath(uri, false)}: is there a ${vscode.workspace.asRelativePath(target, false)} already?`);
   const document = await vscode.workspace.openTextDocument(target);
-  await vscode.window.showTextDocument(document.languageId === 'regal-webhook' ? document : await vscode.languages.setTextDocumentLanguage(document, 'regal-webhook'));
+  await vscode.window.showTextDocument(document.languageId === PAYLOAD_LANGUAGE_ID ? document : await vscode.languages.setTextDocumentLanguage(document, PAYLOAD_LANGUAGE_ID));
   return target;
 }
 
@@ -123,8 +124,8 @@ async function associate(uri: vscode.Uri): Promise<string> {
   const pattern = folder ? associationPattern(vscode.workspace.asRelativePath(uri, false)) : uri.fsPath;
   const files = vscode.workspace.getConfiguration('files', uri);
   const current = files.inspect<Record<string, string>>('associations')?.workspaceValue ?? {};
-  await files.update('associations', { ...current, [pattern]: 'regal-webhook' }, folder ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+  await files.update('associations', { ...current, [pattern]: PAYLOAD_LANGUAGE_ID }, folder ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (document && document.languageId !== 'regal-webhook') await vscode.languages.setTextDocumentLanguage(document, 'regal-webhook');
+  if (document && document.languageId !== PAYLOAD_LANGUAGE_ID) await vscode.languages.setTextDocumentLanguage(document, PAYLOAD_LANGUAGE_ID);
   return pattern;
 }

@@ -4,9 +4,8 @@
  * editor group. A rendered preview stands for its payload.
  */
 import * as vscode from 'vscode';
+import { PAYLOAD_LANGUAGE_ID } from '../../../server/src/protocol/contract';
 import { PREVIEW_SCHEME } from '../preview/previewScheme';
-
-const PAYLOAD_LANGUAGE_ID = 'regal-webhook';
 
 export function currentPayloadUri(): vscode.Uri | undefined {
   const candidates = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].map((editor) => editor?.document);

@@ -9,8 +9,9 @@ import * as vscode from 'vscode';
 import { DEFAULT_ENDPOINT, checkEndpoint, ignoredEndpointNote, userOrDefault } from '../send/endpoint';
 import { workspaceEndpointValues } from '../send/workspaceEndpoint';
 import { fieldsFileScope } from './settingsScope';
+import { SETTINGS_SECTION, PAYLOAD_LANGUAGE_ID } from '../../../server/src/protocol/contract';
 
-const SELECTOR: vscode.DocumentSelector = { language: 'regal-webhook' };
+const SELECTOR: vscode.DocumentSelector = { language: PAYLOAD_LANGUAGE_ID };
 const SCHEMA_PATH = 'schemas/regal-event.schema.json';
 const DEFAULT_FIELDS_FILE = 'iterable-fields.json';
 
@@ -99,7 +100,7 @@ export class RegalLanguageStatus implements vscode.Disposable {
 
   private async describeCatalog(): Promise<LanguageStatusSnapshot['catalog']> {
     const folder = activeFolder();
-    const setting = vscode.workspace.getConfiguration('regal', folder?.uri).get<string>('fieldsFile', DEFAULT_FIELDS_FILE).trim() || DEFAULT_FIELDS_FILE;
+    const setting = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder?.uri).get<string>('fieldsFile', DEFAULT_FIELDS_FILE).trim() || DEFAULT_FIELDS_FILE;
     const target = catalogUri(setting, folder);
     this.watchCatalog(setting, folder);
     if (!target) {
@@ -137,7 +138,7 @@ export class RegalLanguageStatus implements vscode.Disposable {
 
 async function describeEndpoint(): Promise<LanguageStatusState> {
   // Same rule as sending: only the user's value counts, never a workspace's.
-  const inspected = vscode.workspace.getConfiguration('regal').inspect<string>('endpoint');
+  const inspected = vscode.workspace.getConfiguration(SETTINGS_SECTION).inspect<string>('endpoint');
   const check = checkEndpoint(userOrDefault(inspected, DEFAULT_ENDPOINT));
   const ignored = ignoredEndpointNote(await workspaceEndpointValues(activeFolder()));
   if (!check.ok) return { text: 'Endpoint not usable', detail: check.problem, tooltip: check.message, severity: 'warning', command: 'workbench.action.openSettings' };

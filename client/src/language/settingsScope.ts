@@ -8,6 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
+import { SETTINGS_SECTION } from '../../../server/src/protocol/contract';
 
 type ConfigurationMiddleware = NonNullable<NonNullable<Middleware['workspace']>['configuration']>;
 
@@ -24,7 +25,7 @@ export const markFieldsFileScope: ConfigurationMiddleware = async (params, token
 /** "workspace" when a workspace or folder setting (language-specific ones included) gives the value. */
 export function fieldsFileScope(scopeUri: string | undefined): 'user' | 'workspace' {
   const scope = scopeUri ? vscode.Uri.parse(scopeUri) : undefined;
-  const inspected = vscode.workspace.getConfiguration('regal', scope).inspect<string>('fieldsFile');
+  const inspected = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope).inspect<string>('fieldsFile');
   const fromWorkspace = [inspected?.workspaceFolderLanguageValue, inspected?.workspaceFolderValue, inspected?.workspaceLanguageValue, inspected?.workspaceValue];
   return fromWorkspace.some((value) => value !== undefined) ? 'workspace' : 'user';
 }

@@ -7,6 +7,7 @@ import type { ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { markFieldsFileScope } from './settingsScope';
 import { EXTENSION_BUNDLE, LANGUAGE_SERVER_ARGUMENT } from '../extensionBundle';
+import { PAYLOAD_LANGUAGE_ID } from '../../../server/src/protocol/contract';
 
 export async function startLanguageClient(context: ExtensionContext): Promise<LanguageClient> {
   const serverModule = context.asAbsolutePath(EXTENSION_BUNDLE);
@@ -16,7 +17,7 @@ export async function startLanguageClient(context: ExtensionContext): Promise<La
     debug: { module: serverModule, transport: TransportKind.ipc, args, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'regal-webhook' }],
+    documentSelector: [{ language: PAYLOAD_LANGUAGE_ID }],
     // Says whether regal.fieldsFile is the user's or a workspace's: only the user's may leave the workspace.
     middleware: { workspace: { configuration: markFieldsFileScope } },
   };

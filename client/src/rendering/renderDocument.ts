@@ -13,6 +13,7 @@ import * as vscode from 'vscode';
 import type { RenderPool } from '../../../server/src/rendering/renderPool';
 import type { RenderResult } from '../../../server/src/rendering/renderResult';
 import { emptySample, parseSampleData, type SampleData } from '../../../server/src/rendering/sampleData';
+import { SETTINGS_SECTION } from '../../../server/src/protocol/contract';
 
 export interface RenderedDocument extends RenderResult {
   /** The sample file used (or looked for). */
@@ -37,7 +38,7 @@ export const DEFAULT_SAMPLE_PATH = 'regal.sample.json';
 /** Where the sample for `document` lives, per `regal.sampleData` (undefined outside any workspace folder). */
 export function sampleDataUri(document: vscode.TextDocument | vscode.Uri): vscode.Uri | undefined {
   const uri = document instanceof vscode.Uri ? document : document.uri;
-  const setting = vscode.workspace.getConfiguration('regal', uri).get<string>('sampleData')?.trim() || DEFAULT_SAMPLE_PATH;
+  const setting = vscode.workspace.getConfiguration(SETTINGS_SECTION, uri).get<string>('sampleData')?.trim() || DEFAULT_SAMPLE_PATH;
   if (path.isAbsolute(setting)) return vscode.Uri.file(setting);
   const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
   return folder ? vscode.Uri.joinPath(folder.uri, ...setting.split(/[\\/]+/)) : undefined;

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { appendBounded, readEntries, type SendHistoryEntry } from './historyEntries';
 import { userOrDefault } from './endpoint';
+import { SETTINGS_SECTION } from '../../../server/src/protocol/contract';
 
 export const HISTORY_STATE_KEY = 'regal.sendHistory';
 
@@ -21,7 +22,7 @@ export class SendHistoryStore {
   }
 
   async add(entry: SendHistoryEntry): Promise<void> {
-    const size = userOrDefault(vscode.workspace.getConfiguration('regal').inspect<number>('send.historySize'), 20);
+    const size = userOrDefault(vscode.workspace.getConfiguration(SETTINGS_SECTION).inspect<number>('send.historySize'), 20);
     await this.state.update(HISTORY_STATE_KEY, appendBounded(this.entries(), entry, typeof size === 'number' ? size : 20));
   }
 }

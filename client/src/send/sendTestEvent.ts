@@ -12,7 +12,7 @@
  * waiting for them, so a returned result never hangs on a notification nobody clicks; only the
  * confirmation dialog is awaited.
  */
-import { DIAGNOSTIC_SOURCE, type CheckParams, type CheckResult } from '../../../server/src/protocol/contract';
+import { SETTINGS_SECTION, DIAGNOSTIC_SOURCE, PAYLOAD_LANGUAGE_ID, type CheckParams, type CheckResult } from '../../../server/src/protocol/contract';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { currentPayloadUri } from '../language/currentPayload';
@@ -136,11 +136,11 @@ export class TestEventSender {
     let uri = argument instanceof vscode.Uri ? argument : currentPayloadUri();
     if (uri?.scheme === PREVIEW_SCHEME) uri = vscode.Uri.parse(uri.query, true);
     const document = uri ? await vscode.workspace.openTextDocument(uri) : undefined;
-    return document?.languageId === 'regal-webhook' ? document : undefined;
+    return document?.languageId === PAYLOAD_LANGUAGE_ID ? document : undefined;
   }
 
   private async send(payload: string, source: string, notes: string[] = []): Promise<SendResult> {
-    const regal = vscode.workspace.getConfiguration('regal');
+    const regal = vscode.workspace.getConfiguration(SETTINGS_SECTION);
     const plan = planSend({
       trusted: vscode.workspace.isTrusted,
       storedKey: await this.deps.keys.get(),

@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { freePayloadFileName, withPayloadExtension } from './payloadFileName';
 import { PAYLOAD_SNIPPETS_PATH, findPayloadSnippet, parsePayloadSnippets, payloadPickItems, workflowSlug, type PayloadSnippet } from './payloadSnippets';
+import { PAYLOAD_LANGUAGE_ID } from '../../../server/src/protocol/contract';
 
 export const NEW_PAYLOAD_COMMAND = 'regal.newPayload';
 
@@ -34,14 +35,14 @@ async function newPayload(extensionUri: vscode.Uri, name: string | undefined, fi
     return undefined;
   }
   const folder = targetFolder();
-  if (!folder && (fileName === undefined || !path.isAbsolute(fileName))) return insertInto(await vscode.workspace.openTextDocument({ language: 'regal-webhook', content: '' }), snippet);
+  if (!folder && (fileName === undefined || !path.isAbsolute(fileName))) return insertInto(await vscode.workspace.openTextDocument({ language: PAYLOAD_LANGUAGE_ID, content: '' }), snippet);
 
   const target = fileName === undefined ? await askForFile(folder as vscode.WorkspaceFolder, snippet) : await namedFile(folder, fileName);
   if (!target) return undefined;
   // A new, empty file: the snippet goes in through the editor, so its tab stops work, then it is saved.
   await vscode.workspace.fs.writeFile(target, new Uint8Array());
   const document = await vscode.workspace.openTextDocument(target);
-  const uri = await insertInto(document.languageId === 'regal-webhook' ? document : await vscode.languages.setTextDocumentLanguage(document, 'regal-webhook'), snippet);
+  const uri = await insertInto(document.languageId === PAYLOAD_LANGUAGE_ID ? document : await vscode.languages.setTextDocumentLanguage(document, PAYLOAD_LANGUAGE_ID), snippet);
   await document.save();
   return uri;
 }

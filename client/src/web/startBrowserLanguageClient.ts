@@ -9,12 +9,13 @@ import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclien
 import { markFieldsFileScope } from '../language/settingsScope';
 import { startWorker, WEB_SERVER_BUNDLE } from './browserWorker';
 import { registerWorkspaceFileRequests } from './workspaceFileRequests';
+import { PAYLOAD_LANGUAGE_ID } from '../../../server/src/protocol/contract';
 
 export async function startBrowserLanguageClient(context: ExtensionContext): Promise<LanguageClient> {
   const serverMain = vscode.Uri.joinPath(context.extensionUri, WEB_SERVER_BUNDLE);
   const worker = startWorker(serverMain.toString(true), 'Regal Webhook Language Server');
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'regal-webhook' }],
+    documentSelector: [{ language: PAYLOAD_LANGUAGE_ID }],
     // Says whether regal.fieldsFile is the user's or a workspace's: only the user's may leave the workspace.
     middleware: { workspace: { configuration: markFieldsFileScope } },
   };

@@ -17,6 +17,7 @@ import { githubCommands } from './githubOutput';
 import { toSarif } from './sarifOutput';
 import { projectHome } from './projectHome';
 import { version } from '../../../package.json';
+import { DIAGNOSTIC_SOURCE, PAYLOAD_LANGUAGE_ID } from '../protocol/contract';
 
 export interface CliOutput {
   out(text: string): void;
@@ -52,7 +53,7 @@ export async function checkFiles(options: CheckOptions, service: LanguageService
   let unreadable = false;
   for (const file of files) {
     const read = await readInputFile(file);
-    if (read.ok) documents.push(TextDocument.create(pathToFileURL(file).toString(), 'regal-webhook', 1, read.text));
+    if (read.ok) documents.push(TextDocument.create(pathToFileURL(file).toString(), PAYLOAD_LANGUAGE_ID, 1, read.text));
     else if (read.invalidUtf8) reports.push({ file: relative(cwd, file), diagnostics: [invalidEncoding(read.invalidUtf8, settings)].filter((d) => d !== undefined) });
     else {
       io.err(printable(`${relative(cwd, file)}: cannot read the file: ${read.reason}.`));
@@ -178,7 +179,7 @@ function invalidEncoding(at: { offset: number; validPrefix: string }, settings: 
   return {
     range: { start: position, end: { line: position.line, character: position.character + 1 } },
     severity: SEVERITY_LEVELS[severity],
-    source: 'regal',
+    source: DIAGNOSTIC_SOURCE,
     code: 'invalid-encoding',
     message: `Not valid UTF-8 at byte ${at.offset}: save the file as UTF-8. Iterable's body field is UTF-8 text, so the file is not checked.`,
   };

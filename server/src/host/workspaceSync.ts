@@ -28,6 +28,7 @@ import { fieldsFileOf, type ValidationSettings } from '../service/settings';
 import type { PayloadFileSummary, WorkspaceContext } from '../service/workspace/workspaceContext';
 import { loadFolderCatalog, type CatalogFolder } from './folderCatalog';
 import { isPayloadPath, MAX_PAYLOAD_FILES, PAYLOAD_GLOB, type WorkspaceFiles } from './workspaceFiles';
+import { PAYLOAD_LANGUAGE_ID } from '../protocol/contract';
 
 export interface WorkspaceHost {
   connection: Connection;
@@ -130,7 +131,7 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
     }
     const uri = files.uriOf(file);
     try {
-      folder.summaries.set(file, service.summarize(TextDocument.create(uri, 'regal-webhook', 0, read.text)));
+      folder.summaries.set(file, service.summarize(TextDocument.create(uri, PAYLOAD_LANGUAGE_ID, 0, read.text)));
     } catch (error) {
       folder.summaries.delete(file);
       connection.console.error(`Summarising ${file} failed: ${describe(error)}`);
