@@ -2,9 +2,12 @@
  * The render budget (server/src/rendering/renderTemplate.ts with renderBudget.ts), in process: a
  * render over its output or time limit, a string past the engine's maximum and a template nested too
  * deep end in `stopped` ("rendering stopped: …") with no text, never in an exception; a cancelled
- * render stops; and a render reports the assumptions it relied on.
+ * render stops; and a render reports the assumptions it relied on. No clock is asserted on: bounded
+ * work shows in counts (budget checks through `isCancelled`, parser calls) and a clock that advances
+ * one step per reading.
  */
 import assert from 'node:assert/strict';
+import Handlebars from 'handlebars';
 import { describe, it } from 'node:test';
 import { previewText, untrustedPreviewText } from '../../client/src/preview/previewText';
 import { renderAssumptions } from '../../server/src/rendering/renderAssumptions';
@@ -23,6 +26,24 @@ function assertStopped(result: RenderResult, kind: string, pattern: RegExp): voi
   assert.equal(result.json, undefined);
 }
 
+/** An `isCancelled` that never cancels and counts how often the budget was checked (once before rendering, once per helper call). */
+function countingChecks(): { isCancelled: () => boolean; checks: () => number } {
+  let checks = 0;
+  return { isCancelled: () => (checks++, false), checks: () => checks };
+}
+
+/** Counts the calls of Handlebars' parser (the renderer's isolated instance shares it with the module). */
+function countingParses(): { parses: () => number; restore: () => void } {
+  const parser = (Handlebars as unknown as { Parser: { parse: (...args: unknown[]) => unknown } }).Parser;
+  const original = parser.parse;
+  let parses = 0;
+  parser.parse = function (this: unknown, ...args: unknown[]) {
+    parses++;
+    return original.apply(this, args);
+  };
+  return { parses: () => parses, restore: () => void (parser.parse = original) };
+}
+
 describe('render budget: output', () => {
   it('stops a render whose final text is longer than maxOutputChars, even without a helper call', () => {
     const result = renderTemplate(`"${'x'.repeat(2_000)}"`, emptySample, { limits: { timeMs: 2_000, maxOutputChars: 1_000 } });
@@ -35,11 +56,13 @@ describe('render budget: output', () => {
     assert.equal(result.text?.length, 1_000);
   });
 
-  it('stops nested replace calls once their output is over the limit', () => {
-    const started = performance.now();
-    const result = renderTemplate(nestedReplace(4), emptySample, { limits: { timeMs: 2_000, maxOutputChars: 5_000 } });
+  it('stops nested replace calls at the first one whose output is over the limit', () => {
+    // A time limit no render here reaches: the output budget alone must stop it.
+    const counted = countingChecks();
+    const result = renderTemplate(nestedReplace(4), emptySample, { limits: { timeMs: 600_000, maxOutputChars: 5_000 }, isCancelled: counted.isCancelled });
     assertStopped(result, 'budget', /output grew past 5,000 characters/);
-    assert.ok(performance.now() - started < 1_000);
+    // One check before rendering and one per call: the fourth call makes 10,000 a's, and nothing runs after it.
+    assert.ok(counted.checks() <= 1 + 4, `${counted.checks()} budget checks`);
   });
 
   it('stops an {{#each}} whose output grows past the longest string JavaScript holds, without throwing', () => {
@@ -52,14 +75,25 @@ describe('render budget: output', () => {
 });
 
 describe('render budget: time and cancellation', () => {
-  it('stops a render with many helper calls at its time limit', () => {
-    const items = Array.from({ length: 200 }, (_, i) => `item ${i}`);
-    const template = '{{#each items}}{{#each ../items}}{{#each ../../items}}{{upper this}}{{/each}}{{/each}}{{/each}}';
-    const started = performance.now();
-    const result = renderTemplate(template, sample({ items }), { limits: { timeMs: 100, maxOutputChars: 100_000_000 } });
-    const elapsed = performance.now() - started;
+  // 200³ = 8,000,000 upper calls: no machine makes them within 0.1 s.
+  const items = Array.from({ length: 200 }, (_, i) => `item ${i}`);
+  const manyCalls = '{{#each items}}{{#each ../items}}{{#each ../../items}}{{upper this}}{{/each}}{{/each}}{{/each}}';
+  const helperCalls = items.length ** 3;
+
+  it('stops a render with many helper calls at the first budget check past its time limit', () => {
+    // A clock that advances 1 ms per reading: the deadline (100 ms) is passed at the 101st check, whatever the machine's load.
+    let now = 0;
+    const counted = countingChecks();
+    const result = renderTemplate(manyCalls, sample({ items }), { limits: { timeMs: 100, maxOutputChars: 100_000_000 }, isCancelled: counted.isCancelled, clock: () => now++ });
     assertStopped(result, 'budget', /took longer than 0\.1 s/);
-    assert.ok(elapsed < 1_000, `stopped after ${elapsed.toFixed(0)} ms`);
+    assert.equal(counted.checks(), 101, 'no helper call after the first check past the deadline');
+  });
+
+  it('on the real clock, the time limit stops the render long before its last helper call', () => {
+    const counted = countingChecks();
+    const result = renderTemplate(manyCalls, sample({ items }), { limits: { timeMs: 100, maxOutputChars: 100_000_000 }, isCancelled: counted.isCancelled });
+    assertStopped(result, 'budget', /took longer than 0\.1 s/);
+    assert.ok(counted.checks() < helperCalls, `${counted.checks()} budget checks of ${helperCalls} helper calls`);
   });
 
   it('a cancelled render stops as superseded', () => {
@@ -71,12 +105,19 @@ describe('render budget: time and cancellation', () => {
 describe('render budget: nesting', () => {
   it('stops a template nested deeper than MAX_NESTING before parsing it (the parser is quadratic in depth)', () => {
     const depth = 20_000;
-    const started = performance.now();
-    const blocks = renderTemplate(`{"a": "${'{{#if x}}'.repeat(depth)}y${'{{/if}}'.repeat(depth)}"}`, sample({ x: true }));
-    assertStopped(blocks, 'depth', /nests blocks or subexpressions too deeply \(more than 256 levels\)/);
-    const subexpressions = renderTemplate(`{"a": "{{upper ${'(lower '.repeat(depth)}x${')'.repeat(depth)}}}"}`, sample({ x: 'y' }));
-    assertStopped(subexpressions, 'depth', /too deeply/);
-    assert.ok(performance.now() - started < 1_000);
+    const parser = countingParses();
+    try {
+      const blocks = renderTemplate(`{"a": "${'{{#if x}}'.repeat(depth)}y${'{{/if}}'.repeat(depth)}"}`, sample({ x: true }));
+      assertStopped(blocks, 'depth', /nests blocks or subexpressions too deeply \(more than 256 levels\)/);
+      const subexpressions = renderTemplate(`{"a": "{{upper ${'(lower '.repeat(depth)}x${')'.repeat(depth)}}}"}`, sample({ x: 'y' }));
+      assertStopped(subexpressions, 'depth', /too deeply/);
+      assert.equal(parser.parses(), 0, 'neither template reached the parser');
+      // The count is the parser's: a template within the limit is parsed once.
+      assert.equal(renderTemplate('{"a": "{{x}}"}', sample({ x: 'y' })).text, '{"a": "y"}');
+      assert.equal(parser.parses(), 1);
+    } finally {
+      parser.restore();
+    }
   });
 
   it('renders a template nested MAX_NESTING deep', () => {

@@ -3,7 +3,8 @@
  * script by test/support/renderWorker.ts): the issue's pathological payloads end in `stopped`
  * results instead of crashing or freezing the process, a render that overruns between helper calls is
  * terminated at its time limit, a worker out of memory gives `stopped`, the worker comes back after
- * each termination, and newer requests supersede older ones. No sleeps: every wait is on a promise.
+ * each termination, and newer requests supersede older ones. No sleeps: every wait is on a promise;
+ * no clock is asserted on: a stop's kind and reason say which limit stopped it.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -27,12 +28,6 @@ after(() => {
   for (const created of pools) created.dispose();
 });
 
-async function timed(work: Promise<RenderResult>): Promise<{ result: RenderResult; ms: number }> {
-  const started = performance.now();
-  const result = await work;
-  return { result, ms: performance.now() - started };
-}
-
 function assertStopped(result: RenderResult, kind: string, pattern: RegExp): void {
   assert.ok(result.stopped, `expected a stopped render, got ${JSON.stringify(result).slice(0, 300)}`);
   assert.equal(result.stopped.kind, kind, result.stopped.reason);
@@ -48,16 +43,18 @@ function helperFreeTemplate(count: number): string {
 }
 
 const small = '{"name": "{{upper firstName}}"}';
+/** A hang guard (node:test fails the test instead of waiting forever), not a timing assertion: the renders here take a second or two. */
+const HANG_GUARD_MS = 120_000;
 const ada: SampleData = { profile: { firstName: 'Ada' }, event: {} };
 
 describe('render worker: the issue\'s payloads', () => {
-  it('14 nested replace calls (310 bytes) stop on the output budget in well under the time limit, and the worker lives on', async () => {
+  it('14 nested replace calls (310 bytes) stop on the output budget, not on the time limit, and the worker lives on', { timeout: HANG_GUARD_MS }, async () => {
     const renderer = pool();
     const template = nestedReplace(14);
     assert.ok(template.length < 400);
-    const { result, ms } = await timed(renderer.render(template, emptySample));
+    const result = await renderer.render(template, emptySample);
+    // The output budget's reason, not the time budget's ("took longer") nor the watchdog's (kind timeout).
     assertStopped(result, 'budget', /output grew past 1,000,000 characters/);
-    assert.ok(ms < 2_000, `took ${ms.toFixed(0)} ms`);
     assert.equal((await renderer.render(small, ada)).text, '{"name": "ADA"}');
     assert.deepEqual(renderer.stats, { workersStarted: 1, workersTerminated: 0, workersDied: 0 });
   });
@@ -71,11 +68,11 @@ describe('render worker: the issue\'s payloads', () => {
 });
 
 describe('render worker: hard time limit', () => {
-  it('terminates a render that never calls a helper at timeMs + grace, then starts a new worker', async () => {
+  it('terminates a render that never calls a helper once past timeMs + grace, then starts a new worker', { timeout: HANG_GUARD_MS }, async () => {
     const renderer = pool({ graceMs: 100 });
-    const { result, ms } = await timed(renderer.render(helperFreeTemplate(200_000), emptySample, { limits: { timeMs: 50, maxOutputChars: 10_000_000 } }));
+    const result = await renderer.render(helperFreeTemplate(200_000), emptySample, { limits: { timeMs: 50, maxOutputChars: 10_000_000 } });
+    // Kind timeout is the watchdog's (the renderer's own budget says budget): the worker was terminated.
     assertStopped(result, 'timeout', /took longer than 0\.05 s/);
-    assert.ok(ms < 5_000, `stopped after ${ms.toFixed(0)} ms`);
     assert.equal(renderer.stats.workersTerminated, 1);
     // The next render gets a new worker.
     assert.equal((await renderer.render(small, ada)).text, '{"name": "ADA"}');
@@ -87,7 +84,7 @@ describe('render worker: hard time limit', () => {
     const stuck = path.join(dir, 'stuckWorker.js');
     writeFileSync(stuck, "const { parentPort } = require('node:worker_threads');\nparentPort.postMessage({ type: 'ready' });\nparentPort.on('message', () => { for (;;) {} });\n");
     const renderer = pool({ workerFile: stuck, graceMs: 50 });
-    const { result } = await timed(renderer.render(small, ada, { limits: { timeMs: 100, maxOutputChars: 1_000 } }));
+    const result = await renderer.render(small, ada, { limits: { timeMs: 100, maxOutputChars: 1_000 } });
     assertStopped(result, 'timeout', /took longer than 0\.1 s/);
     const second = await renderer.render(small, ada, { limits: { timeMs: 100, maxOutputChars: 1_000 } });
     assertStopped(second, 'timeout', /took longer/);
@@ -99,7 +96,7 @@ describe('render worker: memory', () => {
   it('a render that needs more than the heap limit gives stopped (memory), and the next render works', async () => {
     const renderer = pool({ maxMemoryMb: 32 });
     const template = generatePayload(1_000_000);
-    const { result } = await timed(renderer.render(template, generateSample(template), { limits: { timeMs: 60_000, maxOutputChars: 10_000_000 } }));
+    const result = await renderer.render(template, generateSample(template), { limits: { timeMs: 60_000, maxOutputChars: 10_000_000 } });
     assertStopped(result, 'memory', /needed more memory than 32 MB/);
     assert.equal(renderer.stats.workersDied, 1);
     assert.equal((await renderer.render(small, ada)).text, '{"name": "ADA"}');
@@ -127,7 +124,7 @@ describe('render worker: newer requests', () => {
     // Once the worker has the first request, a newer one supersedes it.
     const newer = renderer.render(small, ada, { key: 'preview' });
     assertStopped(await stuck, 'superseded', /superseded/);
-    const { result } = await timed(newer);
+    const result = await newer;
     assert.equal(result.text, '{"name": "ADA"}');
     assert.equal(renderer.stats.workersTerminated, 1, 'the stuck render was terminated');
   });

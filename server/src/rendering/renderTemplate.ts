@@ -46,6 +46,12 @@ export interface RenderOptions {
    * (the render worker sets it when a newer request replaces this one).
    */
   isCancelled?: () => boolean;
+  /**
+   * The budget's time source in milliseconds (default Date.now). Tests give a clock that advances one
+   * step per budget check, so that a time limit is reached after a known number of checks, whatever
+   * the machine's load.
+   */
+  clock?: () => number;
 }
 
 /** What helpers find in Handlebars' `options.data` (copied into every nested data frame). */
@@ -60,8 +66,9 @@ class RenderRun extends RenderBudget {
   constructor(
     limits: Readonly<RenderLimits>,
     private readonly isCancelled: (() => boolean) | undefined,
+    clock: (() => number) | undefined,
   ) {
-    super(limits);
+    super(limits, clock);
   }
 
   override checkTime(): void {
@@ -95,7 +102,7 @@ export function renderTemplate(template: string, sample: SampleData, options: Re
 export const MAX_NESTING = 256;
 
 function render(template: string, sample: SampleData, options: RenderOptions, limits: Readonly<RenderLimits>): RenderResult {
-  const budget = new RenderRun(limits, options.isCancelled);
+  const budget = new RenderRun(limits, options.isCancelled, options.clock);
   if (nestingDepth(template) > MAX_NESTING) return { stopped: { reason: DEPTH_REASON, kind: 'depth' } };
   let compiled: HandlebarsTemplateDelegate;
   try {
