@@ -12,8 +12,11 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node';
+import { DidChangeTextDocumentNotification } from 'vscode-languageserver-protocol/node';
 import {
+  CHECK_REQUEST,
   LOOKS_LIKE_PAYLOAD_REQUEST,
+  type CheckResult,
   MERGE_FIELDS_USED_REQUEST,
   type LooksLikePayloadResult,
   type MergeFieldsUsedResult,
@@ -59,6 +62,23 @@ describe('custom requests over stdio', () => {
       ],
       catalogUri: pathToFileURL(path.join(folder, 'iterable-fields.json')).href,
     });
+  });
+
+  it('regal/check answers the errors of the text just typed, before the debounced diagnostics', async () => {
+    const uri = pathToFileURL(path.join(folder, 'check.regal.json')).href;
+    const clean = '{ "traits": { "phones": { "+12225555555": {} } }, "name": "Signup" }';
+    await client.openDocument(uri, clean);
+    await client.waitForDiagnostics(uri);
+    assert.deepEqual(await client.connection.sendRequest<CheckResult>(CHECK_REQUEST, { uri, version: 1 }), { version: 1, errorCount: 0 });
+    const broken = clean.replace('"Signup"', '""');
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: broken }] });
+    const answer = await client.connection.sendRequest<CheckResult>(CHECK_REQUEST, { uri, version: 2 });
+    // Asked right after the edit, while the published diagnostics still wait for a pause in typing.
+    assert.equal(answer.version, 2);
+    assert.equal(answer.errorCount, 1);
+    assert.equal(answer.firstError?.code, 'empty-event-name');
+    assert.deepEqual([answer.firstError?.line, answer.firstError?.character], [0, broken.indexOf('""')]);
+    assert.deepEqual(await client.connection.sendRequest<CheckResult>(CHECK_REQUEST, { uri: 'file:///not-open.regal.json', version: 1 }), { errorCount: 0 });
   });
 
   it('answers malformed parameters with InvalidParams and keeps serving', async () => {
