@@ -83,13 +83,12 @@ describe('regal-webhook render', () => {
     assert.match(run.stderr, new RegExp(`^${file.replace(/[.\\/]/g, '\\$&')} \\(rendered\\):3:1: not valid JSON: Value expected\\. Regal would reject it\\.`));
   });
 
-  it("the issue's 310-byte nested replace: exit 1, rendering stopped, promptly", () => {
+  // The output budget stopped it, not the time limit ("took longer"); cli()'s 20 s timeout is the hang guard.
+  it("the issue's 310-byte nested replace: exit 1, rendering stopped by the output budget", () => {
     const file = scratchFile('nested.regal.json', nestedReplace(14));
-    const started = Date.now();
     const run = cli('render', file);
     assert.equal(run.status, 1, describeRun(run));
     assert.match(run.stderr, new RegExp(`^${file.replace(/[.\\/]/g, '\\$&')}: rendering stopped: the output grew past 1,000,000 characters`));
-    assert.ok(Date.now() - started < 10_000);
   });
 
   it('a missing payload or sample file, or a sample that is not JSON: exit 2', () => {

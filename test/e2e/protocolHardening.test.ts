@@ -381,16 +381,15 @@ describe('protocol hardening over stdio', () => {
       for (let i = 0; i < 700_000; i++) fields[`custom_field_${i}`] = 'string';
       const huge = JSON.stringify({ fields });
       assert.ok(huge.length > 20 * 1024 * 1024);
-      const started = Date.now();
       const unchecked = nextPublish(docUri(), lacks('unknown-merge-field'));
       await writeCatalog(huge);
       const message = await nextShown((m) => m.message.includes('iterable-fields.json could not be read'));
       assert.equal(message.type, MessageType.Warning);
+      // The size from the file's stat, checked before any read (host/diskFiles.ts): the only path that words it so.
       assert.match(message.message, /it is 2\d MB, larger than the 2 MB the extension reads/);
       await unchecked;
       const hover = await request(client.connection.sendRequest(HoverRequest.type, { textDocument: textDocument(), position: positionIn(guide, '{{phoneNumber}}', 3) }), 'a hover');
       assert.ok(hover);
-      assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
       const checked = nextPublish(docUri(), has('unknown-merge-field'));
       await writeCatalog(valid);
       await checked;
