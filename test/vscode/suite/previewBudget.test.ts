@@ -45,8 +45,8 @@ describe('Regal preview budget', () => {
     if (payload) await vscode.workspace.fs.delete(payload.uri);
   });
 
+  // The output budget's reason says the render was stopped by its size, not by the time limit; waitFor's timeout is the hang guard.
   it('shows "Rendering stopped" in the preview header instead of freezing or crashing', async () => {
-    const started = Date.now();
     const uri = await vscode.commands.executeCommand<vscode.Uri>('regal.previewRenderedPayload');
     assert.ok(uri && uri.scheme === PREVIEW_SCHEME);
     preview = await vscode.workspace.openTextDocument(uri);
@@ -55,7 +55,6 @@ describe('Regal preview budget', () => {
     assert.equal(lines[0], '// Rendered nested-replace.regal.json with sample data from regal.sample.json.');
     assert.match(lines[1] ?? '', /^\/\/ Rendering stopped: the output grew past 1,000,000 characters\. .*Nothing rendered for nested-replace\.regal\.json/);
     assert.ok(lines.slice(2).every((line) => line === ''), 'no partial body');
-    assert.ok(Date.now() - started < 15_000, `took ${Date.now() - started} ms`);
   });
 
   it('the editor still answers: hover and completion on the payload resolve', async () => {
