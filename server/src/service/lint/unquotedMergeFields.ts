@@ -25,7 +25,8 @@ export function unquotedMergeFields(model: TemplateModel, root: () => Node | und
   const findings: Finding[] = [];
   model.mustaches.forEach((m, i) => {
     if (m.inString || m.inComment || !m.closed || !isValueLike(m)) return;
-    const expression = model.expressionAt(i);
+    // Read, not kept: every value mustache outside a string passes here, and only a few are reported.
+    const expression = model.expressionOnce(i);
     if (!expression || expression.error) return;
     if (rendersJsonValue(model.text.slice(m.contentStart, m.contentEnd), expression)) return;
     if (hasLiteralFallback(expression)) return;

@@ -37,6 +37,11 @@ export interface TemplateModel {
    * need one or none; keeping all of them made every version cost ~250 bytes per mustache.
    */
   expressionAt(index: number): ExpressionAnalysis | undefined;
+  /**
+   * The same, read again rather than kept when it was not kept already: for a pass over many
+   * mustaches (a lint), whose expressions would otherwise all stay alive with the version.
+   */
+  expressionOnce(index: number): ExpressionAnalysis | undefined;
   /** Visits every mustache's expression in order, without keeping them (unless all were read already). */
   forEachExpression(visit: (expression: ExpressionAnalysis | undefined, index: number) => void): void;
   blocks: Block[];
@@ -82,6 +87,7 @@ export function parseTemplate(text: string): TemplateModel {
     text,
     mustaches,
     expressionAt,
+    expressionOnce: (i) => (kept.has(i) ? kept.get(i) : i >= 0 && i < mustaches.length ? read(i) : undefined),
     forEachExpression(visit) {
       for (let i = 0; i < mustaches.length; i++) visit(kept.has(i) ? kept.get(i) : read(i), i);
     },
