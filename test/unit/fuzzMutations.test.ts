@@ -8,10 +8,11 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fuzzCorpus, type CorpusEntry } from '../support/fuzz/corpus';
 import { checkText, fuzzService, fuzzSummary, TIMED_INPUT_LIMIT } from '../support/fuzz/invariants';
 import { applyMutations, describeMutations, minimizeMutations, randomMutations, type Mutation } from '../support/fuzz/mutators';
-import { fuzzRuns, fuzzSeed, inputSeed, seededRandom } from '../support/fuzz/random';
+import { fuzzHangGuardMs, fuzzRuns, fuzzSeed, inputSeed, seededRandom } from '../support/fuzz/random';
 import { fuzzWorkspaces, type NamedWorkspace } from '../support/fuzz/workspaces';
 
 /** Quick fixes applied per input (one per diagnostic code first), fewer on the big ones: the run's main cost. */
@@ -58,13 +59,14 @@ function report(index: number, seed: number, input: MutationInput): string {
 
 describe('fuzzing: mutated payloads', () => {
   const runs = fuzzRuns(0.5);
-  it(`every service call holds its invariants on ${runs} mutated payloads`, (t) => {
+  it(`every service call holds its invariants on ${runs} mutated payloads`, { timeout: fuzzHangGuardMs(runs) }, async (t) => {
     const seed = fuzzSeed();
     const corpus = fuzzCorpus();
     const workspaces = fuzzWorkspaces(fuzzService);
     const started = performance.now();
     let characters = 0;
     for (let i = 0; i < runs; i++) {
+      await nextTurn(); // back to the event loop between inputs, so that the hang guard can fire
       const next = seededRandom(inputSeed(seed, i));
       // Round robin over the corpus, so every payload gets its share whatever FUZZ_RUNS is.
       const entry = corpus[i % corpus.length];

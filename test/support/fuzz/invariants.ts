@@ -1,10 +1,10 @@
 /**
  * What must hold for every text, however broken: the checks each fuzz input goes through. Every
- * service call must return (no exception), diagnostics must be quick on small inputs (a hang
- * guard, not a benchmark), every range must lie inside the document and satisfy what VS Code
- * itself asserts when it converts the result (a completion edit on the cursor's line, a symbol's
- * selection range inside its range, ...), and every quick fix, applied, must clear the diagnostics
- * it names. A failed check throws an Error whose message says which check and where.
+ * service call must return (no exception), every range must lie inside the document and satisfy
+ * what VS Code itself asserts when it converts the result (a completion edit on the cursor's line,
+ * a symbol's selection range inside its range, ...), and every quick fix, applied, must clear the
+ * diagnostics it names. A failed check throws an Error whose message says which check and where.
+ * No check is on a clock: a hang is the fuzz tests' timeout (see fuzzHangGuardMs).
  */
 import type {
   CodeAction,
@@ -24,9 +24,11 @@ import type { WorkspaceContext } from '../../../server/src/service/workspace/wor
 import { applyEdits } from '../applyEdits';
 import { documentOf, regalSchema } from '../service';
 
-/** Inputs up to this size must get their diagnostics within DIAGNOSTICS_BUDGET_MS. */
+/**
+ * Inputs up to this size are "small": their diagnostics time is recorded (the slowest is printed by
+ * fuzzSummary, for information: tests never assert on a clock; `npm run bench` measures diagnostics).
+ */
 export const TIMED_INPUT_LIMIT = 10 * 1024;
-export const DIAGNOSTICS_BUDGET_MS = 100;
 
 /** Errors the features caught and answered anyway (see util/internalErrors.ts): any fails the input. */
 const caught = { count: 0, first: [] as string[] };
@@ -40,12 +42,14 @@ export const fuzzService: LanguageService = createLanguageService({
 });
 
 /** What the checks did, for the fuzz tests to print. */
-export const fuzzStats = { fixesApplied: 0, fixesNotJudged: 0 };
+export const fuzzStats = { fixesApplied: 0, fixesNotJudged: 0, slowestDiagnostics: { ms: 0, text: '' } };
 
-/** Lines for a fuzz test's report: the quick fixes applied, and those not judged. */
+/** Lines for a fuzz test's report: the quick fixes applied, those not judged, and the slowest diagnostics of a small input. */
 export function fuzzSummary(): string[] {
+  const slowest = fuzzStats.slowestDiagnostics;
   return [
     `quick fixes applied: ${fuzzStats.fixesApplied}; ${fuzzStats.fixesNotJudged} left their diagnostic in a broken template that the edit made read differently elsewhere (not judged)`,
+    `slowest diagnostics of an input up to ${TIMED_INPUT_LIMIT / 1024} KB (informational): ${slowest.ms.toFixed(0)} ms, ${slowest.text.length} characters starting ${JSON.stringify(slowest.text.slice(0, 60))}`,
   ];
 }
 
@@ -59,7 +63,7 @@ export interface CheckOptions {
    * per diagnostic code first, so a file with a thousand comments still tries every other fix.
    */
   applyFixes?: number;
-  /** Check the diagnostics time of inputs up to TIMED_INPUT_LIMIT. */
+  /** Record the diagnostics time of inputs up to TIMED_INPUT_LIMIT (for fuzzSummary; never a failure). */
   timed?: boolean;
 }
 
@@ -120,25 +124,14 @@ export function checkText(text: string, options: CheckOptions = {}): Diagnostic[
   return diagnostics;
 }
 
-/**
- * Diagnostics of a document version not analysed yet, timed; a slow run is repeated once on a new
- * version (a GC pause is no hang).
- */
-function timedValidation(first: TextDocument, options: CheckOptions): Diagnostic[] {
-  const service = fuzzService;
-  const text = first.getText();
-  const run = (document: TextDocument) => {
-    const start = performance.now();
-    const diagnostics = call('doValidation', () => service.doValidation(document, options.settings, options.workspace));
-    return { diagnostics, ms: performance.now() - start };
-  };
-  const once = run(first);
-  if (text.length > TIMED_INPUT_LIMIT || once.ms <= DIAGNOSTICS_BUDGET_MS) return once.diagnostics;
-  const second = run(documentOf(text));
-  if (second.ms > DIAGNOSTICS_BUDGET_MS) {
-    fail(`diagnostics of a ${text.length}-character input took ${once.ms.toFixed(0)} ms, then ${second.ms.toFixed(0)} ms (limit ${DIAGNOSTICS_BUDGET_MS} ms)`);
-  }
-  return once.diagnostics;
+/** Diagnostics of a document version not analysed yet; the time of a small input is recorded, not judged. */
+function timedValidation(document: TextDocument, options: CheckOptions): Diagnostic[] {
+  const start = performance.now();
+  const diagnostics = call('doValidation', () => fuzzService.doValidation(document, options.settings, options.workspace));
+  const ms = performance.now() - start;
+  const text = document.getText();
+  if (text.length <= TIMED_INPUT_LIMIT && ms > fuzzStats.slowestDiagnostics.ms) fuzzStats.slowestDiagnostics = { ms, text };
+  return diagnostics;
 }
 
 export function checkDiagnostics(document: TextDocument, diagnostics: readonly Diagnostic[]): void {

@@ -18,6 +18,14 @@ export function fuzzRuns(share: number): number {
   return Math.max(1, Math.round(total * share));
 }
 
+/**
+ * The timeout of a fuzz test of `runs` inputs: a hang guard (the test fails instead of waiting
+ * forever), not a timing assertion. Far above the time a run takes on a loaded 2-core machine.
+ */
+export function fuzzHangGuardMs(runs: number): number {
+  return Math.max(120_000, runs * 200);
+}
+
 function integerFromEnv(name: string): number | undefined {
   const raw = process.env[name];
   if (raw === undefined || raw.trim() === '') return undefined;
