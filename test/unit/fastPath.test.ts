@@ -13,6 +13,7 @@ import { viewTree } from '../../server/src/service/json/jsonTree';
 import { analyzePayload, choosePath } from '../../server/src/service/payloadAnalysis';
 import { createSchemaValidator } from '../../server/src/service/schema/schemaValidator';
 import { parseTemplate } from '../../server/src/service/template/templateModel';
+import { payloadFacts } from '../../server/src/service/workspace/payloadFacts';
 import { regalSchema, repoRoot } from '../support/service';
 
 const validator = createSchemaValidator(regalSchema);
@@ -84,6 +85,13 @@ function assertSameFindings(text: string): void {
   assert.equal(JSON.stringify(fast.root, (key, value: unknown) => (key === 'parent' ? undefined : value)), JSON.stringify(tree.root, (key, value: unknown) => (key === 'parent' ? undefined : value)), text);
 }
 
+/** Workspace facts read from a scan of a strict view 0 must be those read from its tree. */
+function assertSameFacts(text: string): void {
+  const fast = analyzePayload(text, validator);
+  const tree = analyzePayload(text, validator, { fastPath: false });
+  assert.deepEqual(payloadFacts(fast), payloadFacts(tree), text);
+}
+
 describe('diagnostics fast path', () => {
   it('takes the fast path on clean payloads and leaves it wherever a check could report', () => {
     const pathOf = (text: string) => choosePath(parseTemplate(text).view(0), validator, text);
@@ -105,6 +113,29 @@ describe('diagnostics fast path', () => {
   it('finds exactly what the tree-based checks find, on mutated payloads', () => {
     let seed = 1;
     for (const text of [...examples, ...crafted, generatePayload(3_000)]) for (const mutated of mutations(text, 60, seed++)) assertSameFindings(mutated);
+  });
+
+  it('reads workspace facts of a clean payload without building its tree', () => {
+    const text = generatePayload(20_000);
+    const fast = analyzePayload(text, validator);
+    assert.equal(fast.strictPrimary, true);
+    const withoutTree = Object.defineProperty({ template: fast.template, index: fast.index, findings: fast.findings, strictPrimary: true }, 'root', {
+      get: () => assert.fail('the tree of view 0 was built'),
+    });
+    const facts = payloadFacts(withoutTree);
+    assert.ok(facts.valueTypes.size > 10 && facts.fields.length > 10, 'facts were read');
+    assert.deepEqual(facts, payloadFacts(analyzePayload(text, validator, { fastPath: false })));
+  });
+
+  it('reads the same workspace facts from the scan as from the tree, on examples, crafted and mutated payloads', () => {
+    const facts = (name: string, value: string) => `{ "name": ${name}, "properties": { "a": 1, "b": [1, {"c": "}"}], "s": "x\\"y", "n": null, "t": true, "q": {{q}} }, "traits": { "phone": "1", "x": -1.5e3, "{{k}}": 2 } }`.replace('"a": 1', `"a": ${value}`);
+    const shaped = [facts('"Signed Up"', '{}'), facts('"  "', '"v"'), facts('"{{n}}"', 'false'), facts('"a\\u0041"', '[]'), ` \n${facts('"x"', '0')}`];
+    for (const text of shaped) assert.equal(analyzePayload(text, validator).strictPrimary, true, text);
+    let seed = 100;
+    for (const text of [...examples, ...crafted, ...shaped, generatePayload(3_000)]) {
+      assertSameFacts(text);
+      for (const mutated of mutations(text, 20, seed++)) assertSameFacts(mutated);
+    }
   });
 
   it('parses each view at most once, whoever asks for its tree', () => {

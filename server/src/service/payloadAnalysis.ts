@@ -33,6 +33,11 @@ export interface PayloadAnalysis {
   index?: TemplateIndex;
   /** The JSON tree of view 0 (every condition true), in document offsets; absent if nothing parsed. */
   root?: Node;
+  /**
+   * View 0 is strict JSON (JSON.parse read it, no key repeated) that the fast path found clean or
+   * lint-only: a scan can locate its members (strictJsonMembers.ts) without building `root`.
+   */
+  strictPrimary?: boolean;
   findings: Finding[];
 }
 
@@ -59,7 +64,8 @@ export function analyzePayload(text: string, validator: SchemaValidator, options
   }
   const index = indexTemplate(template);
   const primaryView = template.view(0);
-  const primary = viewFindings(primaryView, validator, index, fastPath);
+  const primaryPath = fastPath ? choosePath(primaryView, validator, index.source) : 'tree';
+  const primary = viewFindings(primaryView, validator, index, primaryPath);
   append(findings, primary);
   // A mustache where JSON expects no value (a key, say) is invalid JSON, not an unquoted value.
   const brokenAt = new Set(primary.filter((f) => f.code === 'invalid-json').map((f) => f.start));
@@ -69,7 +75,7 @@ export function analyzePayload(text: string, validator: SchemaValidator, options
   const seen = new Set(primary.map(findingKey));
   for (let v = 1; v < template.viewCount; v++) {
     const view = template.view(v);
-    for (const finding of viewFindings(view, validator, index, fastPath)) {
+    for (const finding of viewFindings(view, validator, index, fastPath ? choosePath(view, validator, index.source) : 'tree')) {
       const key = findingKey(finding);
       if (seen.has(key)) continue;
       if (!SYNTAX_CODES.has(finding.code) && !touchesFocus(finding, view)) continue;
@@ -82,6 +88,7 @@ export function analyzePayload(text: string, validator: SchemaValidator, options
     template,
     index,
     findings,
+    strictPrimary: primaryPath !== 'tree',
     // Built on first use when the fast path did not need it (completion, hover, outline… ask).
     get root() {
       return root();
@@ -90,8 +97,7 @@ export function analyzePayload(text: string, validator: SchemaValidator, options
 }
 
 /** The findings of one view; its tree, when one was needed, stays with the view (viewTree). */
-function viewFindings(view: JsonView, validator: SchemaValidator, template: TemplateIndex, fastPath: boolean): Finding[] {
-  const path = fastPath ? choosePath(view, validator, template.source) : 'tree';
+function viewFindings(view: JsonView, validator: SchemaValidator, template: TemplateIndex, path: 'clean' | 'lints' | 'tree'): Finding[] {
   if (path === 'clean') return [];
   if (path === 'lints') {
     // Valid JSON the schema accepts: only the Regal rules remain, and they need the tree's ranges.

@@ -48,16 +48,19 @@ export function keyOf(property: Node, source: string): string {
   const keyNode = property.children?.[0];
   if (!keyNode) return '';
   const raw = source.slice(keyNode.offset, keyNode.offset + keyNode.length);
-  if (raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"')) {
-    if (!raw.includes('\\') && !raw.includes('{{')) return raw.slice(1, -1);
-    try {
-      if (!raw.includes('{{')) return JSON.parse(raw) as string;
-    } catch {
-      // fall through to the raw text
-    }
-    return raw.slice(1, -1);
-  }
+  if (raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"')) return quotedKeyText(raw);
   return typeof keyNode.value === 'string' ? keyNode.value : raw;
+}
+
+/** The key a quoted key's source text names (see keyOf): unescaped, unless it holds a mustache. */
+export function quotedKeyText(raw: string): string {
+  if (!raw.includes('\\') && !raw.includes('{{')) return raw.slice(1, -1);
+  try {
+    if (!raw.includes('{{')) return JSON.parse(raw) as string;
+  } catch {
+    // fall through to the raw text
+  }
+  return raw.slice(1, -1);
 }
 
 /** Property nodes of an object node. */

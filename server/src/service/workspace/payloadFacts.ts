@@ -6,7 +6,8 @@
  */
 import type { Node } from 'jsonc-parser';
 import { iterableHelpers } from '../iterable/iterableHelpers';
-import { findProperty, keyOf, propertiesOf, valueOf } from '../json/jsonTree';
+import { keyOf, propertiesOf, quotedKeyText, valueOf } from '../json/jsonTree';
+import { strictObjectMembers } from '../json/strictJsonMembers';
 import type { PayloadAnalysis } from '../payloadAnalysis';
 import { innermostBlockAt, type Block } from '../template/blockStructure';
 import type { JsonValueType } from './workspaceContext';
@@ -127,26 +128,59 @@ function blockParams(text: string, block: Block): string[] {
 
 function jsonFacts(analysis: PayloadAnalysis): Omit<PayloadFacts, 'fields'> {
   const valueTypes: PayloadFacts['valueTypes'] = new Map();
-  const { root, index } = analysis;
-  if (!root || !index || root.type !== 'object') return { valueTypes };
+  const { index } = analysis;
+  if (!index) return { valueTypes };
   const source = index.source;
+  const json = analysis.strictPrimary ? scannedMembers(analysis.template.view(0).text, source) : treeMembers(analysis.root, source);
+  const top = new Map(json.membersOf(json.root).map((m) => [m.key, m.value]));
 
   let eventName: PayloadFacts['eventName'];
-  const name = valueOf(findProperty(root, 'name', source));
-  if (name?.type === 'string' && typeof name.value === 'string' && name.value.trim() !== '' && !index.containsTemplate(name)) {
-    eventName = { name: name.value, start: name.offset, end: name.offset + name.length };
+  const name = top.get('name');
+  if (name?.type === 'string' && !index.containsTemplate(name)) {
+    const value = json.stringValue(name);
+    if (value.trim() !== '') eventName = { name: value, start: name.offset, end: name.offset + name.length };
   }
 
   const record = (prefix: string, object: Node | undefined, skip?: ReadonlySet<string>) => {
-    for (const property of propertiesOf(object)) {
-      const key = keyOf(property, source);
-      const value = valueOf(property);
+    if (object?.type !== 'object') return;
+    for (const { key, value } of json.membersOf(object)) {
       // A templated key names no one property; a bare merge field's type is whatever it renders.
       if (!value || key.includes('{{') || skip?.has(key) || index.isValuePlaceholder(value)) continue;
       valueTypes.set(`${prefix}.${key}`, { type: value.type as JsonValueType, start: value.offset, end: value.offset + value.length });
     }
   };
-  record('properties', valueOf(findProperty(root, 'properties', source)));
-  record('traits', valueOf(findProperty(root, 'traits', source)), STANDARD_TRAITS);
+  record('properties', top.get('properties'));
+  record('traits', top.get('traits'), STANDARD_TRAITS);
   return { eventName, valueTypes };
+}
+
+/** View 0's JSON as the facts read it: its members with their value nodes (offsets and types). */
+interface JsonMembers {
+  root: Node | undefined;
+  membersOf(object: Node | undefined): Array<{ key: string; value: Node | undefined }>;
+  stringValue(node: Node): string;
+}
+
+/** From view 0's tree: any JSON, including what only the tolerant parser reads. */
+function treeMembers(root: Node | undefined, source: string): JsonMembers {
+  return {
+    root,
+    membersOf: (object) => propertiesOf(object).map((property) => ({ key: keyOf(property, source), value: valueOf(property) })),
+    stringValue: (node) => (typeof node.value === 'string' ? node.value : ''),
+  };
+}
+
+/**
+ * From a scan of view 0's text, when JSON.parse has read it (analysis.strictPrimary): no tree is built
+ * for a clean payload. Keys are read from the source as keyOf reads them (the fast path checked that
+ * each key is written the same in the view and the source).
+ */
+function scannedMembers(viewText: string, source: string): JsonMembers {
+  const first = viewText.search(/\S/);
+  return {
+    root: viewText.charCodeAt(first) === 0x7b ? { type: 'object', offset: first, length: viewText.length - first } : undefined,
+    membersOf: (object) =>
+      object?.type === 'object' ? strictObjectMembers(viewText, object.offset).map((m) => ({ key: quotedKeyText(source.slice(m.keyStart, m.keyEnd)), value: m.value })) : [],
+    stringValue: (node) => JSON.parse(viewText.slice(node.offset, node.offset + node.length)) as string,
+  };
 }
