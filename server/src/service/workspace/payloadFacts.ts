@@ -10,6 +10,7 @@ import { keyOf, propertiesOf, quotedKeyText, valueOf } from '../json/jsonTree';
 import { strictObjectMembers } from '../json/strictJsonMembers';
 import type { PayloadAnalysis } from '../payloadAnalysis';
 import { innermostBlockAt, type Block } from '../template/blockStructure';
+import { headName } from '../template/templateModel';
 import type { JsonValueType } from './workspaceContext';
 
 export interface FieldReference {
@@ -84,12 +85,15 @@ function fieldReferences(analysis: PayloadAnalysis): FieldReference[] {
     return scope.context || scope.params.has(root);
   };
   // `{{#assign 'total'}}…{{/assign}}` defines `{{total}}` for the rest of the template.
+  // Only block tags whose head reads like `assign` are parsed for it: parsing every expression
+  // twice was half of what the facts of a large payload cost.
   const assigned = new Set<string>();
-  template.forEachExpression((expression, i) => {
-    const m = template.mustaches[i];
+  template.mustaches.forEach((m, i) => {
+    if (m.kind !== 'blockOpen' || !headName(text, m).includes('assign')) return;
+    const expression = template.expressionOnce(i);
     const head = expression?.head;
     const first = expression?.args[0];
-    if (m.kind === 'blockOpen' && head?.name === 'assign' && first?.kind === 'literal' && typeof first.value === 'string') assigned.add(first.value);
+    if (head?.name === 'assign' && first?.kind === 'literal' && typeof first.value === 'string') assigned.add(first.value);
   });
 
   const references: FieldReference[] = [];
