@@ -1,7 +1,11 @@
 // Bundles the extension client, the language server and the CLI into dist/ (CommonJS for Node).
 // Type checking is separate (`tsc -b`): esbuild only strips types.
 import * as esbuild from 'esbuild';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
 import { precompiledAjv } from './scripts/precompiledAjv.mjs';
+
+const require = createRequire(import.meta.url);
 
 const production = process.argv.includes('--production');
 
@@ -40,11 +44,50 @@ const common = {
 const renderWorker = (outfile) => esbuild.build({ ...common, entryPoints: ['server/src/rendering/renderWorker.ts'], outfile });
 
 /**
- * The web extension (package.json `browser`; vscode.dev, github.dev): the extension in VS Code's web
- * worker extension host (CommonJS, as VS Code loads it), and the language server and render worker as
- * Web Workers (classic scripts: VS Code starts them with importScripts). Platform `browser`: a Node
- * built-in reached from these entries fails the build, except `path`, which the client's few path
- * helpers get from path-browserify (POSIX paths: a browser has no others).
+ * The extension's one bundle (client/src/main.ts) runs on the desktop in Node and in VS Code for the
+ * Web (package.json `browser`; vscode.dev, github.dev) in a browser's workers: the extension in VS Code's
+ * web worker extension host (which loads it as CommonJS) and the language server and the render worker
+ * as Web Workers (classic scripts, loaded with importScripts). It is built for Node; what its browser
+ * roles reach must also run in a browser:
+ *  - a Web Worker has no `module`: the banner gives it one, for the bundle's CommonJS exports;
+ *  - `import.meta.url` is the bundle file's URL in Node only (what reads it, tinyglobby, is desktop-only);
+ *  - `path` is Node's in Node and path-browserify (POSIX paths) in a browser, chosen when loaded;
+ *  - the language server and client's browser builds come from their `browser` exports, and
+ *    @noble/hashes takes the Web Crypto of globalThis (Node 20 has it too), not `node:crypto`.
+ * Node built-ins stay `require` calls, made only by the desktop's roles (main.ts requires each role lazily).
+ */
+const pathForBothPlatforms = {
+  name: 'path-for-both-platforms',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?path$/ }, (args) => (args.namespace === 'either-path' ? { path: 'node:path', external: true } : { path: 'path', namespace: 'either-path' }));
+    build.onLoad({ filter: /.*/, namespace: 'either-path' }, () => ({
+      contents: "module.exports = typeof globalThis.importScripts === 'function' ? require('path-browserify') : require('node:path');",
+      resolveDir: process.cwd(),
+      loader: 'js',
+    }));
+  },
+};
+/** The browser builds of packages that keep them under the `browser` export condition, which a Node build does not match. */
+const besideEntry = (entry, resolveDir, file) => path.join(path.dirname(require.resolve(entry, { paths: [resolveDir] })), file);
+const browserBuildsOfPackages = {
+  name: 'browser-builds-of-packages',
+  setup(build) {
+    build.onResolve({ filter: /^vscode-[a-z-]+\/browser$/ }, (args) => ({ path: besideEntry(args.path.replace(/browser$/, 'node'), args.resolveDir, '../browser/main.js') }));
+    build.onResolve({ filter: /^@noble\/hashes\/crypto$/ }, (args) => ({ path: besideEntry('@noble/hashes/crypto', args.resolveDir, 'esm/crypto.js') }));
+  },
+};
+const extensionBundle = {
+  ...common,
+  entryPoints: ['client/src/main.ts'],
+  outfile: 'dist/extension.js',
+  external: ['vscode'],
+  banner: { js: "var module = typeof module === 'object' ? module : { exports: {} };\nconst importMetaUrl = typeof __filename === 'string' ? require('url').pathToFileURL(__filename).href : undefined;" },
+  plugins: [...common.plugins, pathForBothPlatforms, browserBuildsOfPackages],
+};
+
+/**
+ * The web extension's test suites run in the browser's extension host: a browser build (a Node built-in
+ * reached from them fails the build, except `path`, which gets path-browserify).
  */
 const pathForBrowser = {
   name: 'path-for-browser',
@@ -62,11 +105,6 @@ const web = {
   logLevel: 'warning',
   plugins: [...common.plugins, pathForBrowser],
 };
-const webBuilds = () => [
-  esbuild.build({ ...web, format: 'cjs', entryPoints: ['client/src/web/browserExtension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] }),
-  esbuild.build({ ...web, format: 'iife', entryPoints: ['server/src/browserServer.ts'], outfile: 'dist/web/server.js' }),
-  esbuild.build({ ...web, format: 'iife', entryPoints: ['server/src/rendering/browserRenderWorker.ts'], outfile: 'dist/web/renderWorker.js' }),
-];
 
 if (process.argv.includes('--render-worker')) {
   // Unit tests run the renderer from source but need the worker as a script: `--render-worker <outfile>`.
@@ -117,13 +155,12 @@ if (process.argv.includes('--server-package')) {
 }
 
 await Promise.all([
-  // The extension's one bundle: the extension, its language server and its render worker (client/src/main.ts).
-  // Sharing one file keeps their common code (LSP protocol, jsonc-parser, the template model) in the .vsix once.
-  esbuild.build({ ...common, entryPoints: ['client/src/main.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  // The extension's one bundle, desktop and web: the extension, its language server and its render worker (client/src/main.ts).
+  // Sharing one file keeps their common code (LSP protocol, jsonc-parser, the template model, the renderer) in the .vsix once.
+  esbuild.build(extensionBundle),
   // The language server on its own, for other editors and the end-to-end tests (not in the .vsix).
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${common.banner.js}` } }),
   // Renders for the CLI in a worker thread (server/src/rendering/renderInWorker.ts); the extension's bundle is its own worker.
   renderWorker('dist/renderWorker.js'),
-  ...webBuilds(),
 ]);

@@ -1,5 +1,5 @@
 /**
- * Entry point of the language server in a browser web worker (dist/web/server.js), for the web
+ * Entry point of the language server in a browser web worker (the extension bundle's web server role, client/src/main.ts), for the web
  * extension (vscode.dev, github.dev): the same server as dist/server.js, over the worker's
  * postMessage channel, reading the workspace's files through the client (host/clientFiles.ts).
  */

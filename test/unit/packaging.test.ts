@@ -111,23 +111,25 @@ function registeredCommands(): Set<string> {
 describe('package.json', () => {
   it('points main at the one bundle (extension, language server, render worker), which esbuild builds', () => {
     assert.equal(manifest.main, './dist/extension.js');
-    assert.match(read('esbuild.mjs'), /entryPoints: \['client\/src\/main\.ts'\], outfile: 'dist\/extension\.js'/);
+    assert.match(read('esbuild.mjs'), /entryPoints: \['client\/src\/main\.ts'\],\s+outfile: 'dist\/extension\.js'/);
     assert.match(read('client/src/extensionBundle.ts'), /EXTENSION_BUNDLE = 'dist\/extension\.js'/);
     assert.match(read('client/src/language/startLanguageClient.ts'), /EXTENSION_BUNDLE/);
   });
 
-  it('points browser at the web extension, whose bundles esbuild builds for the browser (README: vscode.dev and github.dev)', () => {
-    assert.equal(manifest.browser, './dist/web/extension.js');
-    const build = read('esbuild.mjs');
-    for (const [entry, outfile] of [
-      ['client/src/web/browserExtension.ts', 'dist/web/extension.js'],
-      ['server/src/browserServer.ts', 'dist/web/server.js'],
-      ['server/src/rendering/browserRenderWorker.ts', 'dist/web/renderWorker.js'],
+  it('points browser at the same bundle, whose web roles run in Web Workers named for them (README: vscode.dev and github.dev)', () => {
+    assert.equal(manifest.browser, manifest.main);
+    const main = read('client/src/main.ts');
+    assert.match(main, /require\('\.\/web\/browserExtension'\)/);
+    assert.match(main, /WEB_SERVER_WORKER_NAME\)\) require\('\.\.\/\.\.\/server\/src\/browserServer'\)/);
+    assert.match(main, /WEB_RENDER_WORKER_NAME\)\) require\('\.\.\/\.\.\/server\/src\/rendering\/browserRenderWorker'\)/);
+    for (const [file, name] of [
+      ['client/src/web/startBrowserLanguageClient.ts', 'WEB_SERVER_WORKER_NAME'],
+      ['client/src/web/browserRenderThread.ts', 'WEB_RENDER_WORKER_NAME'],
     ]) {
-      assert.ok(build.includes(`entryPoints: ['${entry}'], outfile: '${outfile}'`), `esbuild builds ${outfile} from ${entry}`);
+      assert.match(read(file), new RegExp(`startWorker\\(.*, ${name}\\)`), `${file} names its worker ${name}`);
     }
-    assert.match(read('client/src/web/browserWorker.ts'), /WEB_SERVER_BUNDLE = 'dist\/web\/server\.js'/);
-    assert.match(read('client/src/web/browserWorker.ts'), /WEB_RENDER_WORKER_BUNDLE = 'dist\/web\/renderWorker\.js'/);
+    assert.match(read('client/src/web/browserExtension.ts'), /EXTENSION_BUNDLE\)/);
+    assert.match(read('client/src/web/startBrowserLanguageClient.ts'), /EXTENSION_BUNDLE\)/);
   });
 
   it('contributes files that exist: language configuration, grammar, snippets', () => {
@@ -262,11 +264,11 @@ describe('npm run package', () => {
   });
 
   it('keeps contributor material and the README screenshots out, and what VS Code shows in', () => {
-    for (const file of ['README.md', 'LICENSE', 'dist/extension.js', 'media/icon.png', 'schemas/regal-event.schema.json', 'dist/web/extension.js', 'dist/web/server.js', 'dist/web/renderWorker.js']) {
+    for (const file of ['README.md', 'LICENSE', 'dist/extension.js', 'media/icon.png', 'schemas/regal-event.schema.json']) {
       assert.ok(packaged(file), `${file} is packaged`);
     }
-    // The stand-alone server and the CLI's render worker: dist/extension.js plays both roles.
-    for (const file of ['dist/server.js', 'dist/renderWorker.js', 'dist/client.js', 'bench/results.md']) assert.ok(!packaged(file), `${file} is not packaged`);
+    // The stand-alone server and the CLI's render worker: dist/extension.js plays both roles (and the web's, once dist/web/).
+    for (const file of ['dist/server.js', 'dist/renderWorker.js', 'dist/client.js', 'dist/web/extension.js', 'dist/web/server.js', 'bench/results.md']) assert.ok(!packaged(file), `${file} is not packaged`);
     for (const file of ['CONTRIBUTING.md', 'docs/regal.md', 'docs/screenshots/diagnostics.png', 'scripts/package.mjs', 'media/icon.svg', 'dist/cli.js', 'test/unit/packaging.test.ts', 'packages/language-server/package.json', 'dist/regal-webhook-language-server-0.1.0.tgz']) {
       assert.ok(!packaged(file), `${file} is not packaged`);
     }

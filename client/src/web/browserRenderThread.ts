@@ -1,6 +1,6 @@
 /**
  * Render workers for the web extension: the render pool (server/src/rendering/renderPool.ts) drives
- * Web Workers running dist/web/renderWorker.js (server/src/rendering/browserRenderWorker.ts), with
+ * Web Workers running the extension's bundle in its render role (main.ts, server/src/rendering/browserRenderWorker.ts), with
  * the same render budget as on the desktop. A browser gives a worker no heap limit, so the pool's
  * hard time limit (terminating the worker) is what bounds a runaway render there.
  */
@@ -8,11 +8,12 @@ import { stopped, type StartRenderThread } from '../../../server/src/rendering/r
 import { STOPPED_PREFIX } from '../../../server/src/rendering/renderResult';
 import type { RenderInitMessage } from '../../../server/src/rendering/browserRenderWorker';
 import type { RenderReplyMessage } from '../../../server/src/rendering/renderMessages';
+import { WEB_RENDER_WORKER_NAME } from '../extensionBundle';
 import { startWorker } from './browserWorker';
 
 export function browserRenderThreads(workerUrl: string): StartRenderThread {
   return (cancelled, listener) => {
-    const worker = startWorker(workerUrl, 'Regal render worker');
+    const worker = startWorker(workerUrl, WEB_RENDER_WORKER_NAME);
     worker.onmessage = (event) => listener.message(event.data as RenderReplyMessage | { type: 'ready' });
     worker.onerror = (event) => {
       event.preventDefault(); // reported as the render's result, not as an uncaught error of the extension host

@@ -16,6 +16,3 @@ export function startWorker(url: string, name: string): BrowserWorker {
   return new Worker(url, { name });
 }
 
-/** The web extension's bundles, relative to the extension's folder (built by esbuild.mjs). */
-export const WEB_SERVER_BUNDLE = 'dist/web/server.js';
-export const WEB_RENDER_WORKER_BUNDLE = 'dist/web/renderWorker.js';

@@ -1,5 +1,5 @@
 /**
- * Starts the Regal language server in a web worker (dist/web/server.js) for `regal-webhook`
+ * Starts the Regal language server in a web worker (the extension's bundle in its server role, main.ts) for `regal-webhook`
  * documents, in VS Code for the Web. The client answers the server's workspace-file requests, since
  * the worker has no file system (workspaceFileRequests.ts).
  */
@@ -7,13 +7,14 @@ import * as vscode from 'vscode';
 import type { ExtensionContext } from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
 import { markFieldsFileScope } from '../language/settingsScope';
-import { startWorker, WEB_SERVER_BUNDLE } from './browserWorker';
+import { EXTENSION_BUNDLE, WEB_SERVER_WORKER_NAME } from '../extensionBundle';
+import { startWorker } from './browserWorker';
 import { registerWorkspaceFileRequests } from './workspaceFileRequests';
 import { PAYLOAD_LANGUAGE_ID } from '../../../server/src/protocol/contract';
 
 export async function startBrowserLanguageClient(context: ExtensionContext): Promise<LanguageClient> {
-  const serverMain = vscode.Uri.joinPath(context.extensionUri, WEB_SERVER_BUNDLE);
-  const worker = startWorker(serverMain.toString(true), 'Regal Webhook Language Server');
+  const serverMain = vscode.Uri.joinPath(context.extensionUri, EXTENSION_BUNDLE);
+  const worker = startWorker(serverMain.toString(true), WEB_SERVER_WORKER_NAME);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: PAYLOAD_LANGUAGE_ID }],
     // Says whether regal.fieldsFile is the user's or a workspace's: only the user's may leave the workspace.

@@ -1,5 +1,5 @@
 /**
- * The render worker of the web extension (dist/web/renderWorker.js), a Web Worker started by
+ * The render worker of the web extension (the extension bundle's web render role, client/src/main.ts), a Web Worker started by
  * client/src/web/browserRenderThread.ts: the browser twin of renderWorker.ts, with the same messages (renderMessages.ts).
  * Its first message is `{ type: 'init', cancelled }`, the SharedArrayBuffer view of cancelled request
  * ids when the page has one (cross-origin isolated), else undefined: renders then cannot be asked to
