@@ -76,13 +76,34 @@ const browserBuildsOfPackages = {
     build.onResolve({ filter: /^@noble\/hashes\/crypto$/ }, (args) => ({ path: besideEntry('@noble/hashes/crypto', args.resolveDir, 'esm/crypto.js') }));
   },
 };
+/**
+ * Of two of vscode-languageclient's dependencies, the bundle carries what the client uses: of semver,
+ * the caret-range check of VS Code's version (client/src/bundling/semverCaret.ts); of minimatch, nothing,
+ * since the Regal server registers no file-operation filters (client/src/bundling/noFileOperationGlobs.ts).
+ * About 18 KB of the .vsix (CONTRIBUTING.md, "Packaging and the extension page").
+ */
+const languageClientDependencies = {
+  name: 'language-client-dependencies',
+  setup(build) {
+    const fromLanguageClient = (args) => /[\\/]vscode-languageclient[\\/]/.test(args.importer);
+    build.onResolve({ filter: /^semver\/functions\/(parse|satisfies)$/ }, (args) =>
+      fromLanguageClient(args) ? { path: args.path.split('/').pop(), namespace: 'semver-caret' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'semver-caret' }, (args) => ({
+      contents: `module.exports = require('./client/src/bundling/semverCaret').${args.path};`,
+      resolveDir: process.cwd(),
+      loader: 'js',
+    }));
+    build.onResolve({ filter: /^minimatch$/ }, (args) => (fromLanguageClient(args) ? { path: path.resolve('client/src/bundling/noFileOperationGlobs.ts') } : undefined));
+  },
+};
 const extensionBundle = {
   ...common,
   entryPoints: ['client/src/main.ts'],
   outfile: 'dist/extension.js',
   external: ['vscode'],
   banner: { js: "var module = typeof module === 'object' ? module : { exports: {} };\nconst importMetaUrl = typeof __filename === 'string' ? require('url').pathToFileURL(__filename).href : undefined;" },
-  plugins: [...common.plugins, pathForBothPlatforms, browserBuildsOfPackages],
+  plugins: [...common.plugins, pathForBothPlatforms, browserBuildsOfPackages, languageClientDependencies],
 };
 
 /**
