@@ -1,6 +1,6 @@
 // `npm run package:server`: packs the npm package regal-webhook-language-server (packages/language-server/)
 // into dist/regal-webhook-language-server-<version>.tgz, or into the folder given with `--out DIR`.
-// Prints the tarball's path on stdout. Install it with `npm install -g <tarball>` (README, "Other editors").
+// Prints the tarball's path on stdout. Install it with `npm install -g <tarball>` (docs/other-editors.md).
 //
 // The package holds minified bundles of the language server, the CLI and the CLI's render worker, each a
 // `#!/usr/bin/env node` script, and no dependencies (esbuild bundles them). It is staged in a temporary

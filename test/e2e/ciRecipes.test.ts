@@ -1,5 +1,5 @@
 /**
- * The README's CI recipes (docs/ci/): each is quoted verbatim in the README, and each runs here with
+ * The CI recipes (docs/ci/, linked from the README's "In CI"): each is quoted verbatim in docs/ci/README.md, and each runs here with
  * `regal-webhook` on PATH (a wrapper around dist/cli.js): the GitHub Actions job's two check steps,
  * the git pre-commit hook in a real repository, and the pre-commit framework hook's entry and file
  * pattern. GitHub and the pre-commit tool themselves are not run. Run `npm run build` first.
@@ -33,9 +33,10 @@ describe("the README's CI recipes", () => {
 
   const sh = (command: string, cwd: string) => spawnSync('sh', ['-c', command], { cwd, env, encoding: 'utf8' });
 
-  it('are quoted in the README exactly as in docs/ci/', () => {
-    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
-    for (const name of ['regal-payloads.yml', 'pre-commit-config.yaml', 'pre-commit']) assert.ok(readme.includes(recipe(name)), `README quotes docs/ci/${name}`);
+  it('are quoted in docs/ci/README.md exactly as in their files, and the README links there', () => {
+    const guide = readFileSync(path.join(repoRoot, 'docs', 'ci', 'README.md'), 'utf8');
+    for (const name of ['regal-payloads.yml', 'pre-commit-config.yaml', 'pre-commit']) assert.ok(guide.includes(recipe(name)), `docs/ci/README.md quotes docs/ci/${name}`);
+    assert.ok(readFileSync(path.join(repoRoot, 'README.md'), 'utf8').includes('](docs/ci/README.md)'), 'the README links to docs/ci/README.md');
   });
 
   it("GitHub Actions job: the annotation step fails on an error, the SARIF step writes a valid log and passes", () => {
