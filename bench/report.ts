@@ -29,6 +29,8 @@ export const TARGETS = {
   growth1MbOver100Kb: 12,
   editingP50Ms: 2,
   rssMb: 80,
+  /** Issue 11: the packaged extension, in KB of 1,000 bytes (the stricter reading; the report prints KB of 1,024). */
+  vsixKb: 400,
 };
 
 const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
@@ -113,8 +115,8 @@ export function renderReport(results: BenchResults): string {
   const s = results.sizes;
   lines.push('## Package', '');
   lines.push('| file | size |', '|---|---:|');
-  lines.push(`| extension bundle (dist/extension.js: extension, language server, render worker; minified) | ${formatBytes(s.extensionBundle)} |`);
+  lines.push(`| extension bundle (dist/extension.js: extension, language server, render worker, desktop and web; minified) | ${formatBytes(s.extensionBundle)} |`);
   lines.push(`| language server alone (dist/server.js, minified; not in the .vsix) | ${formatBytes(s.serverBundle)} |`);
-  lines.push(`| .vsix | ${formatBytes(s.vsix)} |`, '');
+  lines.push(`| .vsix | ${formatBytes(s.vsix)} (target ≤ ${TARGETS.vsixKb} KB: ${verdict(s.vsix <= TARGETS.vsixKb * 1000)}) |`, '');
   return lines.join('\n');
 }

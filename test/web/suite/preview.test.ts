@@ -1,6 +1,6 @@
 /**
  * `Regal: Preview Rendered Payload` in the web extension: the payload rendered with
- * regal.sample.json (read with `vscode.workspace.fs`) in a Web Worker (dist/web/renderWorker.js),
+ * regal.sample.json (read with `vscode.workspace.fs`) in a Web Worker (the extension's bundle in its render role),
  * within the desktop's render budget: a template whose output explodes ends in "Rendering stopped"
  * with the desktop's message. Every wait is on a VS Code event, bounded by a timeout.
  */
