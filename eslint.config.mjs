@@ -20,8 +20,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       // The registry checks its shape with a bare `satisfies` expression (rules/registry.ts).
       '@typescript-eslint/no-unused-expressions': ['error', { allowShortCircuit: true, allowTernary: true }],
-      // Payload scanners match control characters on purpose (JSON forbids them raw in strings).
-      'no-control-regex': 'off',
       // A `let` assigned once inside a callback it is read before (a subscription disposed by its own timer) stays `let`.
       'prefer-const': ['error', { destructuring: 'all', ignoreReadBeforeAssign: true }],
     },

@@ -67,6 +67,7 @@ function expandSnippet(body: string, choice = 0): string {
   };
   const text = parse(false);
   for (const index of mirrors) assert.ok(index === '0' || defaults.has(index), `$${index} mirrors no placeholder`);
+  // eslint-disable-next-line no-control-regex -- NUL marks placeholders in this test's copy of the text
   return text.replace(/\u0000(\d+)\u0000/g, (_, index: string) => defaults.get(index) ?? '');
 }
 

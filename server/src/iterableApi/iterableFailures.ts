@@ -47,7 +47,7 @@ export function iterableErrorText(body: string): string | undefined {
     const parts = [typeof code === 'string' ? code : '', typeof msg === 'string' ? msg : ''].filter((part) => part.trim() !== '');
     if (parts.length === 0) return undefined;
     // One line, printable, short: it goes into a notification.
-     
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
     return parts.join(': ').replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 160);
   } catch {
     return undefined;
