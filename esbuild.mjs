@@ -50,7 +50,7 @@ const renderWorker = (outfile) => esbuild.build({ ...common, entryPoints: ['serv
  * as Web Workers (classic scripts, loaded with importScripts). It is built for Node; what its browser
  * roles reach must also run in a browser:
  *  - a Web Worker has no `module`: the banner gives it one, for the bundle's CommonJS exports;
- *  - `import.meta.url` is the bundle file's URL in Node only (what reads it, tinyglobby, is desktop-only);
+ *  - `import.meta.url` is the bundle file's URL in Node only (no browser role reads it);
  *  - `path` is Node's in Node and path-browserify (POSIX paths) in a browser, chosen when loaded;
  *  - the language server and client's browser builds come from their `browser` exports, and
  *    @noble/hashes takes the Web Crypto of globalThis (Node 20 has it too), not `node:crypto`.
@@ -80,7 +80,7 @@ const browserBuildsOfPackages = {
  * Of two of vscode-languageclient's dependencies, the bundle carries what the client uses: of semver,
  * the caret-range check of VS Code's version (client/src/bundling/semverCaret.ts); of minimatch, nothing,
  * since the Regal server registers no file-operation filters (client/src/bundling/noFileOperationGlobs.ts).
- * About 18 KB of the .vsix (CONTRIBUTING.md, "Packaging and the extension page").
+ * About 16 KB of the .vsix (CONTRIBUTING.md, "Packaging and the extension page").
  */
 const languageClientDependencies = {
   name: 'language-client-dependencies',
