@@ -18,7 +18,9 @@ const production = process.argv.includes('--production');
 const handlebarsWithoutSourceMaps = {
   name: 'handlebars-without-source-maps',
   setup(build) {
-    build.onResolve({ filter: /^source-map$/ }, (args) => (/[\\/]handlebars[\\/]/.test(args.importer) ? { path: 'source-map', namespace: 'no-source-map' } : undefined));
+    build.onResolve({ filter: /^source-map$/ }, (args) =>
+      /[\\/]handlebars[\\/]/.test(args.importer) ? { path: 'source-map', namespace: 'no-source-map' } : undefined,
+    );
     build.onLoad({ filter: /.*/, namespace: 'no-source-map' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
   },
 };
@@ -59,7 +61,9 @@ const renderWorker = (outfile) => esbuild.build({ ...common, entryPoints: ['serv
 const pathForBothPlatforms = {
   name: 'path-for-both-platforms',
   setup(build) {
-    build.onResolve({ filter: /^(node:)?path$/ }, (args) => (args.namespace === 'either-path' ? { path: 'node:path', external: true } : { path: 'path', namespace: 'either-path' }));
+    build.onResolve({ filter: /^(node:)?path$/ }, (args) =>
+      args.namespace === 'either-path' ? { path: 'node:path', external: true } : { path: 'path', namespace: 'either-path' },
+    );
     build.onLoad({ filter: /.*/, namespace: 'either-path' }, () => ({
       contents: "module.exports = typeof globalThis.importScripts === 'function' ? require('path-browserify') : require('node:path');",
       resolveDir: process.cwd(),
@@ -72,7 +76,9 @@ const besideEntry = (entry, resolveDir, file) => path.join(path.dirname(require.
 const browserBuildsOfPackages = {
   name: 'browser-builds-of-packages',
   setup(build) {
-    build.onResolve({ filter: /^vscode-[a-z-]+\/browser$/ }, (args) => ({ path: besideEntry(args.path.replace(/browser$/, 'node'), args.resolveDir, '../browser/main.js') }));
+    build.onResolve({ filter: /^vscode-[a-z-]+\/browser$/ }, (args) => ({
+      path: besideEntry(args.path.replace(/browser$/, 'node'), args.resolveDir, '../browser/main.js'),
+    }));
     build.onResolve({ filter: /^@noble\/hashes\/crypto$/ }, (args) => ({ path: besideEntry('@noble/hashes/crypto', args.resolveDir, 'esm/crypto.js') }));
   },
 };
@@ -94,7 +100,9 @@ const languageClientDependencies = {
       resolveDir: process.cwd(),
       loader: 'js',
     }));
-    build.onResolve({ filter: /^minimatch$/ }, (args) => (fromLanguageClient(args) ? { path: path.resolve('client/src/bundling/noFileOperationGlobs.ts') } : undefined));
+    build.onResolve({ filter: /^minimatch$/ }, (args) =>
+      fromLanguageClient(args) ? { path: path.resolve('client/src/bundling/noFileOperationGlobs.ts') } : undefined,
+    );
   },
 };
 const extensionBundle = {
@@ -102,7 +110,9 @@ const extensionBundle = {
   entryPoints: ['client/src/main.ts'],
   outfile: 'dist/extension.js',
   external: ['vscode'],
-  banner: { js: "var module = typeof module === 'object' ? module : { exports: {} };\nconst importMetaUrl = typeof __filename === 'string' ? require('url').pathToFileURL(__filename).href : undefined;" },
+  banner: {
+    js: "var module = typeof module === 'object' ? module : { exports: {} };\nconst importMetaUrl = typeof __filename === 'string' ? require('url').pathToFileURL(__filename).href : undefined;",
+  },
   plugins: [...common.plugins, pathForBothPlatforms, browserBuildsOfPackages, languageClientDependencies],
 };
 
@@ -149,7 +159,15 @@ if (process.argv.includes('--tests')) {
 
 if (process.argv.includes('--web-tests')) {
   // The web extension's suites, one script for the browser's extension host (test/web/runWebTests.ts).
-  await esbuild.build({ ...web, format: 'cjs', entryPoints: ['test/web/suite/index.ts'], outfile: 'out/test/web/suite/index.js', external: ['vscode'], sourcemap: true, minify: false });
+  await esbuild.build({
+    ...web,
+    format: 'cjs',
+    entryPoints: ['test/web/suite/index.ts'],
+    outfile: 'out/test/web/suite/index.js',
+    external: ['vscode'],
+    sourcemap: true,
+    minify: false,
+  });
   process.exit(0);
 }
 

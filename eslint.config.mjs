@@ -4,7 +4,27 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const NODE_BUILTINS = ['assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'fs/promises', 'http', 'https', 'net', 'os', 'path', 'process', 'stream', 'tls', 'url', 'util', 'worker_threads', 'zlib'];
+const NODE_BUILTINS = [
+  'assert',
+  'buffer',
+  'child_process',
+  'crypto',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'net',
+  'os',
+  'path',
+  'process',
+  'stream',
+  'tls',
+  'url',
+  'util',
+  'worker_threads',
+  'zlib',
+];
 const node = (message) => [...NODE_BUILTINS.map((name) => ({ name, message })), ...NODE_BUILTINS.map((name) => ({ name: `node:${name}`, message }))];
 
 export default tseslint.config(
@@ -38,12 +58,18 @@ export default tseslint.config(
         {
           paths: [
             { name: 'vscode', message: 'The language service is pure: no vscode (docs/architecture.md).' },
-            { name: 'vscode-languageserver', message: 'The language service returns LSP types (vscode-languageserver-types); only the server wiring talks LSP.' },
+            {
+              name: 'vscode-languageserver',
+              message: 'The language service returns LSP types (vscode-languageserver-types); only the server wiring talks LSP.',
+            },
             ...node('The language service is pure: its I/O is injected (docs/architecture.md).'),
           ],
           patterns: [
             { group: ['**/client/**'], message: 'The language service does not know the client.' },
-            { group: ['**/host/**', '**/rendering/**', '**/cli/**', '**/iterableApi/**', '**/security/**', '**/languageServer', '**/server'], message: 'The language service is the bottom layer: other layers use it, not the other way round.' },
+            {
+              group: ['**/host/**', '**/rendering/**', '**/cli/**', '**/iterableApi/**', '**/security/**', '**/languageServer', '**/server'],
+              message: 'The language service is the bottom layer: other layers use it, not the other way round.',
+            },
           ],
         },
       ],
@@ -83,8 +109,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/server/src/service/**'], message: 'Ask the language server (protocol/contract.ts requests) instead of bundling the language service into the client.' },
-            { group: ['**/server/src/host/**', '**/server/src/languageServer', '**/server/src/cli/**'], message: 'The client does not run the server or the CLI in-process.' },
+            {
+              group: ['**/server/src/service/**'],
+              message: 'Ask the language server (protocol/contract.ts requests) instead of bundling the language service into the client.',
+            },
+            {
+              group: ['**/server/src/host/**', '**/server/src/languageServer', '**/server/src/cli/**'],
+              message: 'The client does not run the server or the CLI in-process.',
+            },
           ],
         },
       ],

@@ -63,7 +63,11 @@ async function main(): Promise<void> {
         }),
       (params) => `${params.diagnostics.length} diagnostics${params.diagnostics[0] ? ` (first: ${String(params.diagnostics[0].code)})` : ''}`,
     );
-    await timed('outline', () => connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }), (symbols) => `${symbols?.length ?? 0} top-level symbols`);
+    await timed(
+      'outline',
+      () => connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }),
+      (symbols) => `${symbols?.length ?? 0} top-level symbols`,
+    );
     await timed(
       'format',
       () => connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }),

@@ -43,7 +43,8 @@ export function renderChild(bytes: number, runs: number): void {
     const started = performance.now();
     const result = renderTemplate(template, sample, { now: new Date(0), limits: BENCH_LIMITS });
     samples.push(performance.now() - started);
-    if (result.text === undefined || result.jsonError) throw new Error(`The ${bytes}-byte bench payload did not render to JSON: ${JSON.stringify(result).slice(0, 300)}`);
+    if (result.text === undefined || result.jsonError)
+      throw new Error(`The ${bytes}-byte bench payload did not render to JSON: ${JSON.stringify(result).slice(0, 300)}`);
     outputLength = result.text.length;
   }
   const peak = process.resourceUsage().maxRSS * 1024;
@@ -53,9 +54,17 @@ export function renderChild(bytes: number, runs: number): void {
 export function benchRendering(sizes: readonly RenderSizeCase[], script = process.argv[1] as string): RenderBenchResult[] {
   return sizes.map((size) => {
     // --max-semi-space-size=32: the render worker's young generation (renderInWorker.ts).
-    const child = spawnSync(process.execPath, ['--max-semi-space-size=32', script, '--render-child', String(size.bytes), String(size.runs)], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    const child = spawnSync(process.execPath, ['--max-semi-space-size=32', script, '--render-child', String(size.bytes), String(size.runs)], {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    });
     if (child.status !== 0) throw new Error(`render bench child for ${size.label} failed (${child.status ?? child.signal}):\n${child.stderr}`);
-    const measured = JSON.parse(child.stdout.trim().split('\n').at(-1) as string) as { length: number; outputLength: number; samples: number[]; peakMb: number };
+    const measured = JSON.parse(child.stdout.trim().split('\n').at(-1) as string) as {
+      length: number;
+      outputLength: number;
+      samples: number[];
+      peakMb: number;
+    };
     const render = summarize(measured.samples);
     return {
       label: size.label,

@@ -63,9 +63,15 @@ export function renderReport(results: BenchResults): string {
   if (small && large) {
     const growth = large.ours.p50 / small.ours.p50;
     const sizeGrowth = large.length / small.length;
-    lines.push(`Growth: 1 MB takes ${growth.toFixed(1)}× the 100 KB time for ${sizeGrowth.toFixed(1)}× the text (target ≤ ${TARGETS.growth1MbOver100Kb}×: ${verdict(growth <= TARGETS.growth1MbOver100Kb)}).`, '');
+    lines.push(
+      `Growth: 1 MB takes ${growth.toFixed(1)}× the 100 KB time for ${sizeGrowth.toFixed(1)}× the text (target ≤ ${TARGETS.growth1MbOver100Kb}×: ${verdict(growth <= TARGETS.growth1MbOver100Kb)}).`,
+      '',
+    );
   }
-  lines.push(`Diagnostics found on the generated payloads: ${results.diagnostics.map((d) => `${d.label} ours ${d.diagnostics.ours} / JSON service ${d.diagnostics.jsonService}`).join('; ')} (the generated payloads are clean).`, '');
+  lines.push(
+    `Diagnostics found on the generated payloads: ${results.diagnostics.map((d) => `${d.label} ours ${d.diagnostics.ours} / JSON service ${d.diagnostics.jsonService}`).join('; ')} (the generated payloads are clean).`,
+    '',
+  );
 
   const p = results.processes;
   const timeRatio = p.ours.p50 / p.jsonService.p50;
@@ -87,16 +93,26 @@ export function renderReport(results: BenchResults): string {
   );
   lines.push('| payload | size | rendered | median | p95 | peak memory | within the default budget |', '|---|---:|---:|---:|---:|---:|---|');
   for (const r of results.rendering) {
-    lines.push(`| ${r.label} | ${formatBytes(r.length)} | ${formatBytes(r.outputLength)} | ${formatMs(r.render.p50)} | ${formatMs(r.render.p95)} | ${r.peakMb.toFixed(0)} MB | ${r.overDefaultBudget ? '**no**' : 'yes'} |`);
+    lines.push(
+      `| ${r.label} | ${formatBytes(r.length)} | ${formatBytes(r.outputLength)} | ${formatMs(r.render.p50)} | ${formatMs(r.render.p95)} | ${r.peakMb.toFixed(0)} MB | ${r.overDefaultBudget ? '**no**' : 'yes'} |`,
+    );
   }
   lines.push('');
 
   const e = results.editing;
   lines.push('## Completion and hover', '');
-  lines.push(`${e.positions} positions spread over a ${formatBytes(e.length)} payload, ${e.completion.samples / e.positions} rounds, analysis cached as in the editor. Target: p50 ≤ ${TARGETS.editingP50Ms} ms.`, '');
+  lines.push(
+    `${e.positions} positions spread over a ${formatBytes(e.length)} payload, ${e.completion.samples / e.positions} rounds, analysis cached as in the editor. Target: p50 ≤ ${TARGETS.editingP50Ms} ms.`,
+    '',
+  );
   lines.push('| request | p50 | p95 | max | target |', '|---|---:|---:|---:|---|');
-  lines.push(`| completion | ${formatMs(e.completion.p50)} | ${formatMs(e.completion.p95)} | ${formatMs(e.completion.max)} | ${verdict(e.completion.p50 <= TARGETS.editingP50Ms)} |`);
-  lines.push(`| hover | ${formatMs(e.hover.p50)} | ${formatMs(e.hover.p95)} | ${formatMs(e.hover.max)} | ${verdict(e.hover.p50 <= TARGETS.editingP50Ms)} |`, '');
+  lines.push(
+    `| completion | ${formatMs(e.completion.p50)} | ${formatMs(e.completion.p95)} | ${formatMs(e.completion.max)} | ${verdict(e.completion.p50 <= TARGETS.editingP50Ms)} |`,
+  );
+  lines.push(
+    `| hover | ${formatMs(e.hover.p50)} | ${formatMs(e.hover.p95)} | ${formatMs(e.hover.max)} | ${verdict(e.hover.p50 <= TARGETS.editingP50Ms)} |`,
+    '',
+  );
 
   const r = results.roundTrip;
   lines.push('## Language server over stdio', '');
@@ -110,12 +126,17 @@ export function renderReport(results: BenchResults): string {
   lines.push(`| of which validation and transport (p50 − wait) | ${formatMs(r.roundTrip.p50 - results.debounceMs)} ms |`);
   const m = results.memory;
   lines.push(`| server RSS after start | ${m.rssIdleMb.toFixed(1)} MB |`);
-  lines.push(`| server RSS with ${m.documents} payloads open (${formatBytes(m.bytesOpen)}) | ${m.rssOpenMb.toFixed(1)} MB (target ≤ ${TARGETS.rssMb} MB: ${verdict(m.rssOpenMb <= TARGETS.rssMb)}) |`, '');
+  lines.push(
+    `| server RSS with ${m.documents} payloads open (${formatBytes(m.bytesOpen)}) | ${m.rssOpenMb.toFixed(1)} MB (target ≤ ${TARGETS.rssMb} MB: ${verdict(m.rssOpenMb <= TARGETS.rssMb)}) |`,
+    '',
+  );
 
   const s = results.sizes;
   lines.push('## Package', '');
   lines.push('| file | size |', '|---|---:|');
-  lines.push(`| extension bundle (dist/extension.js: extension, language server, render worker, desktop and web; minified) | ${formatBytes(s.extensionBundle)} |`);
+  lines.push(
+    `| extension bundle (dist/extension.js: extension, language server, render worker, desktop and web; minified) | ${formatBytes(s.extensionBundle)} |`,
+  );
   lines.push(`| language server alone (dist/server.js, minified; not in the .vsix) | ${formatBytes(s.serverBundle)} |`);
   lines.push(`| .vsix | ${formatBytes(s.vsix)} (target ≤ ${TARGETS.vsixKb} KB: ${verdict(s.vsix <= TARGETS.vsixKb * 1000)}) |`, '');
   return lines.join('\n');

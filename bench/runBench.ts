@@ -42,7 +42,9 @@ async function main(): Promise<void> {
   for (const size of SIZES) {
     const scaled = quick ? { ...size, rounds: 2, warmup: 1 } : size;
     const result = await benchDiagnostics(ours, jsonService, scaled);
-    console.log(`diagnostics ${size.label}: ours ${result.ours.p50.toFixed(2)} ms, JSON service ${result.jsonService.p50.toFixed(2)} ms, JSON.parse ${result.jsonParse.p50.toFixed(3)} ms`);
+    console.log(
+      `diagnostics ${size.label}: ours ${result.ours.p50.toFixed(2)} ms, JSON service ${result.jsonService.p50.toFixed(2)} ms, JSON.parse ${result.jsonParse.p50.toFixed(3)} ms`,
+    );
     diagnostics.push(result);
   }
   const rendering = benchRendering(quick ? RENDER_SIZES.map((size) => ({ ...size, runs: 2 })) : RENDER_SIZES);
@@ -52,14 +54,33 @@ async function main(): Promise<void> {
   // The server benchmarks run the production bundle that `npm run package` leaves in dist/.
   const sizes = buildAndMeasurePackage(repoRoot);
   // Whole processes: `check` (dist/cli.js, just built) against the JSON service, on the same 5 MB payload.
-  const processes = benchProcesses(repoRoot, '5 MB', 5_000_000, quick ? 1 : 5, (template) => ours.analyze(TextDocument.create('file:///bench/process.regal.json', 'regal-webhook', 1, template)).template.view(0).text);
-  console.log(`whole process ${processes.label}: check ${processes.ours.p50.toFixed(0)} ms / ${processes.oursPeakMb.toFixed(0)} MB, JSON service ${processes.jsonService.p50.toFixed(0)} ms / ${processes.jsonServicePeakMb.toFixed(0)} MB`);
+  const processes = benchProcesses(
+    repoRoot,
+    '5 MB',
+    5_000_000,
+    quick ? 1 : 5,
+    (template) => ours.analyze(TextDocument.create('file:///bench/process.regal.json', 'regal-webhook', 1, template)).template.view(0).text,
+  );
+  console.log(
+    `whole process ${processes.label}: check ${processes.ours.p50.toFixed(0)} ms / ${processes.oursPeakMb.toFixed(0)} MB, JSON service ${processes.jsonService.p50.toFixed(0)} ms / ${processes.jsonServicePeakMb.toFixed(0)} MB`,
+  );
   const roundTrip = await benchRoundTrip(quick ? 5 : 20);
   console.log(`round trip p50 ${roundTrip.roundTrip.p50.toFixed(1)} ms`);
   const memory = await benchMemory(repoRoot);
   console.log(`server RSS ${memory.rssOpenMb.toFixed(1)} MB with ${memory.documents} payloads`);
 
-  const report = renderReport({ date: new Date().toISOString().slice(0, 10), machine: describeMachine(), diagnostics, processes, rendering, editing, roundTrip, debounceMs: SERVER_DEBOUNCE_MS, memory, sizes });
+  const report = renderReport({
+    date: new Date().toISOString().slice(0, 10),
+    machine: describeMachine(),
+    diagnostics,
+    processes,
+    rendering,
+    editing,
+    roundTrip,
+    debounceMs: SERVER_DEBOUNCE_MS,
+    memory,
+    sizes,
+  });
   console.log(`\n${report}`);
   if (quick) console.log('(BENCH_QUICK: bench/results.md left as it was)');
   else writeFileSync(path.join(repoRoot, 'bench', 'results.md'), report);

@@ -23,7 +23,8 @@ if (!out) throw new Error('--out needs a file name.');
 
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const imagesUrl = process.env.REGAL_README_IMAGES_URL;
-if (imagesUrl && !/^https:\/\/[^/]+/.test(imagesUrl)) throw new Error(`REGAL_README_IMAGES_URL must be an https:// URL (VS Code shows no other images): ${imagesUrl}`);
+if (imagesUrl && !/^https:\/\/[^/]+/.test(imagesUrl))
+  throw new Error(`REGAL_README_IMAGES_URL must be an https:// URL (VS Code shows no other images): ${imagesUrl}`);
 
 const args = ['package', '--no-dependencies', '--allow-missing-repository', '--out', out];
 if (imagesUrl) args.push('--baseImagesUrl', imagesUrl);

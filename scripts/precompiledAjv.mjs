@@ -59,7 +59,8 @@ export { default as schema } from './schemas/regal-event.schema.json';`,
   if (!name) throw new Error("precompiledAjv: ajv's generated code no longer holds the schema as a constant; update scripts/precompiledAjv.mjs.");
   const SCHEMA_CONSTANT = name[1];
   const copy = `const ${SCHEMA_CONSTANT}${value}`;
-  if (code.split(copy).length !== 2) throw new Error('precompiledAjv: the schema appears more than once in the generated code; update scripts/precompiledAjv.mjs.');
+  if (code.split(copy).length !== 2)
+    throw new Error('precompiledAjv: the schema appears more than once in the generated code; update scripts/precompiledAjv.mjs.');
   const factory = `module.exports = function validatorFor(${SCHEMA_CONSTANT}) {
 const module = { exports: {} };
 ${code.replace(copy, '')}
@@ -92,9 +93,15 @@ export function precompiledAjv() {
     name: 'precompiled-ajv',
     setup(build) {
       build.onResolve({ filter: /^ajv$/ }, (args) =>
-        /[\\/]schemaValidator\.ts$/.test(args.importer) ? { path: 'ajv', namespace: 'precompiled-ajv', pluginData: { resolveDir: args.resolveDir } } : undefined,
+        /[\\/]schemaValidator\.ts$/.test(args.importer)
+          ? { path: 'ajv', namespace: 'precompiled-ajv', pluginData: { resolveDir: args.resolveDir } }
+          : undefined,
       );
-      build.onResolve({ filter: new RegExp(`^${VALIDATOR_MODULE}$`) }, (args) => ({ path: VALIDATOR_MODULE, namespace: 'precompiled-ajv', pluginData: args.pluginData }));
+      build.onResolve({ filter: new RegExp(`^${VALIDATOR_MODULE}$`) }, (args) => ({
+        path: VALIDATOR_MODULE,
+        namespace: 'precompiled-ajv',
+        pluginData: args.pluginData,
+      }));
       build.onLoad({ filter: /.*/, namespace: 'precompiled-ajv' }, async (args) => {
         generated ??= generate();
         const { code, schemaKey, optionsKey } = await generated;

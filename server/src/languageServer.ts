@@ -52,7 +52,8 @@ const MAX_IGNORED_REQUEST_LOGS = 10;
 
 export function startLanguageServer(connection: Connection, options: ServerOptions): void {
   const logSlowAnalysis = ({ uri, version, length, milliseconds }: AnalyzedEvent) => {
-    if (milliseconds >= SLOW_ANALYSIS_MS) connection.console.log(`Checking ${uri} (version ${version}, ${length} characters) took ${Math.round(milliseconds)} ms.`);
+    if (milliseconds >= SLOW_ANALYSIS_MS)
+      connection.console.log(`Checking ${uri} (version ${version}, ${length} characters) took ${Math.round(milliseconds)} ms.`);
   };
   // A part of a feature that failed (one family of quick fixes, say) is left out of the answer; the log says so.
   const logInternalError = (feature: string, error: unknown) =>
@@ -119,19 +120,25 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     if (!pullsSettings) return Promise.resolve(pushedSettings);
     let settings = settingsCache.get(uri);
     if (!settings) {
-      settings = connection.workspace
-        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
-        .then(usableSettings, (error: unknown) => {
-          connection.console.warn(`Could not read the "${SETTINGS_SECTION}" settings (${String(error)}); using defaults.`);
-          return defaultSettings;
-        });
+      settings = connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(usableSettings, (error: unknown) => {
+        connection.console.warn(`Could not read the "${SETTINGS_SECTION}" settings (${String(error)}); using defaults.`);
+        return defaultSettings;
+      });
       settingsCache.set(uri, settings);
     }
     return settings;
   };
 
   // The catalog and the other payload files (server/src/host): read, watched, kept current.
-  const workspaceSync = createWorkspaceSync({ connection, documents, service, files: options.files, settingsFor, revalidate: (uri) => schedule(uri, 0), debounceMs });
+  const workspaceSync = createWorkspaceSync({
+    connection,
+    documents,
+    service,
+    files: options.files,
+    settingsFor,
+    revalidate: (uri) => schedule(uri, 0),
+    debounceMs,
+  });
   const workspaceFor = (uri: string): WorkspaceContext => workspaceSync.contextFor(uri);
   registerCustomRequests(connection, workspaceFor);
 
@@ -180,7 +187,13 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
    * (protocol/slicedRequests.ts), so that a `$/cancelRequest`, or an edit, that arrives meanwhile
    * stops them with RequestCancelled or ContentModified.
    */
-  const answerInSlices = async <T>(params: unknown, token: CancellationToken | undefined, what: string, fallback: T, steps: (document: TextDocument) => Steps<T> | undefined) => {
+  const answerInSlices = async <T>(
+    params: unknown,
+    token: CancellationToken | undefined,
+    what: string,
+    fallback: T,
+    steps: (document: TextDocument) => Steps<T> | undefined,
+  ) => {
     const started = answer(params, token, what, undefined, (d) => {
       const work = steps(d);
       return work && { document: d, version: d.version, work };
@@ -203,7 +216,9 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
   connection.onCompletion((params, token) =>
     answer(params, token, 'Completion', null, (d) => at(d, params?.position, (p) => service.doComplete(d, p, workspaceFor(d.uri), triggerCharacterOf(params)))),
   );
-  connection.onHover((params, token) => answer(params, token, 'Hover', null, (d) => at(d, params?.position, (p) => service.doHover(d, p, workspaceFor(d.uri)))));
+  connection.onHover((params, token) =>
+    answer(params, token, 'Hover', null, (d) => at(d, params?.position, (p) => service.doHover(d, p, workspaceFor(d.uri)))),
+  );
   connection.onCodeAction(async (params, token) => {
     const only: unknown = params?.context?.only;
     // Fixing the whole file reads its settings (a code turned off is not fixed); quick fixes do not wait for them.
@@ -212,7 +227,13 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     return answer(params, token, 'Code actions', [], (d) => {
       const range = rangeIn(d, params?.range);
       const diagnostics = params?.context?.diagnostics;
-      return range && service.doCodeActions(d, range, Array.isArray(diagnostics) ? diagnostics : [], workspaceFor(d.uri), { only: Array.isArray(only) ? only : undefined, settings });
+      return (
+        range &&
+        service.doCodeActions(d, range, Array.isArray(diagnostics) ? diagnostics : [], workspaceFor(d.uri), {
+          only: Array.isArray(only) ? only : undefined,
+          settings,
+        })
+      );
     });
   });
   connection.onDocumentSymbol((params, token) => answerInSlices(params, token, 'Outline', [], (d) => service.steps.findDocumentSymbols(d)));
@@ -223,7 +244,9 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
       return positions && service.steps.getSelectionRanges(d, positions);
     }),
   );
-  connection.onDocumentFormatting((params, token) => answerInSlices(params, token, 'Formatting', [], (d) => service.steps.format(d, undefined, formattingOptionsOf(params?.options))));
+  connection.onDocumentFormatting((params, token) =>
+    answerInSlices(params, token, 'Formatting', [], (d) => service.steps.format(d, undefined, formattingOptionsOf(params?.options))),
+  );
   connection.onDocumentRangeFormatting((params, token) =>
     answerInSlices(params, token, 'Formatting', [], (d) => {
       const range = rangeIn(d, params?.range);
@@ -251,7 +274,8 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
         severity: DiagnosticSeverity.Warning,
         source: DIAGNOSTIC_SOURCE,
         code: 'internal-error',
-        message: 'The Regal language server could not check this payload (an internal error, logged in the "Regal Webhook Language Server" output). Please report it with the payload.',
+        message:
+          'The Regal language server could not check this payload (an internal error, logged in the "Regal Webhook Language Server" output). Please report it with the payload.',
       };
       return { version, diagnostics: [internalError] };
     }
@@ -270,7 +294,11 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
       if (!result) continue; // edited while its settings were read: check the newer text
       const errors = result.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
       const first = errors.reduce<Diagnostic | undefined>((a, d) => (!a || comparePositions(d.range.start, a.range.start) < 0 ? d : a), undefined);
-      const firstError = first && { ...first.range.start, message: typeof first.message === 'string' ? first.message : first.message.value, ...(typeof first.code === 'string' ? { code: first.code } : {}) };
+      const firstError = first && {
+        ...first.range.start,
+        message: typeof first.message === 'string' ? first.message : first.message.value,
+        ...(typeof first.code === 'string' ? { code: first.code } : {}),
+      };
       return { version: result.version, errorCount: errors.length, ...(firstError ? { firstError } : {}) };
     }
     return { errorCount: 0 };
@@ -301,7 +329,9 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     validatedOnce.delete(uri);
     settingsCache.delete(uri);
     service.forget(uri);
-    connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error: unknown) => connection.console.warn(`Could not clear the diagnostics of ${uri}: ${String(error)}`));
+    connection
+      .sendDiagnostics({ uri, diagnostics: [] })
+      .catch((error: unknown) => connection.console.warn(`Could not clear the diagnostics of ${uri}: ${String(error)}`));
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -309,7 +339,8 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     loggedSettingProblems.clear();
     // A client that pushes settings sends all of them; a malformed notification counts as none.
     const pushed: unknown = (change as { settings?: unknown } | null | undefined)?.settings;
-    if (!pullsSettings) pushedSettings = usableSettings(typeof pushed === 'object' && pushed !== null ? (pushed as Record<string, unknown>)[SETTINGS_SECTION] : undefined);
+    if (!pullsSettings)
+      pushedSettings = usableSettings(typeof pushed === 'object' && pushed !== null ? (pushed as Record<string, unknown>)[SETTINGS_SECTION] : undefined);
     workspaceSync.settingsChanged();
     for (const document of documents.all()) schedule(document.uri, 0);
   });

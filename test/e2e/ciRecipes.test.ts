@@ -35,11 +35,12 @@ describe("the README's CI recipes", () => {
 
   it('are quoted in docs/ci/README.md exactly as in their files, and the README links there', () => {
     const guide = readFileSync(path.join(repoRoot, 'docs', 'ci', 'README.md'), 'utf8');
-    for (const name of ['regal-payloads.yml', 'pre-commit-config.yaml', 'pre-commit']) assert.ok(guide.includes(recipe(name)), `docs/ci/README.md quotes docs/ci/${name}`);
+    for (const name of ['regal-payloads.yml', 'pre-commit-config.yaml', 'pre-commit'])
+      assert.ok(guide.includes(recipe(name)), `docs/ci/README.md quotes docs/ci/${name}`);
     assert.ok(readFileSync(path.join(repoRoot, 'README.md'), 'utf8').includes('](docs/ci/README.md)'), 'the README links to docs/ci/README.md');
   });
 
-  it("GitHub Actions job: the annotation step fails on an error, the SARIF step writes a valid log and passes", () => {
+  it('GitHub Actions job: the annotation step fails on an error, the SARIF step writes a valid log and passes', () => {
     const job = path.join(temp, 'job');
     mkdirSync(path.join(job, 'payloads'), { recursive: true });
     writeFileSync(path.join(job, 'payloads', 'signup.regal.json'), BAD);
@@ -53,13 +54,17 @@ describe("the README's CI recipes", () => {
     const validate = compileSarifSchema();
     const log = JSON.parse(readFileSync(path.join(job, 'regal.sarif'), 'utf8')) as { runs: Array<{ results: Array<{ ruleId: string }> }> };
     assert.ok(validate(log), describeErrors(validate.errors));
-    assert.deepEqual(log.runs[0]?.results.map((r) => r.ruleId), ['comment']);
+    assert.deepEqual(
+      log.runs[0]?.results.map((r) => r.ruleId),
+      ['comment'],
+    );
   });
 
   it('git pre-commit hook: blocks a commit with an error in a staged payload, lets a clean one through', () => {
     const repo = path.join(temp, 'repo');
     mkdirSync(repo);
-    const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], { cwd: repo, env, encoding: 'utf8' });
+    const git = (...args: string[]) =>
+      spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], { cwd: repo, env, encoding: 'utf8' });
     assert.equal(git('init', '-q').status, 0);
     copyFileSync(path.join(repoRoot, 'docs', 'ci', 'pre-commit'), path.join(repo, '.git', 'hooks', 'pre-commit'));
     chmodSync(path.join(repo, '.git', 'hooks', 'pre-commit'), 0o755);
@@ -76,7 +81,7 @@ describe("the README's CI recipes", () => {
     assert.equal(execFileSync('git', ['rev-list', '--count', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim(), '1');
   });
 
-  it("pre-commit framework hook: its file pattern picks payloads only, and its entry checks the files it is given", () => {
+  it('pre-commit framework hook: its file pattern picks payloads only, and its entry checks the files it is given', () => {
     const config = recipe('pre-commit-config.yaml');
     const files = new RegExp(/files: (.+)$/m.exec(config)?.[1] ?? '(missing)');
     assert.ok(files.test('payloads/signup.regal.json') && !files.test('package.json') && !files.test('a.regal.json.bak'));

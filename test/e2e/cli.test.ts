@@ -25,7 +25,12 @@ function cli(...args: string[]): Run {
   const result = spawnSync(process.execPath, [cliPath, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 20_000 });
   assert.equal(result.error, undefined, `could not run the CLI: ${String(result.error)}`);
   assert.equal(result.signal, null, `the CLI was killed by ${result.signal} (timeout?)\nstderr:\n${result.stderr}`);
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1) };
+  return {
+    status: result.status,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    lines: result.stdout.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1),
+  };
 }
 
 const describeRun = (run: Run) => `exit ${run.status}\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`;
@@ -93,11 +98,20 @@ describe('regal-webhook check: text output', () => {
     const quoted = findings.filter((f) => f.file === `${GUIDE}/update-opt-in.regal.json` && f.code === 'quoted-boolean');
     assert.equal(quoted.length, 2, run.stdout);
     assert.ok(quoted.every((f) => f.severity === 'warning'));
-    assert.ok(findings.some((f) => f.file === `${GUIDE}/send-event.regal.json` && f.code === 'missing-identifier' && f.severity === 'error'), run.stdout);
+    assert.ok(
+      findings.some((f) => f.file === `${GUIDE}/send-event.regal.json` && f.code === 'missing-identifier' && f.severity === 'error'),
+      run.stdout,
+    );
 
     // The corrected examples are clean; legacy-shape hints are below the default minimum severity.
-    assert.deepEqual(findings.filter((f) => !f.file.startsWith(`${GUIDE}/`)), []);
-    assert.deepEqual(findings.filter((f) => f.code === 'legacy-shape' || f.severity === 'hint'), []);
+    assert.deepEqual(
+      findings.filter((f) => !f.file.startsWith(`${GUIDE}/`)),
+      [],
+    );
+    assert.deepEqual(
+      findings.filter((f) => f.code === 'legacy-shape' || f.severity === 'hint'),
+      [],
+    );
 
     assert.equal(summary.files, regalFilesUnder('examples').length);
     assert.equal(summary.withFindings, new Set(findings.map((f) => f.file)).size);
@@ -113,7 +127,10 @@ describe('regal-webhook check: text output', () => {
     const hints = findings.filter((f) => f.code === 'legacy-shape');
     assert.ok(hints.length > 0, run.stdout);
     assert.ok(hints.every((f) => f.severity === 'hint'));
-    assert.ok(hints.some((f) => f.file === `${GUIDE}/create-contact.regal.json`), run.stdout);
+    assert.ok(
+      hints.some((f) => f.file === `${GUIDE}/create-contact.regal.json`),
+      run.stdout,
+    );
     assert.equal(summary.notes, hints.length);
   });
 
@@ -150,7 +167,10 @@ describe('regal-webhook check: text output', () => {
     const file = `${GUIDE}/create-contact.regal.json`;
     const run = cli('check', '--severity', 'comment=off', file);
     const { findings } = parseText(run);
-    assert.deepEqual(findings.filter((f) => f.code === 'comment'), []);
+    assert.deepEqual(
+      findings.filter((f) => f.code === 'comment'),
+      [],
+    );
     assert.equal(run.status, findings.some((f) => f.severity === 'error') ? 1 : 0, describeRun(run));
   });
 });
@@ -191,7 +211,9 @@ describe('regal-webhook check --format json', () => {
     // The same findings as the text output.
     const text = parseText(cli('check', 'examples')).findings;
     assert.deepEqual(
-      report.files.flatMap((f) => f.diagnostics.map((d) => `${f.file}:${String(d.line)}:${String(d.column)} ${String(d.severity)} ${String(d.code)} ${String(d.message)}`)),
+      report.files.flatMap((f) =>
+        f.diagnostics.map((d) => `${f.file}:${String(d.line)}:${String(d.column)} ${String(d.severity)} ${String(d.code)} ${String(d.message)}`),
+      ),
       text.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`),
     );
   });
@@ -264,8 +286,14 @@ describe('regal-webhook check on a directory outside the repository', () => {
     assert.equal(summary.withFindings, 1);
     const bad = path.join(dir, 'nested', 'bad.regal.json');
     assert.ok(findings.length > 0 && findings.every((f) => f.file === bad), run.stdout);
-    assert.ok(findings.some((f) => f.code === 'trailing-comma' && f.severity === 'error' && f.line === 2), run.stdout);
-    assert.ok(findings.some((f) => f.code === 'comment' && f.line === 2), run.stdout);
+    assert.ok(
+      findings.some((f) => f.code === 'trailing-comma' && f.severity === 'error' && f.line === 2),
+      run.stdout,
+    );
+    assert.ok(
+      findings.some((f) => f.code === 'comment' && f.line === 2),
+      run.stdout,
+    );
   });
 });
 
@@ -276,7 +304,10 @@ describe('regal-webhook check with a field catalog and several files', () => {
     writeFileSync(path.join(dir, 'iterable-fields.json'), JSON.stringify({ fields: { phoneNumber: 'string', voice_optin: 'boolean', age: 'long' } }));
     writeFileSync(path.join(dir, 'broken-fields.json'), '{ "fields": { "age": 1 } }');
     writeFileSync(path.join(dir, 'a.regal.json'), '{ "traits": { "phone": "{{phoneNumbr}}" }, "name": "Signup Completed", "properties": { "age": 23 } }\n');
-    writeFileSync(path.join(dir, 'b.regal.json'), '{ "traits": { "phone": "{{phoneNumber}}" }, "name": "signup_completed", "properties": { "age": "{{age}}" } }\n');
+    writeFileSync(
+      path.join(dir, 'b.regal.json'),
+      '{ "traits": { "phone": "{{phoneNumber}}" }, "name": "signup_completed", "properties": { "age": "{{age}}" } }\n',
+    );
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -286,7 +317,11 @@ describe('regal-webhook check with a field catalog and several files', () => {
     const unknown = findings.find((f) => f.code === 'unknown-merge-field');
     assert.ok(unknown && unknown.line === 1 && /phoneNumber/.test(unknown.message), run.stdout);
     assert.equal(summary.files, 1);
-    assert.equal(parseText(cli('check', path.join(dir, 'a.regal.json'))).findings.filter((f) => f.code === 'unknown-merge-field').length, 0, 'no catalog, no check');
+    assert.equal(
+      parseText(cli('check', path.join(dir, 'a.regal.json'))).findings.filter((f) => f.code === 'unknown-merge-field').length,
+      0,
+      'no catalog, no check',
+    );
   });
 
   it('compares the files checked together: types and event names', () => {
@@ -295,8 +330,14 @@ describe('regal-webhook check with a field catalog and several files', () => {
     const a = path.join(dir, 'a.regal.json');
     const b = path.join(dir, 'b.regal.json');
     for (const file of [a, b]) {
-      assert.ok(findings.some((f) => f.file === file && f.code === 'inconsistent-type'), `${file}: ${run.stdout}`);
-      assert.ok(findings.some((f) => f.file === file && f.code === 'similar-event-name'), `${file}: ${run.stdout}`);
+      assert.ok(
+        findings.some((f) => f.file === file && f.code === 'inconsistent-type'),
+        `${file}: ${run.stdout}`,
+      );
+      assert.ok(
+        findings.some((f) => f.file === file && f.code === 'similar-event-name'),
+        `${file}: ${run.stdout}`,
+      );
     }
   });
 
@@ -305,7 +346,10 @@ describe('regal-webhook check with a field catalog and several files', () => {
     const run = cli('check', '--fields', catalog, path.join(dir, 'a.regal.json'));
     assert.equal(run.status, 1, describeRun(run));
     const { findings, summary } = parseText(run);
-    assert.ok(findings.some((f) => f.file === catalog && f.code === 'invalid-catalog' && f.severity === 'error' && f.column === 22), run.stdout);
+    assert.ok(
+      findings.some((f) => f.file === catalog && f.code === 'invalid-catalog' && f.severity === 'error' && f.column === 22),
+      run.stdout,
+    );
     assert.ok(!findings.some((f) => f.code === 'unknown-merge-field'), run.stdout);
     assert.equal(summary.files, 1);
   });
@@ -336,7 +380,7 @@ describe('regal-webhook check: inputs that must not hang, exhaust memory or chan
     assert.match(asFields.stderr, /cannot read the field catalog: not a regular file/);
   });
 
-  it('refuses a file over the size limit (10 MB, the editor\'s) with a clear message (no out-of-memory)', () => {
+  it("refuses a file over the size limit (10 MB, the editor's) with a clear message (no out-of-memory)", () => {
     const big = path.join(dir, 'big.regal.json');
     writeFileSync(big, `{"a":"${'x'.repeat(MAX_DOCUMENT_BYTES)}"}`);
     const run = cli('check', big);

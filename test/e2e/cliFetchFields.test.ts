@@ -93,7 +93,10 @@ describe('regal-webhook fetch-fields', () => {
       assert.match(run.stderr, /iterable-fields\.json was not changed\.\n$/);
       assert.equal(catalog(), before);
     }
-    assert.deepEqual(readdirSync(scratch).filter((name) => name.endsWith('.tmp')), []);
+    assert.deepEqual(
+      readdirSync(scratch).filter((name) => name.endsWith('.tmp')),
+      [],
+    );
   });
 
   it('a key echoed back by the server never reaches the output', async () => {

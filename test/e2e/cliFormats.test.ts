@@ -146,7 +146,14 @@ describe('check --format sarif', () => {
   });
 
   it('gives every rule a helpUri into the README once the project has a home, and the log stays valid', () => {
-    const reports = [{ file: 'a.regal.json', diagnostics: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 4 as const, code: 'legacy-shape', message: 'm' }] }];
+    const reports = [
+      {
+        file: 'a.regal.json',
+        diagnostics: [
+          { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 4 as const, code: 'legacy-shape', message: 'm' },
+        ],
+      },
+    ];
     const log = toSarif(reports, { cwd: temp, toolVersion: version, home: 'https://example.org/regal-webhook', complete: false });
     assertValid(log);
     const driver = log.runs[0].tool.driver;
@@ -173,8 +180,18 @@ describe('check --format github', () => {
       '::error file=examples/guide-originals/create-contact.regal.json,line=2,endLine=2,col=39,endColumn=57,title=regal comment::' +
         'Comment in the JSON: remove it. JSON has no comments, and Iterable sends the body as written, so Regal receives invalid JSON.',
     );
-    assert.ok(run.lines.some((l) => l.startsWith('::warning file=examples/guide-originals/update-opt-in.regal.json,line=8,endLine=8,col=31,endColumn=59,title=regal quoted-boolean::')), run.stdout);
-    assert.ok(run.lines.some((l) => l.startsWith('::notice file=examples/guide-originals/update-opt-in.regal.json,line=3,') && l.includes('title=regal legacy-shape::')), run.stdout);
+    assert.ok(
+      run.lines.some((l) =>
+        l.startsWith('::warning file=examples/guide-originals/update-opt-in.regal.json,line=8,endLine=8,col=31,endColumn=59,title=regal quoted-boolean::'),
+      ),
+      run.stdout,
+    );
+    assert.ok(
+      run.lines.some(
+        (l) => l.startsWith('::notice file=examples/guide-originals/update-opt-in.regal.json,line=3,') && l.includes('title=regal legacy-shape::'),
+      ),
+      run.stdout,
+    );
     assert.equal(run.lines.at(-1), '3 files checked, 3 with findings: 2 errors, 2 warnings, 2 notes.');
   });
 

@@ -49,7 +49,10 @@ describe('regal-webhook render', () => {
       assert.equal(body.eventSource, 'iterable', example);
       assert.match(run.stdout, /^\{\n {2}"/, `${example} is re-indented with two spaces`);
     }
-    const contact = JSON.parse(cli('render', 'examples/create-contact.phones.regal.json', '--sample', 'examples/regal.sample.json').stdout) as { userId: string; traits: { phones: Record<string, unknown> } };
+    const contact = JSON.parse(cli('render', 'examples/create-contact.phones.regal.json', '--sample', 'examples/regal.sample.json').stdout) as {
+      userId: string;
+      traits: { phones: Record<string, unknown> };
+    };
     assert.equal(contact.userId, 'user-1815');
     assert.deepEqual(Object.keys(contact.traits.phones), ['+16505551234']);
   });

@@ -35,7 +35,11 @@ describe('quick fixes over stdio', () => {
 
   const requestActions = async (range: Range, context: Diagnostic[]): Promise<CodeAction[]> => {
     const result = await client.bounded(
-      client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: context, only: [CodeActionKind.QuickFix] } }),
+      client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range,
+        context: { diagnostics: context, only: [CodeActionKind.QuickFix] },
+      }),
       10_000,
       'the code actions',
     );
@@ -65,7 +69,10 @@ describe('quick fixes over stdio', () => {
     assert.equal(quoted.length, 2, JSON.stringify(diagnostics.map((d) => d.code)));
     const actions = await requestActions(quoted[0].range, [quoted[0]]);
     // Without a field catalog the field's type is unknown: both forms, neither preferred.
-    assert.deepEqual(actions.map((a) => a.isPreferred ?? false), [false, false]);
+    assert.deepEqual(
+      actions.map((a) => a.isPreferred ?? false),
+      [false, false],
+    );
     const chosen = actions.find((a) => a.title === 'Render a real boolean: `{{#if voice_optin_subscribed}}true{{else}}false{{/if}}`');
     assert.ok(chosen, JSON.stringify(actions.map((a) => a.title)));
     assert.equal(chosen.kind, CodeActionKind.QuickFix);
@@ -76,9 +83,18 @@ describe('quick fixes over stdio', () => {
   });
 
   it('offers nothing for a diagnostic from an older version of the text', async () => {
-    const stale = { range: { start: { line: 7, character: 30 }, end: { line: 7, character: 56 } }, message: 'old', code: 'quoted-boolean', source: 'regal', data: { code: 'quoted-boolean', field: 'voice_optin_subscribed' } };
+    const stale = {
+      range: { start: { line: 7, character: 30 }, end: { line: 7, character: 56 } },
+      message: 'old',
+      code: 'quoted-boolean',
+      source: 'regal',
+      data: { code: 'quoted-boolean', field: 'voice_optin_subscribed' },
+    };
     const actions = await requestActions(stale.range, [stale]);
-    assert.deepEqual(actions.filter((a) => a.diagnostics?.length), []);
+    assert.deepEqual(
+      actions.filter((a) => a.diagnostics?.length),
+      [],
+    );
   });
 
   it('converts the legacy shape into traits.phones in one edit', async () => {
@@ -90,7 +106,10 @@ describe('quick fixes over stdio', () => {
     assert.equal(conversion.edit?.changes?.[uri]?.length, 1);
     await apply(conversion);
     assert.ok(!diagnostics.some((d) => d.code === 'legacy-shape'), JSON.stringify(diagnostics.map((d) => d.code)));
-    assert.ok(text.includes('"smsOptIn": {\n                    "subscribed": "{{voice_optin_subscribed}}",\n                    "source": "{{leadSource}}"'), text);
+    assert.ok(
+      text.includes('"smsOptIn": {\n                    "subscribed": "{{voice_optin_subscribed}}",\n                    "source": "{{leadSource}}"'),
+      text,
+    );
   });
 
   it('answers an empty list for a range without regal diagnostics', async () => {
@@ -138,13 +157,20 @@ describe('source.fixAll.regal over stdio', () => {
       ['comment', 'invalid-json', 'phone-format', 'type', 'trailing-comma', 'trailing-comma', 'trailing-comma'],
     );
     const actions = await request(wholeDocument(text), diagnostics, [CodeActionKind.SourceFixAll]);
-    assert.deepEqual(actions.map((a) => a.kind), ['source.fixAll.regal'], JSON.stringify(actions.map((a) => a.title)));
+    assert.deepEqual(
+      actions.map((a) => a.kind),
+      ['source.fixAll.regal'],
+      JSON.stringify(actions.map((a) => a.title)),
+    );
     const edits = actions[0].edit?.changes?.[fixAllUri] ?? [];
     assert.ok(edits.length >= diagnostics.length, 'one WorkspaceEdit holding every fix');
     const range = wholeDocument(text);
     text = applyAction(text, actions[0], fixAllUri);
     version++;
-    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: fixAllUri, version }, contentChanges: [{ range, text }] });
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: fixAllUri, version },
+      contentChanges: [{ range, text }],
+    });
     diagnostics = (await client.waitForDiagnostics(fixAllUri, forVersion(version))).diagnostics;
     assert.equal(
       text,
@@ -170,12 +196,21 @@ describe('source.fixAll.regal over stdio', () => {
     text = '{ "userId": "{{userId}}", "name": "Signup", }';
     const range = wholeDocument(text);
     version++;
-    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: fixAllUri, version }, contentChanges: [{ range: replaced, text }] });
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: fixAllUri, version },
+      contentChanges: [{ range: replaced, text }],
+    });
     diagnostics = (await client.waitForDiagnostics(fixAllUri, forVersion(version))).diagnostics;
     const trailing = diagnostics.filter((d) => d.code === 'trailing-comma');
     assert.equal(trailing.length, 1, JSON.stringify(diagnostics));
-    assert.deepEqual((await request(trailing[0].range, trailing, [CodeActionKind.QuickFix])).map((a) => a.kind), ['quickfix']);
+    assert.deepEqual(
+      (await request(trailing[0].range, trailing, [CodeActionKind.QuickFix])).map((a) => a.kind),
+      ['quickfix'],
+    );
     assert.deepEqual(await request(trailing[0].range, trailing, [CodeActionKind.Refactor]), []);
-    assert.deepEqual((await request(range, trailing, [CodeActionKind.Source])).map((a) => a.kind), ['source.fixAll.regal']);
+    assert.deepEqual(
+      (await request(range, trailing, [CodeActionKind.Source])).map((a) => a.kind),
+      ['source.fixAll.regal'],
+    );
   });
 });

@@ -27,7 +27,8 @@ describe('custom requests over stdio', () => {
   let folder: string;
   let client: LspClient;
   const payloadUri = () => pathToFileURL(path.join(folder, 'signup.regal.json')).href;
-  const payload = '{ "userId": "{{userId}}", "traits": { "age": "{{age}}", "optIn": {{#if voice_optin}}true{{else}}false{{/if}}, "city": "{{address.city}}" } }';
+  const payload =
+    '{ "userId": "{{userId}}", "traits": { "age": "{{age}}", "optIn": {{#if voice_optin}}true{{else}}false{{/if}}, "city": "{{address.city}}" } }';
 
   before(async () => {
     folder = mkdtempSync(path.join(tmpdir(), 'regal-requests-'));
@@ -45,13 +46,15 @@ describe('custom requests over stdio', () => {
   });
 
   it('regal/looksLikePayload reads the text it is sent', async () => {
-    const yes = await client.connection.sendRequest<LooksLikePayloadResult>(LOOKS_LIKE_PAYLOAD_REQUEST, { text: '{ {{#if x}}"userId": "{{x}}",{{/if}} "a": 1 }' });
+    const yes = await client.connection.sendRequest<LooksLikePayloadResult>(LOOKS_LIKE_PAYLOAD_REQUEST, {
+      text: '{ {{#if x}}"userId": "{{x}}",{{/if}} "a": 1 }',
+    });
     assert.deepEqual(yes, { looksLike: true, reason: 'top-level "userId"' });
     const no = await client.connection.sendRequest<LooksLikePayloadResult>(LOOKS_LIKE_PAYLOAD_REQUEST, { text: '{ "compilerOptions": { "x": "{{y}}" } }' });
     assert.equal(no.looksLike, false);
   });
 
-  it('regal/mergeFieldsUsed lists the fields with types from the folder\'s catalog', async () => {
+  it("regal/mergeFieldsUsed lists the fields with types from the folder's catalog", async () => {
     const answer = await client.connection.sendRequest<MergeFieldsUsedResult>(MERGE_FIELDS_USED_REQUEST, { uri: payloadUri(), text: payload });
     assert.deepEqual(answer, {
       fields: [
@@ -87,7 +90,10 @@ describe('custom requests over stdio', () => {
       [MERGE_FIELDS_USED_REQUEST, { text: '{}' }],
       [MERGE_FIELDS_USED_REQUEST, null],
     ] as const) {
-      await assert.rejects(client.connection.sendRequest(method, params), (error: unknown) => error instanceof ResponseError && error.code === ErrorCodes.InvalidParams);
+      await assert.rejects(
+        client.connection.sendRequest(method, params),
+        (error: unknown) => error instanceof ResponseError && error.code === ErrorCodes.InvalidParams,
+      );
     }
     const after = await client.connection.sendRequest<LooksLikePayloadResult>(LOOKS_LIKE_PAYLOAD_REQUEST, { text: '{ "traits": { "a": "{{b}}" } }' });
     assert.equal(after.looksLike, true);

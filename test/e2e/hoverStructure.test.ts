@@ -67,12 +67,18 @@ describe('hover and structure over stdio', () => {
     const onClose = await hover('/ifEq', 2);
     assert.match((onClose!.contents as MarkupContent).value, /Closes `\{\{#ifEq sms_optin 'yes'\}\}` \(line 6\)/);
 
-    const outside = await request(client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 40, character: 0 } }), 'a hover past the end');
+    const outside = await request(
+      client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 40, character: 0 } }),
+      'a hover past the end',
+    );
     assert.equal(outside, null);
   });
 
   it('lists the outline with the block around the member it wraps', async () => {
-    const symbols = (await request(client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }), 'the document symbols')) as DocumentSymbol[];
+    const symbols = (await request(
+      client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }),
+      'the document symbols',
+    )) as DocumentSymbol[];
     assert.deepEqual(
       symbols.map((s) => [s.name, s.kind]),
       [
@@ -89,7 +95,10 @@ describe('hover and structure over stdio', () => {
         ['optIn', SymbolKind.Array],
       ],
     );
-    assert.deepEqual(traits[1].children!.map((s) => s.name), ['email']);
+    assert.deepEqual(
+      traits[1].children!.map((s) => s.name),
+      ['email'],
+    );
   });
 
   it('folds the object, the block and nothing on one line', async () => {

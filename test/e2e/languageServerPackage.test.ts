@@ -25,7 +25,11 @@ describe('the regal-webhook-language-server package', () => {
 
   before(() => {
     temp = mkdtempSync(path.join(os.tmpdir(), 'regal-server-package-test-'));
-    tarball = execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'packServer.mjs'), '--out', temp], { cwd: repoRoot, encoding: 'utf8', env }).trim();
+    tarball = execFileSync(process.execPath, [path.join(repoRoot, 'scripts', 'packServer.mjs'), '--out', temp], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env,
+    }).trim();
     const prefix = path.join(temp, 'global');
     execFileSync('npm', ['install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', tarball], { cwd: temp, env, encoding: 'utf8' });
     bin = path.join(prefix, 'bin');
@@ -35,7 +39,14 @@ describe('the regal-webhook-language-server package', () => {
   it('holds the manifest, README, LICENSE and the three bundles, and declares no dependencies', () => {
     assert.equal(path.basename(tarball), `regal-webhook-language-server-${version}.tgz`);
     const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).sort();
-    assert.deepEqual(files, ['package/LICENSE', 'package/README.md', 'package/dist/cli.js', 'package/dist/renderWorker.js', 'package/dist/server.js', 'package/package.json']);
+    assert.deepEqual(files, [
+      'package/LICENSE',
+      'package/README.md',
+      'package/dist/cli.js',
+      'package/dist/renderWorker.js',
+      'package/dist/server.js',
+      'package/package.json',
+    ]);
     const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'packages', 'language-server', 'package.json'), 'utf8')) as Record<string, unknown>;
     assert.equal(manifest.version, version, 'the package and the extension share a version');
     assert.equal(manifest.dependencies, undefined);
@@ -67,7 +78,11 @@ describe('the regal-webhook-language-server package', () => {
   });
 
   it('checks payloads with the installed regal-webhook bin', () => {
-    const run = spawnSync(path.join(bin, 'regal-webhook'), ['check', 'examples/guide-originals/create-contact.regal.json'], { cwd: repoRoot, env, encoding: 'utf8' });
+    const run = spawnSync(path.join(bin, 'regal-webhook'), ['check', 'examples/guide-originals/create-contact.regal.json'], {
+      cwd: repoRoot,
+      env,
+      encoding: 'utf8',
+    });
     assert.equal(run.status, 1, run.stderr);
     assert.match(run.stdout, /^examples\/guide-originals\/create-contact\.regal\.json:2:39 error comment /m);
   });
@@ -81,7 +96,11 @@ describe('the regal-webhook-language-server package', () => {
   });
 
   it('runs with npx from the tarball', () => {
-    const run = spawnSync('npx', ['--yes', '--offline', '--package', tarball, 'regal-webhook-language-server', '--version'], { cwd: temp, env, encoding: 'utf8' });
+    const run = spawnSync('npx', ['--yes', '--offline', '--package', tarball, 'regal-webhook-language-server', '--version'], {
+      cwd: temp,
+      env,
+      encoding: 'utf8',
+    });
     assert.equal(run.status, 0, run.stderr);
     assert.equal(run.stdout.trim(), version);
   });

@@ -44,7 +44,11 @@ function runNeovim(folder: string, name: string, payloadText: string): Promise<{
     REGAL_NVIM_RESULT: result,
   };
   // -u NONE: no user config or plugins; -i NONE: no shada file; -n: no swap file.
-  const child = spawn('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${script}`], { cwd: folder, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${script}`], {
+    cwd: folder,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -74,7 +78,8 @@ describe('Neovim as the LSP client (headless, vim.lsp)', () => {
     const probe = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
     if (probe.error) throw new Error(`nvim is not on PATH (${probe.error.message}). ${INSTALL_HINT}`);
     const [, major, minor] = /NVIM v(\d+)\.(\d+)/.exec(probe.stdout) ?? [];
-    if (!major || (Number(major) === 0 && Number(minor) < 7)) throw new Error(`Neovim 0.7 or later is needed, found: ${probe.stdout.split('\n')[0]}. ${INSTALL_HINT}`);
+    if (!major || (Number(major) === 0 && Number(minor) < 7))
+      throw new Error(`Neovim 0.7 or later is needed, found: ${probe.stdout.split('\n')[0]}. ${INSTALL_HINT}`);
     folder = mkdtempSync(path.join(os.tmpdir(), 'regal-neovim-'));
   });
   after(() => rmSync(folder, { recursive: true, force: true }));
@@ -89,7 +94,14 @@ describe('Neovim as the LSP client (headless, vim.lsp)', () => {
     // The guide's `"userId": "{{uniqueIdentifier}}", //this is optional`: the comment, as an error.
     const comment = record.diagnostics.find((d) => d.code === 'comment');
     assert.deepEqual(
-      comment && { severity: comment.severity, source: comment.source, lnum: comment.lnum, col: comment.col, end_lnum: comment.end_lnum, end_col: comment.end_col },
+      comment && {
+        severity: comment.severity,
+        source: comment.source,
+        lnum: comment.lnum,
+        col: comment.col,
+        end_lnum: comment.end_lnum,
+        end_col: comment.end_col,
+      },
       { severity: 1, source: 'regal', lnum: 1, col: 38, end_lnum: 1, end_col: 56 },
     );
     assert.match(comment?.message ?? '', /^Comment in the JSON/);
@@ -104,6 +116,9 @@ describe('Neovim as the LSP client (headless, vim.lsp)', () => {
     assert.equal(status, 1);
     assert.equal(record.ok, false);
     assert.deepEqual(record.failures, ['no error "comment" at line 2, column 48']);
-    assert.ok(record.diagnostics.some((d) => d.code === 'unknown-property'), JSON.stringify(record.diagnostics));
+    assert.ok(
+      record.diagnostics.some((d) => d.code === 'unknown-property'),
+      JSON.stringify(record.diagnostics),
+    );
   });
 });

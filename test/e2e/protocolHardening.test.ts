@@ -43,7 +43,10 @@ import { repoRoot } from '../support/service';
 
 /** Appears in documents and catalogs, never in the log. */
 const MARKER = 'MARKER-7f3a';
-const guide = readFileSync(path.join(repoRoot, 'examples', 'guide-originals', 'create-contact.regal.json'), 'utf8').replace('{{custom2}}', `{{custom2}} ${MARKER}`);
+const guide = readFileSync(path.join(repoRoot, 'examples', 'guide-originals', 'create-contact.regal.json'), 'utf8').replace(
+  '{{custom2}}',
+  `{{custom2}} ${MARKER}`,
+);
 const codes = (params: PublishDiagnosticsParams) => params.diagnostics.map((d) => String(d.code));
 const has = (code: string) => (params: PublishDiagnosticsParams) => codes(params).includes(code);
 const lacks = (code: string) => (params: PublishDiagnosticsParams) => !codes(params).includes(code);
@@ -130,13 +133,23 @@ describe('protocol hardening over stdio', () => {
         assert.equal(hover, null);
         const completion = await request(client.connection.sendRequest(CompletionRequest.method, { textDocument: textDocument(), position }), 'completion');
         assert.equal(completion, null);
-        const selection = await request(client.connection.sendRequest(SelectionRangeRequest.method, { textDocument: textDocument(), positions: [{ line: 0, character: 1 }, position] }), 'selection');
+        const selection = await request(
+          client.connection.sendRequest(SelectionRangeRequest.method, { textDocument: textDocument(), positions: [{ line: 0, character: 1 }, position] }),
+          'selection',
+        );
         assert.deepEqual(selection, []);
         const range = { start: position, end: position };
-        const actions = await request(client.connection.sendRequest(CodeActionRequest.method, { textDocument: textDocument(), range, context: { diagnostics: [] } }), 'code actions');
+        const actions = await request(
+          client.connection.sendRequest(CodeActionRequest.method, { textDocument: textDocument(), range, context: { diagnostics: [] } }),
+          'code actions',
+        );
         assert.deepEqual(actions, []);
         const formatting = await request(
-          client.connection.sendRequest(DocumentRangeFormattingRequest.method, { textDocument: textDocument(), range: { start: { line: 0, character: 0 }, end: position }, options: { tabSize: 2, insertSpaces: true } }),
+          client.connection.sendRequest(DocumentRangeFormattingRequest.method, {
+            textDocument: textDocument(),
+            range: { start: { line: 0, character: 0 }, end: position },
+            options: { tabSize: 2, insertSpaces: true },
+          }),
           'range formatting',
         );
         assertEditsInside(formatting as TextEdit[] | null, guide);
@@ -148,11 +161,17 @@ describe('protocol hardening over stdio', () => {
       const line = lines.findIndex((l) => l.includes('"{{phoneNumber}}"'));
       const end = lines[line].length;
       const at = (character: number) => ({ textDocument: textDocument(), position: { line, character } });
-      const [past, atEnd] = await Promise.all([client.connection.sendRequest(CompletionRequest.type, at(10_000)), client.connection.sendRequest(CompletionRequest.type, at(end))]);
+      const [past, atEnd] = await Promise.all([
+        client.connection.sendRequest(CompletionRequest.type, at(10_000)),
+        client.connection.sendRequest(CompletionRequest.type, at(end)),
+      ]);
       assert.deepEqual(past, atEnd);
       const hoverPast = await client.connection.sendRequest(HoverRequest.type, at(2 ** 31 - 1));
       assert.deepEqual(hoverPast, await client.connection.sendRequest(HoverRequest.type, at(end)));
-      const selection = await client.connection.sendRequest(SelectionRangeRequest.type, { textDocument: textDocument(), positions: [{ line, character: 10_000 }] });
+      const selection = await client.connection.sendRequest(SelectionRangeRequest.type, {
+        textDocument: textDocument(),
+        positions: [{ line, character: 10_000 }],
+      });
       assert.equal(selection?.length, 1);
       assert.deepEqual(selection?.[0].range.end.line <= lines.length, true);
     });
@@ -205,7 +224,10 @@ describe('protocol hardening over stdio', () => {
       const logged = client.logMessages.length;
       assert.deepEqual(await request(all(fileUri('never-opened.regal.json')), 'the requests'), [null, null, [], [], [], [], []]);
       assert.deepEqual(failures(client.logMessages.slice(logged)), []);
-      assert.ok(client.logMessages.slice(logged).some((m) => m.includes('the document is not open')), client.logMessages.slice(logged).join('\n'));
+      assert.ok(
+        client.logMessages.slice(logged).some((m) => m.includes('the document is not open')),
+        client.logMessages.slice(logged).join('\n'),
+      );
     });
 
     it('answers requests for a closed document with nothing', async () => {
@@ -219,7 +241,11 @@ describe('protocol hardening over stdio', () => {
 
     it('answers requests that name no document, or a document that is no string', async () => {
       // (`null` parameters are refused by JSON-RPC itself, with InvalidParams.)
-      for (const params of [{}, { textDocument: null, position: { line: 0, character: 0 } }, { textDocument: { uri: 42 }, position: { line: 0, character: 0 } }]) {
+      for (const params of [
+        {},
+        { textDocument: null, position: { line: 0, character: 0 } },
+        { textDocument: { uri: 42 }, position: { line: 0, character: 0 } },
+      ]) {
         assert.equal(await request(client.connection.sendRequest(HoverRequest.method, params), 'hover'), null);
         assert.deepEqual(await request(client.connection.sendRequest(DocumentSymbolRequest.method, params), 'symbols'), []);
       }
@@ -235,7 +261,10 @@ describe('protocol hardening over stdio', () => {
       const first = await client.waitForDiagnostics(uri, (p) => p.version === 1);
       const logged = client.logMessages.length;
       // The edit, then at once requests computed on the text before it.
-      await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: short }] });
+      await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ text: short }],
+      });
       const oldPosition = { line: lines.length - 3, character: 12 };
       const td = { uri };
       const answers = await request(
@@ -296,7 +325,11 @@ describe('protocol hardening over stdio', () => {
         // The catalog (the default file) is still read: `uniqueIdentifier` is not in it.
         assert.ok(has('unknown-merge-field')(published), JSON.stringify(codes(published)));
         const warnings = client.logMessages.slice(logged).filter((m) => m.startsWith('Setting ignored'));
-        if (expected) assert.ok(warnings.some((m) => expected.test(m)), `log: ${warnings.join('\n')}`);
+        if (expected)
+          assert.ok(
+            warnings.some((m) => expected.test(m)),
+            `log: ${warnings.join('\n')}`,
+          );
         else assert.deepEqual(warnings, []);
       });
     }
@@ -331,7 +364,8 @@ describe('protocol hardening over stdio', () => {
     };
     // `custom1` is in no catalog: unknown while one is in use, unchecked while none is.
     const valid = JSON.stringify({ fields: { phoneNumber: 'string', email: 'string', leadSource: 'string' } });
-    const unknownNames = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.code === 'unknown-merge-field').map((d) => (d.data as { field?: string }).field);
+    const unknownNames = (p: PublishDiagnosticsParams) =>
+      p.diagnostics.filter((d) => d.code === 'unknown-merge-field').map((d) => (d.data as { field?: string }).field);
 
     before(async () => {
       // Earlier settings changes may still have catalog reads queued: wait for the publish that reads this
@@ -366,7 +400,10 @@ describe('protocol hardening over stdio', () => {
         assert.equal((first.data as { reason?: string }).reason, reason);
         assert.match(typeof first.message === 'string' ? first.message : first.message.value, message);
         await unchecked;
-        assert.ok(client.logMessages.slice(logged).some((m) => m.includes('iterable-fields.json is invalid')), client.logMessages.slice(logged).join('\n'));
+        assert.ok(
+          client.logMessages.slice(logged).some((m) => m.includes('iterable-fields.json is invalid')),
+          client.logMessages.slice(logged).join('\n'),
+        );
 
         const cleared = nextPublish(catalogUri());
         const checked = nextPublish(docUri(), has('unknown-merge-field'));
@@ -388,7 +425,10 @@ describe('protocol hardening over stdio', () => {
       // The size from the file's stat, checked before any read (host/diskFiles.ts): the only path that words it so.
       assert.match(message.message, /it is 2\d MB, larger than the 2 MB the extension reads/);
       await unchecked;
-      const hover = await request(client.connection.sendRequest(HoverRequest.type, { textDocument: textDocument(), position: positionIn(guide, '{{phoneNumber}}', 3) }), 'a hover');
+      const hover = await request(
+        client.connection.sendRequest(HoverRequest.type, { textDocument: textDocument(), position: positionIn(guide, '{{phoneNumber}}', 3) }),
+        'a hover',
+      );
       assert.ok(hover);
       const checked = nextPublish(docUri(), has('unknown-merge-field'));
       await writeCatalog(valid);
@@ -475,7 +515,10 @@ describe('cancellation over stdio', () => {
       [CodeActionRequest.method, { textDocument, range: { start: position, end: position }, context: { diagnostics: [] } }],
       [DocumentSymbolRequest.method, { textDocument }],
       [DocumentFormattingRequest.method, { textDocument, options: { tabSize: 2, insertSpaces: true } }],
-      [DocumentRangeFormattingRequest.method, { textDocument, range: { start: { line: 0, character: 0 }, end: position }, options: { tabSize: 2, insertSpaces: true } }],
+      [
+        DocumentRangeFormattingRequest.method,
+        { textDocument, range: { start: { line: 0, character: 0 }, end: position }, options: { tabSize: 2, insertSpaces: true } },
+      ],
       [SelectionRangeRequest.method, { textDocument, positions: [position] }],
       [FoldingRangeRequest.method, { textDocument }],
     ];
@@ -503,10 +546,17 @@ describe('cancellation of a long request under way, over stdio', () => {
       const source = new CancellationTokenSource();
       const formatting = client.connection
         .sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } }, source.token)
-        .then((edits) => ({ edits }), (error: unknown) => ({ error }));
+        .then(
+          (edits) => ({ edits }),
+          (error: unknown) => ({ error }),
+        );
       // The server reads requests in order, and answers this one only between two slices of the
       // formatting: once it is answered, the formatting has started and is still running.
-      const hover = await client.bounded(client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 5 } }), 60_000, 'a hover during the formatting');
+      const hover = await client.bounded(
+        client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 5 } }),
+        60_000,
+        'a hover during the formatting',
+      );
       assert.ok(hover === null || typeof hover === 'object');
       source.cancel();
       const answer = await client.bounded(formatting, 60_000, 'the formatting response');
@@ -559,8 +609,14 @@ describe('settings pushed by a client that does not pull them, over stdio', () =
     const published = await push({ settings: { regal: { validate: { enable: 'no' }, diagnostics: { severity: { comment: 'loud' } } } } });
     assert.equal(published.diagnostics.find((d) => d.code === 'comment')?.severity, 1);
     const warnings = client.logMessages.slice(logged);
-    assert.ok(warnings.some((m) => /regal\.validate\.enable is a string/.test(m)), warnings.join('\n'));
-    assert.ok(warnings.some((m) => /regal\.diagnostics\.severity\.comment is another word/.test(m)), warnings.join('\n'));
+    assert.ok(
+      warnings.some((m) => /regal\.validate\.enable is a string/.test(m)),
+      warnings.join('\n'),
+    );
+    assert.ok(
+      warnings.some((m) => /regal\.diagnostics\.severity\.comment is another word/.test(m)),
+      warnings.join('\n'),
+    );
     assert.equal(await client.stop(), 0);
     assert.equal(client.stderr, '');
   });

@@ -28,8 +28,7 @@ const guideOriginal = (name: string) => readFileSync(path.join(repoRoot, 'exampl
 
 const codes = (params: PublishDiagnosticsParams) => params.diagnostics.map((d) => d.code);
 const find = (params: PublishDiagnosticsParams, code: string): Diagnostic | undefined => params.diagnostics.find((d) => d.code === code);
-const show = (params: PublishDiagnosticsParams) =>
-  JSON.stringify(params.diagnostics.map((d) => ({ code: d.code, severity: d.severity, range: d.range })));
+const show = (params: PublishDiagnosticsParams) => JSON.stringify(params.diagnostics.map((d) => ({ code: d.code, severity: d.severity, range: d.range })));
 
 /** The client's copy of an open document, so that incremental edits can be computed. */
 class Mirror {
@@ -135,7 +134,10 @@ describe('language server over stdio', () => {
     assert.equal(a.version, 6);
     const published = await client.waitForDiagnostics(uriA);
     assert.equal(published.version, 6, `first publish after the edits was for version ${published.version}, not 6`);
-    const since = client.history(uriA).slice(before).map((p) => p.version);
+    const since = client
+      .history(uriA)
+      .slice(before)
+      .map((p) => p.version);
     assert.deepEqual(since, [6], `publishes since the edits: ${JSON.stringify(since)}`);
     assert.ok(codes(published).includes('legacy-shape'), show(published));
   });

@@ -87,7 +87,10 @@ describe('workspace features over stdio', () => {
     ]);
     const registration = await client.waitForRegistration(DidChangeWatchedFilesNotification.method);
     const options = registration.registerOptions as DidChangeWatchedFilesRegistrationOptions;
-    assert.deepEqual(options.watchers.map((w) => w.globPattern), ['**/*.regal.json', '**/iterable-fields.json']);
+    assert.deepEqual(
+      options.watchers.map((w) => w.globPattern),
+      ['**/*.regal.json', '**/iterable-fields.json'],
+    );
   });
 
   it('compares the open payload with the files on disk, pointing at the other file', async () => {
@@ -97,15 +100,24 @@ describe('workspace features over stdio', () => {
     const conflict = find(published, 'inconsistent-type');
     assert.ok(conflict);
     assert.deepEqual(conflict.range, rangeOf(openText, '23'));
-    assert.match(String(conflict.message), /Event property "age" has another type in other\.regal\.json: send one type everywhere\. It is sent as a number here but as a string there/);
+    assert.match(
+      String(conflict.message),
+      /Event property "age" has another type in other\.regal\.json: send one type everywhere\. It is sent as a number here but as a string there/,
+    );
     assert.deepEqual(conflict.relatedInformation, [
-      { location: { uri: uri('payloads/other.regal.json'), range: rangeOf(otherText, '"{{age}}"') }, message: 'Event property "age" is sent as a string here.' },
+      {
+        location: { uri: uri('payloads/other.regal.json'), range: rangeOf(otherText, '"{{age}}"') },
+        message: 'Event property "age" is sent as a string here.',
+      },
     ]);
 
     const similar = find(published, 'similar-event-name');
     assert.ok(similar, JSON.stringify(codes(published)));
     assert.deepEqual(similar.range, rangeOf(openText, '"Signup Completed"'));
-    assert.deepEqual(similar.relatedInformation?.map((r) => r.location), [{ uri: uri('payloads/other.regal.json'), range: rangeOf(otherText, '"signup_completed"') }]);
+    assert.deepEqual(
+      similar.relatedInformation?.map((r) => r.location),
+      [{ uri: uri('payloads/other.regal.json'), range: rangeOf(otherText, '"signup_completed"') }],
+    );
 
     const unknown = find(published, 'unknown-merge-field');
     assert.ok(unknown);
@@ -127,10 +139,14 @@ describe('workspace features over stdio', () => {
     write('iterable-fields.json', broken);
     await changed('iterable-fields.json');
     const onCatalog = await client.waitForDiagnostics(uri('iterable-fields.json'), has('invalid-catalog'));
-    assert.deepEqual(onCatalog.diagnostics.map((d) => ({ code: d.code, source: d.source, range: d.range })), [
-      { code: 'invalid-catalog', source: 'regal', range: rangeOf(broken, '1') },
-    ]);
-    assert.ok(client.logMessages.some((m) => m.includes('iterable-fields.json is invalid')), client.logMessages.join('\n'));
+    assert.deepEqual(
+      onCatalog.diagnostics.map((d) => ({ code: d.code, source: d.source, range: d.range })),
+      [{ code: 'invalid-catalog', source: 'regal', range: rangeOf(broken, '1') }],
+    );
+    assert.ok(
+      client.logMessages.some((m) => m.includes('iterable-fields.json is invalid')),
+      client.logMessages.join('\n'),
+    );
 
     write('iterable-fields.json', JSON.stringify({ fields: { phoneNumber: 'string', age: 'long' } }));
     await changed('iterable-fields.json');
@@ -237,7 +253,10 @@ describe('workspace folders and catalogs in unusual places over stdio', () => {
     assert.deepEqual(result.capabilities.workspace?.workspaceFolders, { supported: true, changeNotifications: true });
     const registration = await client.waitForRegistration(DidChangeWatchedFilesNotification.method);
     const options = registration.registerOptions as DidChangeWatchedFilesRegistrationOptions;
-    assert.deepEqual(options.watchers.map((w) => w.globPattern), ['**/*.regal.json', { baseUri: uri('team-catalog'), pattern: 'fields.json' }]);
+    assert.deepEqual(
+      options.watchers.map((w) => w.globPattern),
+      ['**/*.regal.json', { baseUri: uri('team-catalog'), pattern: 'fields.json' }],
+    );
   });
 
   it('validates again when that catalog changes', async () => {
@@ -262,7 +281,11 @@ describe('workspace folders and catalogs in unusual places over stdio', () => {
 
     await changeFolders([], ['later']);
     const removed = await client.waitForDiagnostics(uri('later/other.regal.json'), lacks('inconsistent-type'));
-    assert.deepEqual(removed.diagnostics.filter((d) => d.code === 'unknown-merge-field'), [], 'without a folder there is no catalog');
+    assert.deepEqual(
+      removed.diagnostics.filter((d) => d.code === 'unknown-merge-field'),
+      [],
+      'without a folder there is no catalog',
+    );
   });
 
   it('tells the user when regal.fieldsFile names something that cannot be read', async () => {
@@ -313,14 +336,25 @@ describe('workspace folders and catalogs in unusual places over stdio', () => {
 
   it('ignores malformed workspace notifications and keeps serving', async () => {
     const logged = client.logMessages.length;
-    await client.connection.sendNotification(DidChangeWatchedFilesNotification.method, { changes: [{ uri: null, type: 1 }, { uri: 42, type: 9 }] });
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.method, {
+      changes: [
+        { uri: null, type: 1 },
+        { uri: 42, type: 9 },
+      ],
+    });
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.method, { changes: null });
     await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.method, { event: { added: [{ uri: 42 }] } });
     await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.method, { event: null });
     const text = payload.replace('23', '"{{age}}"');
-    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri('app/signup.regal.json'), version: 2 }, contentChanges: [{ text }] });
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: uri('app/signup.regal.json'), version: 2 },
+      contentChanges: [{ text }],
+    });
     await client.waitForDiagnostics(uri('app/signup.regal.json'), (p) => p.version === 2);
-    assert.deepEqual(client.logMessages.slice(logged).filter((m) => /failed/.test(m)), []);
+    assert.deepEqual(
+      client.logMessages.slice(logged).filter((m) => /failed/.test(m)),
+      [],
+    );
   });
 
   it('shuts down cleanly', async () => {

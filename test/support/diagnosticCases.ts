@@ -35,7 +35,7 @@ export const diagnosticCases: Record<string, Case[]> = {
   ],
   comment: [
     {
-      title: 'line comment as in Regal\'s guide',
+      title: "line comment as in Regal's guide",
       raise: '{\n  "userId": "{{uniqueIdentifier}}", ⟦//this is optional⟧\n  "traits": { "phone": "{{phoneNumber}}" }\n}',
       nearMiss: '{\n  "userId": "{{uniqueIdentifier}}",\n  "traits": { "phone": "{{phoneNumber}}" }\n}',
     },
@@ -279,7 +279,8 @@ export const diagnosticCases: Record<string, Case[]> = {
     {
       title: 'properties in a branch, no event name',
       raise: '{ "traits": { "phones": { "+12225555555": {} } }{{#if plan}}, ⟦"properties"⟧: { "plan": "{{plan}}" }{{/if}} }',
-      nearMiss: '{ "traits": { "phones": { "+12225555555": {} } }, "name": "{{#if plan}}Plan Chosen{{else}}Signup{{/if}}"{{#if plan}}, "properties": { "plan": "{{plan}}" }{{/if}} }',
+      nearMiss:
+        '{ "traits": { "phones": { "+12225555555": {} } }, "name": "{{#if plan}}Plan Chosen{{else}}Signup{{/if}}"{{#if plan}}, "properties": { "plan": "{{plan}}" }{{/if}} }',
     },
   ],
   'legacy-shape': [

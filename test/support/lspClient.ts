@@ -161,7 +161,11 @@ export class LspClient {
   }
 
   /** Sends `initialize` (then the test sends `initialized`, or uses `initializeAndConfirm`). */
-  initialize(capabilities: ClientCapabilities = {}, timeoutMs = DEFAULT_TIMEOUT_MS, workspaceFolders: WorkspaceFolder[] | null = null): Promise<InitializeResult> {
+  initialize(
+    capabilities: ClientCapabilities = {},
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+    workspaceFolders: WorkspaceFolder[] | null = null,
+  ): Promise<InitializeResult> {
     return this.bounded(
       this.connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,

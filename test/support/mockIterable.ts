@@ -39,8 +39,20 @@ export const MOCK_USER = {
 };
 
 export const MOCK_EVENTS = [
-  { createdAt: '2024-05-01 10:00:00 +00:00', eventName: 'Application Step 1 Completed', eventType: 'customEvent', email: 'ada@example.com', dataFields: { educationalLevel: "Bachelor's", preferredSubject: 'Maths' } },
-  { createdAt: '2024-06-02 11:00:00 +00:00', eventName: 'Application Step 1 Completed', eventType: 'customEvent', email: 'ada@example.com', dataFields: { educationalLevel: "Master's", preferredSubject: 'Engines' } },
+  {
+    createdAt: '2024-05-01 10:00:00 +00:00',
+    eventName: 'Application Step 1 Completed',
+    eventType: 'customEvent',
+    email: 'ada@example.com',
+    dataFields: { educationalLevel: "Bachelor's", preferredSubject: 'Maths' },
+  },
+  {
+    createdAt: '2024-06-02 11:00:00 +00:00',
+    eventName: 'Application Step 1 Completed',
+    eventType: 'customEvent',
+    email: 'ada@example.com',
+    dataFields: { educationalLevel: "Master's", preferredSubject: 'Engines' },
+  },
   { createdAt: '2024-06-03 12:00:00 +00:00', eventName: 'emailOpen', eventType: 'emailOpen', email: 'ada@example.com', campaignId: 42 },
 ];
 
@@ -119,14 +131,22 @@ export class MockIterable {
     const path = decodeURIComponent(url.pathname);
     if (path === '/api/users/getFields') return json(res, 200, { fields: this.fields });
     const byUserId = /^\/api\/users\/byUserId\/(.+)$/.exec(path);
-    if (byUserId) return this.user(res, this.users.find((u) => u.userId === byUserId[1]));
+    if (byUserId)
+      return this.user(
+        res,
+        this.users.find((u) => u.userId === byUserId[1]),
+      );
     const eventsByUserId = /^\/api\/events\/byUserId\/(.+)$/.exec(path);
     if (eventsByUserId) return this.eventsOf(res, this.users.find((u) => u.userId === eventsByUserId[1])?.email, url);
     const events = /^\/api\/events\/(.+)$/.exec(path);
     if (events) return this.eventsOf(res, events[1], url);
     const byEmail = /^\/api\/users\/(.+)$/.exec(path);
     // Iterable answers an unknown email with 200 and {} (recorded).
-    if (byEmail) return this.user(res, this.users.find((u) => u.email === byEmail[1]));
+    if (byEmail)
+      return this.user(
+        res,
+        this.users.find((u) => u.email === byEmail[1]),
+      );
     return json(res, 404, { msg: `No route ${path}`, code: 'NotFound', params: null });
   }
 

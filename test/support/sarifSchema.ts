@@ -62,7 +62,8 @@ export function compileSarifSchema(): ValidateFunction {
   const official = JSON.parse(readFileSync(sarifSchemaPath, 'utf8')) as Record<string, unknown>;
   const unexpected = [...schemaKeywords(official)].filter((k) => !SAME_IN_DRAFT_07.has(k));
   if (unexpected.length > 0) throw new Error(`The SARIF schema uses keywords that may differ between draft-04 and draft-07: ${unexpected.join(', ')}`);
-  if (official.$schema !== 'http://json-schema.org/draft-04/schema#') throw new Error(`Expected the draft-04 OASIS schema, got $schema ${String(official.$schema)}`);
+  if (official.$schema !== 'http://json-schema.org/draft-04/schema#')
+    throw new Error(`Expected the draft-04 OASIS schema, got $schema ${String(official.$schema)}`);
   const { $schema: _draft04, id, ...rest } = official;
   const ajv = new Ajv({ allErrors: true });
   ajv.addFormat('uri', URI);

@@ -24,7 +24,32 @@ const semver = createRequire(__filename)('semver') as {
 const root = path.resolve(__dirname, '..', '..');
 
 describe("the bundle's semver (client/src/bundling/semverCaret.ts)", () => {
-  const versions = ['1.91.0', '1.91.1', '1.90.9', '1.139.1', '2.0.0', '0.9.0', '1.91.0-insider', '1.140.0-insider', 'v1.95.2', ' 1.95.2 ', '1.95', '1.95.x', 'abc', '1.95.2+build.7', '0.2.5', '0.2.3', '0.3.0', '0.0.4', '0.0.5', '01.2.3', '=1.2.3', '1.2.3-01', '1.2.3-rc.1', '1.2.3-0a.x-y'];
+  const versions = [
+    '1.91.0',
+    '1.91.1',
+    '1.90.9',
+    '1.139.1',
+    '2.0.0',
+    '0.9.0',
+    '1.91.0-insider',
+    '1.140.0-insider',
+    'v1.95.2',
+    ' 1.95.2 ',
+    '1.95',
+    '1.95.x',
+    'abc',
+    '1.95.2+build.7',
+    '0.2.5',
+    '0.2.3',
+    '0.3.0',
+    '0.0.4',
+    '0.0.5',
+    '01.2.3',
+    '=1.2.3',
+    '1.2.3-01',
+    '1.2.3-rc.1',
+    '1.2.3-0a.x-y',
+  ];
   const ranges = ['^1.91.0', '^1.0.0', '^2.0.0', '^0.2.3', '^0.0.4'];
 
   it('parses versions as semver does', () => {
@@ -32,7 +57,12 @@ describe("the bundle's semver (client/src/bundling/semverCaret.ts)", () => {
       const ours = parse(version);
       const theirs = semver.parse(version);
       assert.equal(ours === null, theirs === null, `${JSON.stringify(version)} is ${theirs ? '' : 'not '}a version`);
-      if (ours && theirs) assert.deepEqual([ours.major, ours.minor, ours.patch, ours.prerelease.map(String)], [theirs.major, theirs.minor, theirs.patch, theirs.prerelease.map(String)], version);
+      if (ours && theirs)
+        assert.deepEqual(
+          [ours.major, ours.minor, ours.patch, ours.prerelease.map(String)],
+          [theirs.major, theirs.minor, theirs.patch, theirs.prerelease.map(String)],
+          version,
+        );
     }
   });
 
@@ -42,7 +72,7 @@ describe("the bundle's semver (client/src/bundling/semverCaret.ts)", () => {
     }
   });
 
-  it("takes a parsed version whose pre-release the language client dropped (its checkVersion)", () => {
+  it('takes a parsed version whose pre-release the language client dropped (its checkVersion)', () => {
     const insider = parse('1.139.0-insider');
     assert.ok(insider);
     assert.equal(satisfies(insider, '^1.91.0'), false);
@@ -54,7 +84,7 @@ describe("the bundle's semver (client/src/bundling/semverCaret.ts)", () => {
     for (const range of ['>=1.91.0', '~1.91.0', '1.x', '^1.91.0 || ^2.0.0']) assert.throws(() => satisfies('1.95.0', range), /only caret version ranges/);
   });
 
-  it("covers the range vscode-languageclient asks for", () => {
+  it('covers the range vscode-languageclient asks for', () => {
     const client = readFileSync(path.join(root, 'node_modules/vscode-languageclient/lib/node/main.js'), 'utf8');
     const required = /REQUIRED_VSCODE_VERSION = '([^']+)'/.exec(client)?.[1];
     assert.ok(required, 'vscode-languageclient still names its required VS Code version');
@@ -74,7 +104,11 @@ describe("the bundle's missing glob matcher (client/src/bundling/noFileOperation
     startLanguageServer(serverConnection, { schema: regalSchema, files: diskWorkspaceFiles, service, debounceMs: 0 });
     const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     client.listen();
-    const capabilities = { workspace: { fileOperations: { dynamicRegistration: true, didCreate: true, didRename: true, didDelete: true, willCreate: true, willRename: true, willDelete: true } } };
+    const capabilities = {
+      workspace: {
+        fileOperations: { dynamicRegistration: true, didCreate: true, didRename: true, didDelete: true, willCreate: true, willRename: true, willDelete: true },
+      },
+    };
     const result = await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities, workspaceFolders: null });
     assert.equal(result.capabilities.workspace?.fileOperations, undefined);
     client.dispose();
@@ -83,9 +117,15 @@ describe("the bundle's missing glob matcher (client/src/bundling/noFileOperation
 
   it('is never reached: no server source registers a file operation later', () => {
     const sources = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sources(path.join(dir, entry.name)) : entry.name.endsWith('.ts') ? [path.join(dir, entry.name)] : []));
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? sources(path.join(dir, entry.name)) : entry.name.endsWith('.ts') ? [path.join(dir, entry.name)] : [],
+      );
     for (const file of sources(path.join(root, 'server/src'))) {
-      assert.doesNotMatch(readFileSync(file, 'utf8'), /fileOperations|(Did|Will)(Create|Rename|Delete)Files|workspace\/(did|will)(Create|Rename|Delete)Files/, path.relative(root, file));
+      assert.doesNotMatch(
+        readFileSync(file, 'utf8'),
+        /fileOperations|(Did|Will)(Create|Rename|Delete)Files|workspace\/(did|will)(Create|Rename|Delete)Files/,
+        path.relative(root, file),
+      );
     }
   });
 });

@@ -29,7 +29,9 @@ import { RequestCancelled, type Steps } from '../../server/src/service/util/step
 import { documentOf, regalSchema, service } from '../support/service';
 
 /** A payload with a few hundred thousand tokens, members and edits: every long feature takes many slices. */
-const big = documentOf(`{ "traits": { "phones": { "+12225555555": {} } }, "properties": {\n${Array.from({ length: 60_000 }, (_, i) => `"k${i}":   [1,2,{"x": "{{v${i}}}"}]`).join(',\n')}\n} }`);
+const big = documentOf(
+  `{ "traits": { "phones": { "+12225555555": {} } }, "properties": {\n${Array.from({ length: 60_000 }, (_, i) => `"k${i}":   [1,2,{"x": "{{v${i}}}"}]`).join(',\n')}\n} }`,
+);
 const middle = big.positionAt(big.getText().length / 2);
 
 const features: Record<string, (isCancelled: () => boolean) => unknown> = {
@@ -66,7 +68,12 @@ async function serverWithEndlessFormatting(onSlice: (slice: number) => void) {
       yield;
     }
   }
-  startLanguageServer(serverConnection, { schema: regalSchema, files: diskWorkspaceFiles, debounceMs: 0, service: { ...service, steps: { ...service.steps, format: () => endless() } } });
+  startLanguageServer(serverConnection, {
+    schema: regalSchema,
+    files: diskWorkspaceFiles,
+    debounceMs: 0,
+    service: { ...service, steps: { ...service.steps, format: () => endless() } },
+  });
   const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   client.onNotification('window/logMessage', () => undefined);
   // Closing while the server still validates would make it write to a closed connection: each test waits for the publish.
@@ -113,7 +120,10 @@ describe('cancellation in the server', () => {
       if (slice === 3) change?.();
     });
     change = () =>
-      void server.client.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: server.uri, version: 2 }, contentChanges: [{ text: '{ }' }] });
+      void server.client.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri: server.uri, version: 2 },
+        contentChanges: [{ text: '{ }' }],
+      });
     const error = await server.format();
     assert.ok(error instanceof ResponseError, String(error));
     assert.equal(error.code, LSPErrorCodes.ContentModified);

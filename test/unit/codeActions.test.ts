@@ -30,11 +30,12 @@ interface Requested {
 function request(text: string, code: string, options: { covering?: string; workspace?: WorkspaceContext; index?: number } = {}): Requested {
   const document = documentOf(text);
   const all = service.doValidation(document, undefined, options.workspace).filter((d) => d.code === code);
-  const chosen = options.covering
-    ? all.filter((d) => text.slice(document.offsetAt(d.range.start), document.offsetAt(d.range.end)) === options.covering)
-    : all;
+  const chosen = options.covering ? all.filter((d) => text.slice(document.offsetAt(d.range.start), document.offsetAt(d.range.end)) === options.covering) : all;
   const diagnostic = chosen[options.index ?? 0];
-  assert.ok(diagnostic, `no ${code} diagnostic${options.covering ? ` on ${options.covering}` : ''} in:\n${text}\n(found ${JSON.stringify(all.map((d) => d.range))})`);
+  assert.ok(
+    diagnostic,
+    `no ${code} diagnostic${options.covering ? ` on ${options.covering}` : ''} in:\n${text}\n(found ${JSON.stringify(all.map((d) => d.range))})`,
+  );
   return { diagnostic, actions: service.doCodeActions(document, diagnostic.range, [diagnostic], options.workspace) };
 }
 
@@ -60,7 +61,10 @@ function applyChecked(text: string, action: CodeAction, code: string, workspace?
   );
   const errorsBefore = errorCounts(before);
   for (const [errorCode, n] of errorCounts(afterDiagnostics)) {
-    assert.ok(n <= (errorsBefore.get(errorCode) ?? 0), `"${action.title}" introduced a ${errorCode} error:\n${after}\n${JSON.stringify(afterDiagnostics.map((d) => d.message))}`);
+    assert.ok(
+      n <= (errorsBefore.get(errorCode) ?? 0),
+      `"${action.title}" introduced a ${errorCode} error:\n${after}\n${JSON.stringify(afterDiagnostics.map((d) => d.message))}`,
+    );
   }
   return after;
 }
@@ -76,7 +80,10 @@ function fix(text: string, code: string, options: { covering?: string; workspace
 }
 
 const titles = (actions: readonly CodeAction[]) => actions.map((a) => a.title);
-const catalog = (fields: Record<string, string>): WorkspaceContext => ({ files: [], catalog: { uri: 'file:///w/iterable-fields.json', fields: new Map(Object.entries(fields)) } });
+const catalog = (fields: Record<string, string>): WorkspaceContext => ({
+  files: [],
+  catalog: { uri: 'file:///w/iterable-fields.json', fields: new Map(Object.entries(fields)) },
+});
 
 describe('quick fix: comment', () => {
   it('keeps the block tags a comment runs over (found by fuzzing)', () => {
@@ -111,7 +118,10 @@ describe('quick fix: comment', () => {
     assert.deepEqual(titles(actions), ['Remove this comment', 'Remove all comments in this file']);
     const after = applyChecked(text, actions[1], 'comment');
     assert.equal(after, '{\n  "userId": "{{userId}}",\n  ' + PHONE + '\n}');
-    assert.deepEqual(diagnose(after).map((d) => d.code), ['legacy-shape']);
+    assert.deepEqual(
+      diagnose(after).map((d) => d.code),
+      ['legacy-shape'],
+    );
   });
 });
 
@@ -162,7 +172,10 @@ describe('quick fix: optin-channel', () => {
   it('offers every allowed channel, the closest first and preferred', () => {
     const { actions } = request(text('vocie'), 'optin-channel');
     assert.deepEqual(titles(actions), ['Change the channel to `voice`', 'Change the channel to `email`', 'Change the channel to `sms`']);
-    assert.deepEqual(actions.map((a) => a.isPreferred ?? false), [true, false, false]);
+    assert.deepEqual(
+      actions.map((a) => a.isPreferred ?? false),
+      [true, false, false],
+    );
     assert.equal(applyChecked(text('vocie'), actions[0], 'optin-channel'), text('voice'));
   });
 
@@ -219,7 +232,10 @@ describe('quick fix: optin-required', () => {
       'Add `"channel": "sms"` and `"subscribed": true`',
       'Add `"subscribed": true`',
     ]);
-    assert.deepEqual(actions.filter((a) => a.isPreferred).map((a) => a.title), ['Add `"subscribed": true`']);
+    assert.deepEqual(
+      actions.filter((a) => a.isPreferred).map((a) => a.title),
+      ['Add `"subscribed": true`'],
+    );
   });
 
   it('adds both properties to an item left open at the end of the file (found by fuzzing)', () => {
@@ -227,9 +243,12 @@ describe('quick fix: optin-required', () => {
     const text = '{ "traits": { "phone": "+16503926753", "optIn": [ {';
     const document = documentOf(text);
     const diagnostics = service.doValidation(document).filter((d) => d.code === 'optin-required');
-    const both = service.doCodeActions(document, diagnostics[0].range, diagnostics).find((a) => a.title === 'Add `"channel": "voice"` and `"subscribed": true`');
+    const both = service
+      .doCodeActions(document, diagnostics[0].range, diagnostics)
+      .find((a) => a.title === 'Add `"channel": "voice"` and `"subscribed": true`');
     assert.ok(both);
-    for (const edit of both.edit?.changes?.[document.uri] ?? []) assert.ok(document.offsetAt(edit.range.start) <= document.offsetAt(edit.range.end), JSON.stringify(edit.range));
+    for (const edit of both.edit?.changes?.[document.uri] ?? [])
+      assert.ok(document.offsetAt(edit.range.start) <= document.offsetAt(edit.range.end), JSON.stringify(edit.range));
     assert.equal(applyChecked(text, both, 'optin-required'), '{ "traits": { "phone": "+16503926753", "optIn": [ { "channel": "voice", "subscribed": true ');
   });
 });
@@ -246,7 +265,10 @@ describe('quick fix: quoted-boolean', () => {
       'Render a real boolean: `{{#if sms_optin}}true{{else}}false{{/if}}`',
       'Render a real boolean from the text "true": `{{#ifEq sms_optin \'true\'}}true{{else}}false{{/ifEq}}`',
     ]);
-    assert.deepEqual(actions.map((a) => a.isPreferred ?? false), [false, false]);
+    assert.deepEqual(
+      actions.map((a) => a.isPreferred ?? false),
+      [false, false],
+    );
     assert.equal(applyChecked(text, actions[0], 'quoted-boolean'), withValue('{{#if sms_optin}}true{{else}}false{{/if}}'));
     assert.equal(applyChecked(text, actions[1], 'quoted-boolean'), withValue("{{#ifEq sms_optin 'true'}}true{{else}}false{{/ifEq}}"));
   });
@@ -258,7 +280,7 @@ describe('quick fix: quoted-boolean', () => {
     assert.equal(fix(text, 'quoted-boolean', { workspace }), withValue('{{#if sms_optin}}true{{else}}false{{/if}}'));
   });
 
-  it('uses {{#ifEq f \'true\'}} alone for a string field of the catalog', () => {
+  it("uses {{#ifEq f 'true'}} alone for a string field of the catalog", () => {
     const workspace = catalog({ sms_optin: 'string' });
     const { actions } = request(text, 'quoted-boolean', { workspace });
     assert.equal(actions.length, 1);
@@ -273,7 +295,8 @@ describe('quick fix: quoted-boolean', () => {
 });
 
 describe('quick fix: fix all quoted booleans in this file', () => {
-  const text = '{ "traits": { "phones": { "{{phoneNumber}}": { "isPrimary": "{{primary}}", "voiceOptIn": { "subscribed": "{{voice}}" }, "smsOptIn": { "subscribed": "{{sms}}" } } } }, "userId": "{{userId}}" }';
+  const text =
+    '{ "traits": { "phones": { "{{phoneNumber}}": { "isPrimary": "{{primary}}", "voiceOptIn": { "subscribed": "{{voice}}" }, "smsOptIn": { "subscribed": "{{sms}}" } } } }, "userId": "{{userId}}" }';
 
   it('applies the preferred form to each quoted boolean, in one edit', () => {
     const workspace = catalog({ primary: 'boolean', voice: 'boolean', sms: 'string' });
@@ -290,7 +313,10 @@ describe('quick fix: fix all quoted booleans in this file', () => {
         .replace('"{{voice}}"', '{{#if voice}}true{{else}}false{{/if}}')
         .replace('"{{sms}}"', "{{#ifEq sms 'true'}}true{{else}}false{{/ifEq}}"),
     );
-    assert.deepEqual(diagnose(after, workspace).filter((d) => d.code === 'quoted-boolean'), []);
+    assert.deepEqual(
+      diagnose(after, workspace).filter((d) => d.code === 'quoted-boolean'),
+      [],
+    );
   });
 
   it('leaves out a field without a type, and says which', () => {
@@ -310,7 +336,9 @@ describe('quick fix: fix all quoted booleans in this file', () => {
 
   it('is not offered with one quoted boolean, or when no field has a type', () => {
     const one = '{ "traits": { "phones": { "{{phoneNumber}}": { "isPrimary": "{{primary}}" } } } }';
-    assert.deepEqual(titles(request(one, 'quoted-boolean', { workspace: catalog({ primary: 'boolean' }) }).actions), ['Render a real boolean: `{{#if primary}}true{{else}}false{{/if}}`']);
+    assert.deepEqual(titles(request(one, 'quoted-boolean', { workspace: catalog({ primary: 'boolean' }) }).actions), [
+      'Render a real boolean: `{{#if primary}}true{{else}}false{{/if}}`',
+    ]);
     assert.ok(!titles(request(text, 'quoted-boolean').actions).some((t) => t.startsWith('Fix')));
   });
 });
@@ -332,22 +360,39 @@ describe('quick fix: missing comma (invalid-json)', () => {
     assert.equal(fix(base('{ "a": 1 } { "b": 2 }'), 'invalid-json'), base('{ "a": 1 }, { "b": 2 }'));
     assert.equal(fix('{\n  "name": "Signup"\n  "userId": "{{userId}}"\n}', 'invalid-json'), '{\n  "name": "Signup",\n  "userId": "{{userId}}"\n}');
     assert.equal(
-      applyChecked('{ "name": "Signup" /* c */ "userId": "x" }', request('{ "name": "Signup" /* c */ "userId": "x" }', 'invalid-json').actions[0], 'invalid-json'),
+      applyChecked(
+        '{ "name": "Signup" /* c */ "userId": "x" }',
+        request('{ "name": "Signup" /* c */ "userId": "x" }', 'invalid-json').actions[0],
+        'invalid-json',
+      ),
       '{ "name": "Signup", /* c */ "userId": "x" }',
     );
   });
 
   it('goes after the {{/if}} of a value written with a block, into the block of a member that may not render', () => {
     // A conditional member keeps its comma: after `{{/if}}` it would be left alone when `a` is false.
-    assert.equal(fix('{ "userId": "x", {{#if a}}"name": "A"{{/if}} "email": "y" }', 'invalid-json'), '{ "userId": "x", {{#if a}}"name": "A",{{/if}} "email": "y" }');
+    assert.equal(
+      fix('{ "userId": "x", {{#if a}}"name": "A"{{/if}} "email": "y" }', 'invalid-json'),
+      '{ "userId": "x", {{#if a}}"name": "A",{{/if}} "email": "y" }',
+    );
     assert.equal(fix('{ "s": {{#if a}}true{{else}}false{{/if}} "userId": "x" }', 'invalid-json'), '{ "s": {{#if a}}true{{else}}false{{/if}}, "userId": "x" }');
-    assert.equal(fix('{ {{#if a}}"name": "A"{{else}}"name": "B"{{/if}} "userId": "x" }', 'invalid-json'), '{ {{#if a}}"name": "A"{{else}}"name": "B"{{/if}}, "userId": "x" }');
+    assert.equal(
+      fix('{ {{#if a}}"name": "A"{{else}}"name": "B"{{/if}} "userId": "x" }', 'invalid-json'),
+      '{ {{#if a}}"name": "A"{{else}}"name": "B"{{/if}}, "userId": "x" }',
+    );
     assert.equal(fix('{ "userId": "x" {{#if a}}"name": "A"{{/if}} }', 'invalid-json'), '{ "userId": "x" {{#if a}},"name": "A"{{/if}} }');
     assert.equal(fix('{ "age": {{age}} "userId": "x" }', 'invalid-json'), '{ "age": {{age}}, "userId": "x" }');
   });
 
   it('is offered only when a comma is all that is missing', () => {
-    for (const text of ['{ "userId": "x" b: 2 }', '{ "userId": "x" "name" }', '{ "userId": "x" "name": }', '{ "userId": "x", "properties": { "a": [1 :] } }', '{ "userId": "x" } "name": 1', '{ "userId": "x", "name": }']) {
+    for (const text of [
+      '{ "userId": "x" b: 2 }',
+      '{ "userId": "x" "name" }',
+      '{ "userId": "x" "name": }',
+      '{ "userId": "x", "properties": { "a": [1 :] } }',
+      '{ "userId": "x" } "name": 1',
+      '{ "userId": "x", "name": }',
+    ]) {
       const document = documentOf(text);
       for (const diagnostic of service.doValidation(document).filter((d) => d.code === 'invalid-json')) {
         assert.deepEqual(titles(service.doCodeActions(document, diagnostic.range, [diagnostic])), [], text);
@@ -392,16 +437,24 @@ describe('source.fixAll.regal', () => {
       ].join('\n'),
     );
     const left = diagnose(after, workspace);
-    assert.deepEqual(left.map((d) => d.code), []);
+    assert.deepEqual(
+      left.map((d) => d.code),
+      [],
+    );
     assert.equal(action.title, `Fix all auto-fixable Regal problems (${diagnose(text, workspace).length} problems)`);
     assert.deepEqual(fixAll(after, ['source.fixAll'], workspace), []);
   });
 
   it('is answered for `source`, `source.fixAll` and `source.fixAll.regal` only, and alone', () => {
     for (const only of [['source'], ['source.fixAll'], ['source.fixAll.regal'], ['quickfix', 'source.fixAll']]) {
-      assert.deepEqual(fixAll(text, only).map((a) => a.kind), ['source.fixAll.regal'], JSON.stringify(only));
+      assert.deepEqual(
+        fixAll(text, only).map((a) => a.kind),
+        ['source.fixAll.regal'],
+        JSON.stringify(only),
+      );
     }
-    for (const only of [['quickfix'], ['source.organizeImports'], ['source.fixAll.eslint'], ['refactor']]) assert.deepEqual(fixAll(text, only), [], JSON.stringify(only));
+    for (const only of [['quickfix'], ['source.organizeImports'], ['source.fixAll.eslint'], ['refactor']])
+      assert.deepEqual(fixAll(text, only), [], JSON.stringify(only));
     // Without `only`, quick fixes only: the whole-file action is computed when asked for.
     const document = documentOf(text);
     const diagnostics = service.doValidation(document);
@@ -409,7 +462,10 @@ describe('source.fixAll.regal', () => {
     assert.ok(actions.length > 0 && actions.every((a) => a.kind === 'quickfix'));
     // Asked for quick fixes only, none of source.fixAll.
     assert.ok(service.doCodeActions(document, whole(text), diagnostics, undefined, { only: ['quickfix'] }).every((a) => a.kind === 'quickfix'));
-    assert.deepEqual(service.doCodeActions(document, whole(text), diagnostics, undefined, { only: ['source.fixAll'] }).map((a) => a.kind), ['source.fixAll.regal']);
+    assert.deepEqual(
+      service.doCodeActions(document, whole(text), diagnostics, undefined, { only: ['source.fixAll'] }).map((a) => a.kind),
+      ['source.fixAll.regal'],
+    );
   });
 
   it('skips a fix whose edits overlap one taken before it', () => {
@@ -424,7 +480,10 @@ describe('source.fixAll.regal', () => {
   });
 
   it('fixes nothing a setting turns off, and offers nothing when nothing has a preferred fix', () => {
-    const off: ValidationSettings = { enable: true, severity: { 'trailing-comma': 'off', comment: 'off', 'invalid-json': 'off', 'legacy-shape': 'off', 'phone-format': 'off', type: 'off' } };
+    const off: ValidationSettings = {
+      enable: true,
+      severity: { 'trailing-comma': 'off', comment: 'off', 'invalid-json': 'off', 'legacy-shape': 'off', 'phone-format': 'off', type: 'off' },
+    };
     const [action] = fixAll(text, ['source.fixAll'], catalog({ primary: 'boolean' }), off);
     const after = applyAction(text, action, documentOf(text).uri);
     assert.ok(after.includes('// the event') && after.includes('"(650) 392-6753"') && after.includes('{{#if primary}}'), after);
@@ -450,11 +509,17 @@ describe('quick fix: unquoted-merge-field', () => {
       'Render a real boolean: `{{#if sms_optin}}true{{else}}false{{/if}}`',
       'Render a real boolean from the text "true": `{{#ifEq sms_optin \'true\'}}true{{else}}false{{/ifEq}}`',
     ]);
-    assert.deepEqual(actions.map((a) => a.isPreferred ?? false), [false, false]);
+    assert.deepEqual(
+      actions.map((a) => a.isPreferred ?? false),
+      [false, false],
+    );
     assert.equal(applyChecked(text, actions[0], 'unquoted-merge-field'), `{ ${key.replace('VALUE', '{{#if sms_optin}}true{{else}}false{{/if}}')} }`);
     const workspace = catalog({ sms_optin: 'string' });
     assert.equal(fix(text, 'unquoted-merge-field', { workspace }), `{ ${key.replace('VALUE', "{{#ifEq sms_optin 'true'}}true{{else}}false{{/ifEq}}")} }`);
-    assert.equal(fix(text, 'unquoted-merge-field', { workspace: catalog({ sms_optin: 'boolean' }) }), `{ ${key.replace('VALUE', '{{#if sms_optin}}true{{else}}false{{/if}}')} }`);
+    assert.equal(
+      fix(text, 'unquoted-merge-field', { workspace: catalog({ sms_optin: 'boolean' }) }),
+      `{ ${key.replace('VALUE', '{{#if sms_optin}}true{{else}}false{{/if}}')} }`,
+    );
   });
 
   it('quotes the field for a string key', () => {
@@ -468,7 +533,11 @@ describe('quick fix: unquoted-merge-field', () => {
     const text = payload('{{age}}');
     const { actions } = request(text, 'unquoted-merge-field');
     assert.deepEqual(titles(actions), ['Render 0 when `age` is blank: `{{defaultIfEmpty age 0}}`', 'Put it in quotes: `"{{age}}"`']);
-    assert.deepEqual(actions.map((a) => a.isPreferred ?? false), [false, false], 'a text field would render `"age": Austin`');
+    assert.deepEqual(
+      actions.map((a) => a.isPreferred ?? false),
+      [false, false],
+      'a text field would render `"age": Austin`',
+    );
     assert.equal(applyChecked(text, actions[0], 'unquoted-merge-field'), payload('{{defaultIfEmpty age 0}}'));
     assert.equal(applyChecked(text, actions[1], 'unquoted-merge-field'), payload('"{{age}}"'));
   });
@@ -500,8 +569,20 @@ describe('quick fix: rename', () => {
     const text = `{ "userId": "{{userid}}", ${PHONE} }`;
     const start = text.indexOf('userid');
     const document = documentOf(text);
-    const finding = { code: 'unknown-merge-field', start: start - 2, end: start + 8, message: 'unknown', data: { field: 'userid', suggestions: ['userId', 'user id'] } };
-    const diagnostic: Diagnostic = { range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) }, message: 'unknown', code: finding.code, source: 'regal', data: { code: finding.code, ...finding.data } };
+    const finding = {
+      code: 'unknown-merge-field',
+      start: start - 2,
+      end: start + 8,
+      message: 'unknown',
+      data: { field: 'userid', suggestions: ['userId', 'user id'] },
+    };
+    const diagnostic: Diagnostic = {
+      range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
+      message: 'unknown',
+      code: finding.code,
+      source: 'regal',
+      data: { code: finding.code, ...finding.data },
+    };
     const analysis = service.analyze(document);
     const actions = unknownMergeFieldFixes({ document, text, analysis, workspace: { files: [] }, diagnostic, finding: finding as never });
     assert.deepEqual(titles(actions), ['Rename the merge field to `userId`', 'Rename the merge field to `user id`']);
@@ -535,10 +616,15 @@ describe('quick fix: rename', () => {
     // Published: the first MAX_DIAGNOSTICS of them (limits.ts), all in one request, as a client sends them back.
     const diagnostics = service.doValidation(document, undefined, workspace).filter((d) => d.code === 'unknown-merge-field');
     assert.equal(diagnostics.length, MAX_DIAGNOSTICS);
-    const actions = service.doCodeActions(document, diagnostics[0].range, diagnostics, workspace).filter((a) => a.title === 'Rename the merge field to `phoneNumber`');
+    const actions = service
+      .doCodeActions(document, diagnostics[0].range, diagnostics, workspace)
+      .filter((a) => a.title === 'Rename the merge field to `phoneNumber`');
     assert.equal(actions.length, MAX_DIAGNOSTICS);
     const last = actions[actions.length - 1].edit?.changes?.[document.uri] ?? [];
-    assert.deepEqual(last.map((e) => document.offsetAt(e.range.start)), [document.offsetAt(diagnostics[MAX_DIAGNOSTICS - 1].range.start)]);
+    assert.deepEqual(
+      last.map((e) => document.offsetAt(e.range.start)),
+      [document.offsetAt(diagnostics[MAX_DIAGNOSTICS - 1].range.start)],
+    );
   });
 });
 
@@ -597,7 +683,7 @@ describe('quick fix: handlebars-syntax', () => {
   it('separates a mustache from the JSON brace that Handlebars would read as `}}}`', () => {
     const text = `{ ${PHONE}, "properties": { "plan": {{toJson plan}}} }`;
     const { diagnostic } = request(text, 'handlebars-syntax');
-    assert.match(typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value, /a space between \}\} and the JSON \}/);
+    assert.match(typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value, /a space between \}\} and the JSON \}/);
     assert.equal(fix(text, 'handlebars-syntax'), text.replace('plan}}}', 'plan}} }'));
   });
 });
@@ -619,7 +705,10 @@ describe('quick fix: duplicate-key', () => {
     assert.deepEqual(titles(actions), ['Remove the 2 earlier `name`']);
     const after = applyChecked(text, actions[0], 'duplicate-key');
     assert.equal(after, '{ ' + PHONE + ', "name": "C" }');
-    assert.deepEqual(diagnose(after).filter((d) => d.code === 'duplicate-key'), []);
+    assert.deepEqual(
+      diagnose(after).filter((d) => d.code === 'duplicate-key'),
+      [],
+    );
     // The second `name` has one earlier property only.
     assert.equal(fix(text, 'duplicate-key'), '{ "name": "B", ' + PHONE + ', "name": "C" }');
   });
@@ -632,7 +721,11 @@ describe('quick fix: duplicate-key', () => {
     const actions = service.doCodeActions(document, diagnostics[0].range, diagnostics);
     assert.equal(actions.length, 20);
     assert.deepEqual(titles(actions).slice(0, 2), ['Remove the earlier `a`', 'Remove the 2 earlier `a`']);
-    assert.equal(actions.reduce((n, a) => n + (a.edit?.changes?.[document.uri].length ?? 0), 0), 20, 'neighbouring removals merge into one edit each');
+    assert.equal(
+      actions.reduce((n, a) => n + (a.edit?.changes?.[document.uri].length ?? 0), 0),
+      20,
+      'neighbouring removals merge into one edit each',
+    );
   });
 
   it('offers no removal that would leave a copy another branch renders (found by fuzzing)', () => {
@@ -641,7 +734,10 @@ describe('quick fix: duplicate-key', () => {
     const text = '{ ' + PHONE + ', {{#if a}}"x": 1{{else}}"t": 1{{/if}}, "t": 2, "t": 3 }';
     assert.deepEqual(request(text, 'duplicate-key', { index: 1 }).actions, []);
     // Where every rendered copy is in view 0's reach, the fix stays.
-    assert.equal(fix('{ ' + PHONE + ', {{#if a}}"t": 1,{{else}}"x": 1,{{/if}} "t": 2 }', 'duplicate-key'), '{ ' + PHONE + ', {{#if a}}{{else}}"x": 1,{{/if}} "t": 2 }');
+    assert.equal(
+      fix('{ ' + PHONE + ', {{#if a}}"t": 1,{{else}}"x": 1,{{/if}} "t": 2 }', 'duplicate-key'),
+      '{ ' + PHONE + ', {{#if a}}{{else}}"x": 1,{{/if}} "t": 2 }',
+    );
   });
 
   it('leaves a property alone that is all a branch renders, its commas outside the block', () => {
@@ -737,12 +833,18 @@ describe('quick fix: legacy-shape', () => {
     ['a block wraps an opt-in item', '{ "traits": { "phone": "{{phoneNumber}}", "optIn": [ {{#if sms}}{ "channel": "sms", "subscribed": true }{{/if}} ] } }'],
     ['a block wraps a trait', '{ "traits": { "phone": "{{phoneNumber}}", {{#if vip}}"vip": true, {{/if}}"optIn": [] } }'],
     ['the channel is a merge field', '{ "traits": { "phone": "{{phoneNumber}}", "optIn": [ { "channel": "{{channel}}", "subscribed": true } ] } }'],
-    ['a channel appears twice', '{ "traits": { "phone": "{{phoneNumber}}", "optIn": [ { "channel": "sms", "subscribed": true }, { "channel": "sms", "subscribed": false } ] } }'],
+    [
+      'a channel appears twice',
+      '{ "traits": { "phone": "{{phoneNumber}}", "optIn": [ { "channel": "sms", "subscribed": true }, { "channel": "sms", "subscribed": false } ] } }',
+    ],
     ['an email opt-in has no traits.email', '{ "traits": { "phone": "{{phoneNumber}}", "optIn": [ { "channel": "email", "subscribed": true } ] } }'],
     ['traits holds a comment', '{ "traits": { "phone": "{{phoneNumber}}", // cell\n "optIn": [] } }'],
   ]) {
     it(`refuses when ${title}`, () => {
-      assert.deepEqual(request(text, 'legacy-shape').actions.filter((a) => a.title.startsWith('Convert')), []);
+      assert.deepEqual(
+        request(text, 'legacy-shape').actions.filter((a) => a.title.startsWith('Convert')),
+        [],
+      );
     });
   }
 
@@ -813,13 +915,22 @@ describe('code actions: robustness', () => {
       { range: { start: { line: 99, character: 99 }, end: { line: -1, character: 0 } }, message: 'x', code: 'comment', source: 'regal' },
       { range: null, message: 'x', code: 'phone-format' },
       { message: 'x', data: { code: 'duplicate-key', firstOffset: 'nope' } },
-      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x', code: 'duplicate-key', data: { code: 'duplicate-key', firstOffset: 1e9, key: 'a' } },
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+        message: 'x',
+        code: 'duplicate-key',
+        data: { code: 'duplicate-key', firstOffset: 1e9, key: 'a' },
+      },
       { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x', code: 'unknown-code' },
       { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'x', code: 'comment', source: 'eslint' },
       null,
       42,
     ] as unknown as Diagnostic[];
-    for (const range of [{ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, null, { start: { line: 1e6, character: 1e6 }, end: { line: 1e6, character: 1e6 } }]) {
+    for (const range of [
+      { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      null,
+      { start: { line: 1e6, character: 1e6 }, end: { line: 1e6, character: 1e6 } },
+    ]) {
       assert.doesNotThrow(() => service.doCodeActions(document, range as never, junk));
       assert.doesNotThrow(() => service.doCodeActions(document, range as never, null as never));
     }
@@ -842,7 +953,11 @@ function payloadFiles(): Array<{ name: string; text: string }> {
     readdirSync(dir)
       .filter((f) => f.endsWith('.regal.json'))
       .map((f) => ({ name: path.relative(repoRoot, path.join(dir, f)), text: readFileSync(path.join(dir, f), 'utf8') }));
-  return [...folder(path.join(repoRoot, 'examples')), ...folder(path.join(repoRoot, 'examples', 'guide-originals')), ...brokenPayloads.map((text, i) => ({ name: `broken payload ${i + 1}`, text }))];
+  return [
+    ...folder(path.join(repoRoot, 'examples')),
+    ...folder(path.join(repoRoot, 'examples', 'guide-originals')),
+    ...brokenPayloads.map((text, i) => ({ name: `broken payload ${i + 1}`, text })),
+  ];
 }
 
 describe('every quick fix on every example and broken payload', () => {
@@ -866,7 +981,11 @@ describe('every quick fix on every example and broken payload', () => {
         for (const variant of [text.slice(0, cut), text.slice(0, cut) + text.slice(cut + 3), text.slice(cut)]) {
           const document = documentOf(variant);
           const diagnostics = service.doValidation(document);
-          const actions = service.doCodeActions(document, diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, diagnostics);
+          const actions = service.doCodeActions(
+            document,
+            diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            diagnostics,
+          );
           for (const action of actions) assert.doesNotThrow(() => applyAction(variant, action, document.uri), action.title);
         }
       }
@@ -877,9 +996,26 @@ describe('every quick fix on every example and broken payload', () => {
     const seen = new Set<string>();
     for (const { text } of payloadFiles()) {
       const document = documentOf(text);
-      for (const diagnostic of service.doValidation(document)) if (service.doCodeActions(document, diagnostic.range, [diagnostic]).length) seen.add(String(diagnostic.code));
+      for (const diagnostic of service.doValidation(document))
+        if (service.doCodeActions(document, diagnostic.range, [diagnostic]).length) seen.add(String(diagnostic.code));
     }
-    const families = ['invalid-json', 'type', 'comment', 'trailing-comma', 'optin-channel', 'optin-required', 'quoted-boolean', 'unquoted-merge-field', 'unknown-property', 'phone-format', 'legacy-shape', 'duplicate-key'];
-    assert.deepEqual(families.filter((f) => !seen.has(f)), []);
+    const families = [
+      'invalid-json',
+      'type',
+      'comment',
+      'trailing-comma',
+      'optin-channel',
+      'optin-required',
+      'quoted-boolean',
+      'unquoted-merge-field',
+      'unknown-property',
+      'phone-format',
+      'legacy-shape',
+      'duplicate-key',
+    ];
+    assert.deepEqual(
+      families.filter((f) => !seen.has(f)),
+      [],
+    );
   });
 });

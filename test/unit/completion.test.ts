@@ -196,7 +196,10 @@ describe('completion: keys', () => {
 
   it('proposes nothing in a comment, inside a block tag, or after the root', () => {
     assert.deepEqual(complete('{ // a comment |\n}').labels, []);
-    assert.deepEqual(complete('{ {{#if x|}} }').labels.filter((l) => l === 'name'), []);
+    assert.deepEqual(
+      complete('{ {{#if x|}} }').labels.filter((l) => l === 'name'),
+      [],
+    );
     assert.deepEqual(complete('{ "name": "x" } |').labels, []);
   });
 });
@@ -206,8 +209,18 @@ describe('completion: values', () => {
     const sending: WorkspaceContext = {
       ...workspace,
       files: [
-        { ...workspace.files[0], stringValues: new Map([['traits.plan', '"gold"'], ['properties.amount', '"{{amount}}"']]) },
-        { ...workspace.files[1], valueTypes: new Map([['traits.plan', { type: 'string' as const, range: nowhere }]]), stringValues: new Map([['traits.plan', '"{{plan}}"']]) },
+        {
+          ...workspace.files[0],
+          stringValues: new Map([
+            ['traits.plan', '"gold"'],
+            ['properties.amount', '"{{amount}}"'],
+          ]),
+        },
+        {
+          ...workspace.files[1],
+          valueTypes: new Map([['traits.plan', { type: 'string' as const, range: nowhere }]]),
+          stringValues: new Map([['traits.plan', '"{{plan}}"']]),
+        },
       ],
     };
     const bare = complete('{ "traits": { "plan": | } }', sending);
@@ -215,7 +228,10 @@ describe('completion: values', () => {
     assert.equal(bare.item('"gold"').detail, 'sent by lead-created.regal.json');
     // Every item is a JSON string: quotes around literals and merge fields alike.
     for (const item of bare.list.items) assert.match((item.textEdit as { newText: string }).newText, /^"[^]*"$/, item.label);
-    assert.ok(bare.labels.includes('"{{phoneNumber}}"') && bare.labels.includes('"{{[First Name]}}"') && bare.labels.includes('"{{email}}"'), bare.labels.join(', '));
+    assert.ok(
+      bare.labels.includes('"{{phoneNumber}}"') && bare.labels.includes('"{{[First Name]}}"') && bare.labels.includes('"{{email}}"'),
+      bare.labels.join(', '),
+    );
     assert.equal(bare.apply('"gold"'), '{ "traits": { "plan": "gold" } }');
     assert.equal(bare.apply('"{{[First Name]}}"'), '{ "traits": { "plan": "{{[First Name]}}" } }');
     assert.equal(bare.item('"{{age}}"').detail, 'catalog · long');
@@ -234,12 +250,15 @@ describe('completion: values', () => {
   it('summarises the strings a payload sends for its custom traits and event properties', () => {
     const text = '{ "traits": { "plan": "gold", "tier": "{{tier}}", "age": 3, "firstName": "A" }, "properties": { "amount": "{{amount}}", "long": "x\\ny" } }';
     const summary = service.summarize(documentOf(text));
-    assert.deepEqual([...(summary.stringValues ?? [])], [
-      ['properties.amount', '"{{amount}}"'],
-      ['properties.long', '"x\\ny"'],
-      ['traits.plan', '"gold"'],
-      ['traits.tier', '"{{tier}}"'],
-    ]);
+    assert.deepEqual(
+      [...(summary.stringValues ?? [])],
+      [
+        ['properties.amount', '"{{amount}}"'],
+        ['properties.long', '"x\\ny"'],
+        ['traits.plan', '"gold"'],
+        ['traits.tier', '"{{tier}}"'],
+      ],
+    );
   });
 
   it('proposes the channels of the schema enum, in and out of quotes', () => {
@@ -265,7 +284,10 @@ describe('completion: values', () => {
     const quoted = complete('{ "traits": { "phones": { "{{phoneNumber}}": { "isPrimary": "|" } } } }');
     assert.equal(quoted.apply('true'), '{ "traits": { "phones": { "{{phoneNumber}}": { "isPrimary": true } } } }');
     // Editors filter from the range start, the opening quote: every item's filterText starts with it.
-    assert.deepEqual(quoted.list.items.map((i) => i.filterText?.[0]), ['"', '"', '"']);
+    assert.deepEqual(
+      quoted.list.items.map((i) => i.filterText?.[0]),
+      ['"', '"', '"'],
+    );
   });
 
   it('proposes iterable for eventSource, adding a comma when a property follows', () => {
@@ -395,7 +417,10 @@ describe('completion: bounded lists', () => {
   const bigCatalog: WorkspaceContext = {
     catalog: {
       uri: 'file:///w/iterable-fields.json',
-      fields: new Map([...Array.from({ length: 19_999 }, (_, i) => [`field${String(i).padStart(5, '0')}`, 'string'] as const), ['zz_late_field', 'boolean'] as const]),
+      fields: new Map([
+        ...Array.from({ length: 19_999 }, (_, i) => [`field${String(i).padStart(5, '0')}`, 'string'] as const),
+        ['zz_late_field', 'boolean'] as const,
+      ]),
     },
     files: [],
   };
@@ -453,18 +478,15 @@ describe('completion: bounded lists', () => {
 
   /** 1,500 other payload files, each sending its own event name and custom trait, all sending `Lead Created`. */
   const busyWorkspace: WorkspaceContext = {
-    files: Array.from(
-      { length: 1_500 },
-      (_, i): PayloadFileSummary => ({
-        uri: `file:///w/payload-${i}.regal.json`,
-        mergeFields: new Map(),
-        eventNames: [
-          { name: `Event ${i}`, range: nowhere },
-          { name: 'Lead Created', range: nowhere },
-        ],
-        valueTypes: new Map([[`traits.trait_${i}`, { type: 'string' as const, range: nowhere }]]),
-      }),
-    ),
+    files: Array.from({ length: 1_500 }, (_, i): PayloadFileSummary => ({
+      uri: `file:///w/payload-${i}.regal.json`,
+      mergeFields: new Map(),
+      eventNames: [
+        { name: `Event ${i}`, range: nowhere },
+        { name: 'Lead Created', range: nowhere },
+      ],
+      valueTypes: new Map([[`traits.trait_${i}`, { type: 'string' as const, range: nowhere }]]),
+    })),
   };
 
   it('cuts the custom traits of a big workspace to the cap, keeping the schema keys and the typed match', () => {
@@ -474,7 +496,10 @@ describe('completion: bounded lists', () => {
     for (const key of ['firstName', 'phones', 'optIn']) assert.ok(all.labels.includes(key), key);
     // The traits kept are the first the workspace sends, in its order (item 1000 does not sort between 100 and 101).
     const traits = sortedLabels(all.list.items).filter((l) => l.startsWith('trait_'));
-    assert.deepEqual(traits, Array.from({ length: traits.length }, (_, i) => `trait_${i}`));
+    assert.deepEqual(
+      traits,
+      Array.from({ length: traits.length }, (_, i) => `trait_${i}`),
+    );
     const typed = complete('{ "traits": { "trait_149|" } }', busyWorkspace);
     assert.ok(typed.labels.includes('trait_1499'));
     assert.equal(typed.apply('trait_1499'), '{ "traits": { "trait_1499": "" } }');
@@ -492,13 +517,38 @@ describe('completion: bounded lists', () => {
 
   it('ranks candidates by match, then sortText (lowercased), then input order', () => {
     const names = ['Beta', 'xbetax', 'b_e_t_a', 'alpha', 'beta2', 'gamma'];
-    const pick = (room: number, typed: string) => bestCandidates(names, room, typed, (n) => n, (n) => n).kept;
+    const pick = (room: number, typed: string) =>
+      bestCandidates(
+        names,
+        room,
+        typed,
+        (n) => n,
+        (n) => n,
+      ).kept;
     assert.deepEqual(pick(2, 'be'), ['Beta', 'beta2']);
     assert.deepEqual(pick(3, 'bet'), ['Beta', 'xbetax', 'beta2']);
     assert.deepEqual(pick(4, 'bet'), ['Beta', 'xbetax', 'b_e_t_a', 'beta2']);
     assert.deepEqual(pick(5, 'bet'), ['Beta', 'xbetax', 'b_e_t_a', 'alpha', 'beta2']);
-    assert.deepEqual(bestCandidates(names, 6, 'zzz', (n) => n, (n) => n), { kept: names, cut: false });
-    assert.deepEqual(bestCandidates(names, 0, '', (n) => n, (n) => n), { kept: [], cut: true });
+    assert.deepEqual(
+      bestCandidates(
+        names,
+        6,
+        'zzz',
+        (n) => n,
+        (n) => n,
+      ),
+      { kept: names, cut: false },
+    );
+    assert.deepEqual(
+      bestCandidates(
+        names,
+        0,
+        '',
+        (n) => n,
+        (n) => n,
+      ),
+      { kept: [], cut: true },
+    );
   });
 });
 

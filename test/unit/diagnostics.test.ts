@@ -40,7 +40,10 @@ describe('diagnostic codes', () => {
         });
         it(`does not raise it: near miss of ${c.title}`, () => {
           const found = validate(c.nearMiss);
-          assert.deepEqual(found.filter((f) => f.code === code).map((f) => f.covers), []);
+          assert.deepEqual(
+            found.filter((f) => f.code === code).map((f) => f.covers),
+            [],
+          );
         });
       }
     });
@@ -71,13 +74,19 @@ describe('must not produce any error', () => {
   for (const text of clean) {
     it(text.replace(/\s+/g, ' '), () => {
       const problems = validate(text).filter((f) => f.diagnostic.severity !== 4);
-      assert.deepEqual(problems.map((f) => `${f.code}: ${f.covers}`), []);
+      assert.deepEqual(
+        problems.map((f) => `${f.code}: ${f.covers}`),
+        [],
+      );
     });
   }
 });
 
 describe('findings from the review of Iterable idioms', () => {
-  const codes = (text: string) => validate(text).filter((f) => f.code !== 'legacy-shape').map((f) => `${f.code}:${f.covers}`);
+  const codes = (text: string) =>
+    validate(text)
+      .filter((f) => f.code !== 'legacy-shape')
+      .map((f) => `${f.code}:${f.covers}`);
 
   it('finds a duplicate key whose first copy is in another branch', () => {
     assert.deepEqual(codes('{ "traits": { "phone": "{{p}}", {{#if a}}"x": 1{{else}}"y": 1{{/if}}, "y": 2 } }'), ['duplicate-key:"y"']);
@@ -88,14 +97,18 @@ describe('findings from the review of Iterable idioms', () => {
   });
 
   it('advises a real boolean for a boolean key and quotes for a string key', () => {
-    const [boolean] = validate('{ "traits": { "phone": "{{p}}", "optIn": [ { "channel": "sms", "subscribed": {{flag}} } ] } }').filter((f) => f.code === 'unquoted-merge-field');
+    const [boolean] = validate('{ "traits": { "phone": "{{p}}", "optIn": [ { "channel": "sms", "subscribed": {{flag}} } ] } }').filter(
+      (f) => f.code === 'unquoted-merge-field',
+    );
     assert.match(boolean.message, /\{\{#if flag\}\}true\{\{else\}\}false\{\{\/if\}\}/);
     const [text] = validate('{ "traits": { "phone": {{p}} } }').filter((f) => f.code === 'unquoted-merge-field');
     assert.match(text.message, /put \{\{p\}\} in double quotes/);
   });
 
   it('accepts {{else}} in {{#each}} (handlebars.java does) and flags block-only helpers written inline', () => {
-    assert.deepEqual(codes('{ "traits": { "phone": "{{p}}", "x": "{{#each a}}{{b}}{{else}}none{{/each}}", "y": "{{urlEncode email}}" } }'), ['unknown-helper:urlEncode']);
+    assert.deepEqual(codes('{ "traits": { "phone": "{{p}}", "x": "{{#each a}}{{b}}{{else}}none{{/each}}", "y": "{{urlEncode email}}" } }'), [
+      'unknown-helper:urlEncode',
+    ]);
   });
 
   it('names the branch a problem is in', () => {
@@ -105,21 +118,22 @@ describe('findings from the review of Iterable idioms', () => {
   });
 
   it('reports one unclosed mustache inside a string, not a cascade', () => {
-    const text = '{\n  "traits": {\n    "phone": "{{phoneNumber",\n    "optIn": [{"channel": "sms", "subscribed": true}]\n  },\n  "name": "Plan Chosen",\n  "properties": {"plan": {"tier": "gold"}}\n}';
+    const text =
+      '{\n  "traits": {\n    "phone": "{{phoneNumber",\n    "optIn": [{"channel": "sms", "subscribed": true}]\n  },\n  "name": "Plan Chosen",\n  "properties": {"plan": {"tier": "gold"}}\n}';
     assert.deepEqual(codes(text), ['handlebars-syntax:{{phoneNumber']);
   });
 });
 
 describe('found by fuzzing', () => {
-  const codes = (text: string) => validate(text).filter((f) => f.code !== 'legacy-shape').map((f) => `${f.code}:${f.covers}`);
+  const codes = (text: string) =>
+    validate(text)
+      .filter((f) => f.code !== 'legacy-shape')
+      .map((f) => `${f.code}:${f.covers}`);
 
-  it(
-    'reports a mustache inside a JSON comment with the comment only, not as an unquoted merge field',
-    () => {
-      assert.deepEqual(codes('{ "traits": { "phone": "{{p}}" }, // "{{y}}"\n "name": "x" }'), ['comment:// "{{y}}"']);
-      assert.deepEqual(codes('{ "traits": { "phone": "{{p}}" }, /* {{y}} */ "name": "x" }'), ['comment:/* {{y}} */']);
-    },
-  );
+  it('reports a mustache inside a JSON comment with the comment only, not as an unquoted merge field', () => {
+    assert.deepEqual(codes('{ "traits": { "phone": "{{p}}" }, // "{{y}}"\n "name": "x" }'), ['comment:// "{{y}}"']);
+    assert.deepEqual(codes('{ "traits": { "phone": "{{p}}" }, /* {{y}} */ "name": "x" }'), ['comment:/* {{y}} */']);
+  });
 });
 
 describe('branches other than the first', () => {

@@ -35,7 +35,10 @@ describe('reading the catalog from disk', () => {
   it('follows a link that stays inside, and reads a plain file or an outside path named directly', async () => {
     assert.ok('text' in (await readTextFile(path.join(workspace, 'linked-in.json'), undefined, [workspace])));
     assert.ok('text' in (await readTextFile(path.join(workspace, 'iterable-fields.json'), undefined, [workspace])));
-    assert.ok('text' in (await readTextFile(path.join(outside, 'secret.json'), undefined, [workspace])), 'a setting that names an outside file is the user\'s choice');
+    assert.ok(
+      'text' in (await readTextFile(path.join(outside, 'secret.json'), undefined, [workspace])),
+      "a setting that names an outside file is the user's choice",
+    );
   });
 
   it('reports a missing file as missing', async () => {
@@ -53,8 +56,17 @@ describe('finding the payload files of a folder', () => {
       mkdirSync(path.dirname(path.join(base, relative)), { recursive: true });
       writeFileSync(path.join(base, relative), '{}');
     };
-    for (const file of ['ws/b.regal.json', 'ws/a.regal.json', 'ws/payloads/deep/c.regal.json', 'ws/.hidden/d.regal.json', 'ws/plain.json', 'ws/e.regal.json.bak']) write(file);
-    for (const file of ['ws/node_modules/pkg/x.regal.json', 'ws/.git/y.regal.json', 'ws/payloads/node_modules/z.regal.json', 'elsewhere/outside.regal.json']) write(file);
+    for (const file of [
+      'ws/b.regal.json',
+      'ws/a.regal.json',
+      'ws/payloads/deep/c.regal.json',
+      'ws/.hidden/d.regal.json',
+      'ws/plain.json',
+      'ws/e.regal.json.bak',
+    ])
+      write(file);
+    for (const file of ['ws/node_modules/pkg/x.regal.json', 'ws/.git/y.regal.json', 'ws/payloads/node_modules/z.regal.json', 'elsewhere/outside.regal.json'])
+      write(file);
     symlinkSync(path.join(base, 'elsewhere'), path.join(folder, 'linked-folder'));
     symlinkSync(path.join(folder, 'a.regal.json'), path.join(folder, 'alias.regal.json'));
   });

@@ -27,7 +27,10 @@ describe('corrected examples', () => {
   for (const file of files) {
     it(`${file} has no error, warning or information`, () => {
       const problems = validate(read(file)).filter((f) => f.diagnostic.severity !== DiagnosticSeverity.Hint);
-      assert.deepEqual(problems.map((f) => `${f.code}: ${f.message}`), []);
+      assert.deepEqual(
+        problems.map((f) => `${f.code}: ${f.message}`),
+        [],
+      );
     });
   }
 });
@@ -35,14 +38,23 @@ describe('corrected examples', () => {
 describe("Regal's guide originals", () => {
   it('create-contact shows the comment', () => {
     const found = validate(read('guide-originals', 'create-contact.regal.json'));
-    assert.deepEqual(found.filter((f) => f.code === 'comment').map((f) => f.covers), ['//this is optional']);
+    assert.deepEqual(
+      found.filter((f) => f.code === 'comment').map((f) => f.covers),
+      ['//this is optional'],
+    );
   });
   it('update-opt-in shows both quoted booleans', () => {
     const found = validate(read('guide-originals', 'update-opt-in.regal.json'));
-    assert.deepEqual(found.filter((f) => f.code === 'quoted-boolean').map((f) => f.covers), ['"{{voice_optin_subscribed}}"', '"{{voice_optin_subscribed}}"']);
+    assert.deepEqual(
+      found.filter((f) => f.code === 'quoted-boolean').map((f) => f.covers),
+      ['"{{voice_optin_subscribed}}"', '"{{voice_optin_subscribed}}"'],
+    );
   });
   it('send-event identifies no contact (no userId, phone or email)', () => {
     const found = validate(read('guide-originals', 'send-event.regal.json'));
-    assert.deepEqual(found.map((f) => f.code), ['missing-identifier']);
+    assert.deepEqual(
+      found.map((f) => f.code),
+      ['missing-identifier'],
+    );
   });
 });

@@ -26,7 +26,9 @@ function payloadFiles(dir: string): string[] {
   });
 }
 
-const examples = [...payloadFiles(path.join(repoRoot, 'examples')), ...payloadFiles(path.join(repoRoot, 'test', 'vscode', 'fixtures'))].map((file) => readFileSync(file, 'utf8'));
+const examples = [...payloadFiles(path.join(repoRoot, 'examples')), ...payloadFiles(path.join(repoRoot, 'test', 'vscode', 'fixtures'))].map((file) =>
+  readFileSync(file, 'utf8'),
+);
 
 const phones = (inner: string) => `{ "traits": { "phones": { "{{phoneNumber}}": {} }${inner} }, "name": "Signed Up" }`;
 const crafted = [
@@ -82,7 +84,11 @@ function assertSameFindings(text: string): void {
   const fast = analyzePayload(text, validator);
   const tree = analyzePayload(text, validator, { fastPath: false });
   assert.deepEqual(fast.findings, tree.findings, text);
-  assert.equal(JSON.stringify(fast.root, (key, value: unknown) => (key === 'parent' ? undefined : value)), JSON.stringify(tree.root, (key, value: unknown) => (key === 'parent' ? undefined : value)), text);
+  assert.equal(
+    JSON.stringify(fast.root, (key, value: unknown) => (key === 'parent' ? undefined : value)),
+    JSON.stringify(tree.root, (key, value: unknown) => (key === 'parent' ? undefined : value)),
+    text,
+  );
 }
 
 /** Workspace facts read from a scan of a strict view 0 must be those read from its tree. */
@@ -102,7 +108,8 @@ describe('diagnostics fast path', () => {
     // Valid and schema-clean, but a Regal rule could object: only the rules run, on the tree.
     for (const text of [crafted[2], crafted[3], crafted[5], crafted[6], crafted[7], crafted[10], crafted[11]]) assert.equal(pathOf(text), 'lints', text);
     // Duplicate keys, keys that read differently in the view, JSON errors, schema errors: everything runs.
-    for (const text of [crafted[1], crafted[13], crafted[14], crafted[15], crafted[16], crafted[21], crafted[22], crafted[24]]) assert.equal(pathOf(text), 'tree', text);
+    for (const text of [crafted[1], crafted[13], crafted[14], crafted[15], crafted[16], crafted[21], crafted[22], crafted[24]])
+      assert.equal(pathOf(text), 'tree', text);
     assert.equal(pathOf(crafted[23]), 'clean', crafted[23]);
   });
 
@@ -128,7 +135,11 @@ describe('diagnostics fast path', () => {
   });
 
   it('reads the same workspace facts from the scan as from the tree, on examples, crafted and mutated payloads', () => {
-    const facts = (name: string, value: string) => `{ "name": ${name}, "properties": { "a": 1, "b": [1, {"c": "}"}], "s": "x\\"y", "n": null, "t": true, "q": {{q}} }, "traits": { "phone": "1", "x": -1.5e3, "{{k}}": 2 } }`.replace('"a": 1', `"a": ${value}`);
+    const facts = (name: string, value: string) =>
+      `{ "name": ${name}, "properties": { "a": 1, "b": [1, {"c": "}"}], "s": "x\\"y", "n": null, "t": true, "q": {{q}} }, "traits": { "phone": "1", "x": -1.5e3, "{{k}}": 2 } }`.replace(
+        '"a": 1',
+        `"a": ${value}`,
+      );
     const shaped = [facts('"Signed Up"', '{}'), facts('"  "', '"v"'), facts('"{{n}}"', 'false'), facts('"a\\u0041"', '[]'), ` \n${facts('"x"', '0')}`];
     for (const text of shaped) assert.equal(analyzePayload(text, validator).strictPrimary, true, text);
     let seed = 100;
@@ -142,7 +153,10 @@ describe('diagnostics fast path', () => {
     // View 1 has a schema error, so diagnostics build its tree; completion in its branch reuses it.
     const text = phones(', "custom": {{#if a}}1{{else}}{ "x": 1, "x": 2 }{{/if}}');
     const analysis = analyzePayload(text, validator);
-    assert.ok(analysis.findings.some((f) => f.code === 'duplicate-key'), 'the branch was checked on its tree');
+    assert.ok(
+      analysis.findings.some((f) => f.code === 'duplicate-key'),
+      'the branch was checked on its tree',
+    );
     const inElse = text.indexOf('"x"');
     const rendered = renderedViewAt(analysis, inElse);
     assert.equal(rendered?.view, analysis.template.view(1));

@@ -75,7 +75,9 @@ describe('fuzzing: mutated payloads', () => {
       characters += text.length;
       if (error) assert.fail(report(i, seed, input));
     }
-    t.diagnostic(`FUZZ_SEED=${seed}: ${runs} inputs from ${corpus.length} payloads, ${(characters / 1e6).toFixed(1)} M characters, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    t.diagnostic(
+      `FUZZ_SEED=${seed}: ${runs} inputs from ${corpus.length} payloads, ${(characters / 1e6).toFixed(1)} M characters, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     for (const line of fuzzSummary()) t.diagnostic(line);
   });
 });

@@ -30,7 +30,12 @@ async function check(text: string, offsets: readonly number[], workspaceName: st
   });
 }
 
-async function assertProperty<Ts extends [unknown, ...unknown[]]>(t: TestContext, name: string, property: fc.IAsyncProperty<Ts>, numRuns: number): Promise<void> {
+async function assertProperty<Ts extends [unknown, ...unknown[]]>(
+  t: TestContext,
+  name: string,
+  property: fc.IAsyncProperty<Ts>,
+  numRuns: number,
+): Promise<void> {
   const seed = fuzzSeed();
   const started = performance.now();
   await fc.assert(property, { seed, numRuns, includeErrorInReport: true });
@@ -40,7 +45,9 @@ async function assertProperty<Ts extends [unknown, ...unknown[]]>(t: TestContext
 describe('fuzzing: generated payload templates', () => {
   const templates = fuzzRuns(0.4);
   it(`every service call holds its invariants on ${templates} generated templates with edit noise`, { timeout: fuzzHangGuardMs(templates) }, async (t) => {
-    const property = fc.asyncProperty(payloadTemplate, noise, cursorOffsets, workspace, (template, insertions, offsets, named) => check(withNoise(template, insertions), offsets, named));
+    const property = fc.asyncProperty(payloadTemplate, noise, cursorOffsets, workspace, (template, insertions, offsets, named) =>
+      check(withNoise(template, insertions), offsets, named),
+    );
     await assertProperty(t, 'templates', property, templates);
   });
 

@@ -35,11 +35,23 @@ describe('grammar file', () => {
 
   it('names the scopes for JSON keys, values, escapes and every kind of mustache', () => {
     for (const scope of [
-      'support.type.property-name.json', 'string.quoted.double.json', 'constant.character.escape.json', 'constant.numeric.json',
-      'constant.language.json', 'meta.embedded.expression.handlebars', 'meta.embedded.expression.unescaped.handlebars',
-      'meta.embedded.block.begin.handlebars', 'meta.embedded.block.end.handlebars', 'keyword.control.else.handlebars',
-      'comment.block.handlebars', 'entity.name.function.handlebars', 'variable.other.handlebars', 'string.quoted.double.handlebars',
-      'constant.numeric.handlebars', 'entity.other.attribute-name.handlebars', 'keyword.operator.whitespace-control.handlebars',
+      'support.type.property-name.json',
+      'string.quoted.double.json',
+      'constant.character.escape.json',
+      'constant.numeric.json',
+      'constant.language.json',
+      'meta.embedded.expression.handlebars',
+      'meta.embedded.expression.unescaped.handlebars',
+      'meta.embedded.block.begin.handlebars',
+      'meta.embedded.block.end.handlebars',
+      'keyword.control.else.handlebars',
+      'comment.block.handlebars',
+      'entity.name.function.handlebars',
+      'variable.other.handlebars',
+      'string.quoted.double.handlebars',
+      'constant.numeric.handlebars',
+      'entity.other.attribute-name.handlebars',
+      'keyword.operator.whitespace-control.handlebars',
     ]) {
       assert.ok(new RegExp(`"name": "(?:[^"]* )?${scope.replace(/\./g, '\\.')}[" ]`).test(grammarText), `${scope} is used`);
     }
@@ -56,7 +68,10 @@ describe('grammar tokenization', () => {
     const bytes = readFileSync(wasm);
     await oniguruma.loadWASM(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const registry = new textmate.Registry({
-      onigLib: Promise.resolve({ createOnigScanner: (p: string[]) => new oniguruma.OnigScanner(p), createOnigString: (s: string) => new oniguruma.OnigString(s) }),
+      onigLib: Promise.resolve({
+        createOnigScanner: (p: string[]) => new oniguruma.OnigScanner(p),
+        createOnigString: (s: string) => new oniguruma.OnigString(s),
+      }),
       loadGrammar: async () => textmate.parseRawGrammar(grammarText, grammarPath),
     });
     const loaded = await registry.loadGrammar(grammar.scopeName);
@@ -74,7 +89,10 @@ describe('grammar tokenization', () => {
   });
 
   /** The innermost scope of each token whose text is `text` (in order). */
-  const scopesOf = (text: string, source: string) => tokenize(source).filter((t) => t.text === text).map((t) => t.scopes);
+  const scopesOf = (text: string, source: string) =>
+    tokenize(source)
+      .filter((t) => t.text === text)
+      .map((t) => t.scopes);
   const innermost = (text: string, source: string) => scopesOf(text, source).map((s) => s[s.length - 1]);
 
   it('tells keys from string values, and mustaches inside either', () => {

@@ -12,7 +12,13 @@ const range0 = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 
 
 /** A workspace with a catalog and one other payload file, built by hand. */
 const workspace: WorkspaceContext = {
-  catalog: { uri: 'file:///ws/iterable-fields.json', fields: new Map([['voice_optin_subscribed', 'boolean'], ['leadScore', 'long']]) },
+  catalog: {
+    uri: 'file:///ws/iterable-fields.json',
+    fields: new Map([
+      ['voice_optin_subscribed', 'boolean'],
+      ['leadScore', 'long'],
+    ]),
+  },
   files: [
     {
       uri: 'file:///ws/other.regal.json',
@@ -237,7 +243,16 @@ describe('hover robustness', () => {
   });
 
   it('never throws, at any offset of broken payloads', () => {
-    const texts = [legacy.slice(0, 200), '{ "a": {{#if x}', '{{', '{"traits": {"phones": {"{{p": 1}}}', '[1, {{#each l}}{{this}}{{/each}}]', '', '"x"', '{ "a": "{{x}} }'];
+    const texts = [
+      legacy.slice(0, 200),
+      '{ "a": {{#if x}',
+      '{{',
+      '{"traits": {"phones": {"{{p": 1}}}',
+      '[1, {{#each l}}{{this}}{{/each}}]',
+      '',
+      '"x"',
+      '{ "a": "{{x}} }',
+    ];
     for (const text of texts) {
       const document = documentOf(text);
       for (let offset = 0; offset <= text.length; offset++) service.doHover(document, document.positionAt(offset), workspace);

@@ -21,7 +21,15 @@ const mock = new MockIterable();
 let base: URL;
 
 function client(options: Partial<IterableClientOptions> = {}): IterableClient {
-  return new IterableClient({ baseUrl: base, apiKey: MOCK_ITERABLE_KEY, keySource: 'ITERABLE_API_KEY', regionSource: '--region', region: 'us', wait: async () => undefined, ...options });
+  return new IterableClient({
+    baseUrl: base,
+    apiKey: MOCK_ITERABLE_KEY,
+    keySource: 'ITERABLE_API_KEY',
+    regionSource: '--region',
+    region: 'us',
+    wait: async () => undefined,
+    ...options,
+  });
 }
 
 before(async () => {
@@ -119,7 +127,10 @@ describe('Iterable failures', () => {
   it('401: check the key, or the region (the other data center named)', async () => {
     const failure = await fails({ kind: 'status', status: 401, body: '{"msg":"Invalid API key","code":"BadApiKey","params":null}' });
     assert.equal(failure.kind, 'auth');
-    assert.match(failure.message, /^Iterable refused the API key \(HTTP 401\): check ITERABLE_API_KEY or the region: the request went to 127\.0\.0\.1:\d+ \(US\).*set --region to eu\..*BadApiKey: Invalid API key/);
+    assert.match(
+      failure.message,
+      /^Iterable refused the API key \(HTTP 401\): check ITERABLE_API_KEY or the region: the request went to 127\.0\.0\.1:\d+ \(US\).*set --region to eu\..*BadApiKey: Invalid API key/,
+    );
     const eu = await fails({ kind: 'status', status: 403 }, { region: 'eu', regionSource: 'the "regal.iterable.region" setting' });
     assert.match(eu.message, /HTTP 403.*set the "regal\.iterable\.region" setting to us\..*permission/);
   });

@@ -14,7 +14,7 @@ import { repoRoot } from '../support/service';
 const example = (name: string) => readFileSync(path.join(repoRoot, 'examples', name), 'utf8');
 
 describe('Iterable setup checklist', () => {
-  it('reads the workflow of each of the guide\'s payloads (examples/, both shapes)', () => {
+  it("reads the workflow of each of the guide's payloads (examples/, both shapes)", () => {
     const expected: Record<string, string> = { 'create-contact': 'createContact', 'update-opt-in': 'optInUpdate', 'send-event': 'event' };
     const files = readdirSync(path.join(repoRoot, 'examples')).filter((name) => name.endsWith('.regal.json'));
     assert.equal(files.length, 6);
@@ -26,15 +26,28 @@ describe('Iterable setup checklist', () => {
   });
 
   it('reads event names, opt-in fields and contacts', () => {
-    assert.deepEqual(detectWorkflow('{"userId": "{{userId}}", "name": "Application Step 1 Completed", "properties": {}}'), { kind: 'event', eventName: 'Application Step 1 Completed' });
+    assert.deepEqual(detectWorkflow('{"userId": "{{userId}}", "name": "Application Step 1 Completed", "properties": {}}'), {
+      kind: 'event',
+      eventName: 'Application Step 1 Completed',
+    });
     assert.deepEqual(detectWorkflow('{"name": "{{eventName}}"}'), { kind: 'event' });
-    assert.deepEqual(detectWorkflow('{"traits": {"optIn": [{"channel": "voice", "subscribed": "{{voice_optin_subscribed}}"}]}}'), { kind: 'optInUpdate', field: 'voice_optin_subscribed' });
-    assert.deepEqual(detectWorkflow('{"traits": {"phones": {"+1": {"voice": {"subscribed": {{#if voice_ok}}true{{else}}false{{/if}}}}}}}'), { kind: 'optInUpdate', field: 'voice_ok' });
+    assert.deepEqual(detectWorkflow('{"traits": {"optIn": [{"channel": "voice", "subscribed": "{{voice_optin_subscribed}}"}]}}'), {
+      kind: 'optInUpdate',
+      field: 'voice_optin_subscribed',
+    });
+    assert.deepEqual(detectWorkflow('{"traits": {"phones": {"+1": {"voice": {"subscribed": {{#if voice_ok}}true{{else}}false{{/if}}}}}}}'), {
+      kind: 'optInUpdate',
+      field: 'voice_ok',
+    });
     assert.deepEqual(detectWorkflow('{"traits": {"phone": "{{phoneNumber}}", "optIn": [{"channel": "sms", "subscribed": true}]}}'), { kind: 'createContact' });
   });
 
   it('lists method, endpoint, the Authorization header without a key, the checkbox and the trigger', () => {
-    const text = setupChecklist({ fileName: 'event.regal.json', text: '{"name": "Signed Up", "properties": {}}', endpoint: 'https://events.regalvoice.com/events' });
+    const text = setupChecklist({
+      fileName: 'event.regal.json',
+      text: '{"name": "Signed Up", "properties": {}}',
+      endpoint: 'https://events.regalvoice.com/events',
+    });
     assert.match(text, /^# Iterable webhook setup for event\.regal\.json$/m);
     assert.match(text, /- \[ \] Method: \*\*POST\*\*/);
     assert.match(text, /- \[ \] Endpoint: `https:\/\/events\.regalvoice\.com\/events`/);

@@ -109,7 +109,10 @@ describe('Iterable conformance: the documented examples raise no error or warnin
         assert.ok(problems.length > 0, 'the finding this row expects is missing');
         assert.deepEqual([...new Set(problems.map((f) => f.code))], [row.payloadFinding]);
       } else {
-        assert.deepEqual(problems.map((f) => `${f.code}: ${f.covers}: ${f.message}`), []);
+        assert.deepEqual(
+          problems.map((f) => `${f.code}: ${f.covers}: ${f.message}`),
+          [],
+        );
       }
     });
   }

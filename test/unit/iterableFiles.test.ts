@@ -27,7 +27,13 @@ describe('field catalog from getFields', () => {
     assert.ok(text.endsWith('}\n'));
   });
   it('changes: added, removed, retyped; none when the same', () => {
-    const before = catalogText(new Map([['age', 'string'], ['gone', 'date'], ['phoneNumber', 'string']]));
+    const before = catalogText(
+      new Map([
+        ['age', 'string'],
+        ['gone', 'date'],
+        ['phoneNumber', 'string'],
+      ]),
+    );
     const changes = catalogChanges(before, fields);
     assert.deepEqual(changes.added, ['Lifetime Value']);
     assert.deepEqual(changes.removed, ['gone']);
@@ -68,10 +74,13 @@ describe('sample data from an Iterable user', () => {
     assert.equal(sample.event.educationalLevel, "Master's");
     assert.equal(sample.event.eventName, 'Application Step 1 Completed');
   });
-  it('renders with the user\'s and the event\'s values', () => {
+  it("renders with the user's and the event's values", () => {
     const parsed = parseSampleData(sampleFileText(ada, event));
     assert.equal(parsed.problem, undefined);
-    const rendered = renderTemplate('{"traits": {"firstName": "{{firstName}}", "phone": "{{phoneNumber}}"}, "properties": {"level": "{{educationalLevel}}"}}', parsed.sample);
+    const rendered = renderTemplate(
+      '{"traits": {"firstName": "{{firstName}}", "phone": "{{phoneNumber}}"}, "properties": {"level": "{{educationalLevel}}"}}',
+      parsed.sample,
+    );
     assert.deepEqual(rendered.json, { traits: { firstName: 'Ada', phone: '+16505551234' }, properties: { level: 'Master&#x27;s' } });
   });
   it('the raw {"user": …} answer pasted as the sample renders the user\'s values, not blanks', () => {

@@ -13,7 +13,8 @@ import { documentOf, service, validate } from '../support/service';
 const payload = (extra: string) => `{ "userId": "{{userId}}", "traits": { "phones": { "{{phoneNumber}}": {} }, ${extra} } }`;
 const found = (text: string) => validate(text).map((f) => `${f.code}:${f.covers}`);
 const severityOf = (text: string, code: string) => validate(text).find((f) => f.code === code)?.diagnostic.severity;
-const render = (template: string, profile: Record<string, unknown> = {}) => renderTemplate(template, { profile, event: {} }, { now: new Date('2026-12-06T15:04:05Z') });
+const render = (template: string, profile: Record<string, unknown> = {}) =>
+  renderTemplate(template, { profile, event: {} }, { now: new Date('2026-12-06T15:04:05Z') });
 
 describe('one helper model for checker and renderer', () => {
   it('registers every name and alias of the model in the renderer, and nothing is left unimplemented', () => {
@@ -42,7 +43,12 @@ describe('no false findings on what Iterable documents', () => {
   });
 
   it('{{#assign}} and {{sendSkip}} outside a string render nothing', () => {
-    assert.deepEqual(found(payload('"a": 1, {{#assign \'greeting\'}}Hi {{firstName}}{{/assign}} {{#unless email}}{{sendSkip cause=\'no email\'}}{{/unless}} "b": "{{greeting}}"')), []);
+    assert.deepEqual(
+      found(
+        payload('"a": 1, {{#assign \'greeting\'}}Hi {{firstName}}{{/assign}} {{#unless email}}{{sendSkip cause=\'no email\'}}{{/unless}} "b": "{{greeting}}"'),
+      ),
+      [],
+    );
   });
 
   it('a bare {{@index}} is a number; a bare {{@key}} is text', () => {
@@ -137,12 +143,15 @@ describe('problems Iterable documents that used to be missed', () => {
   });
 });
 
-describe('the renderer follows Iterable\'s documentation', () => {
+describe("the renderer follows Iterable's documentation", () => {
   it('defaultIfEmpty falls back only for null, undefined and ""', () => {
-    assert.equal(render("{{defaultIfEmpty a 'x'}}|{{defaultIfEmpty b 'x'}}|{{defaultIfEmpty c 'x'}}|{{defaultIfEmpty d 'x'}}", { b: false, c: 0, d: '' }).text, 'x|false|0|x');
+    assert.equal(
+      render("{{defaultIfEmpty a 'x'}}|{{defaultIfEmpty b 'x'}}|{{defaultIfEmpty c 'x'}}|{{defaultIfEmpty d 'x'}}", { b: false, c: 0, d: '' }).text,
+      'x|false|0|x',
+    );
   });
 
-  it('slugify drops digits as Iterable\'s example does', () => {
+  it("slugify drops digits as Iterable's example does", () => {
     assert.equal(render('{{slugify t}}', { t: "It's time for our 2nd annual fall sale" }).text, 'its-time-for-our-nd-annual-fall-sale');
   });
 

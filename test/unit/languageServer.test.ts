@@ -47,13 +47,14 @@ describe('language server wiring', () => {
     });
     client.onNotification('window/logMessage', () => undefined);
     client.listen();
-    const nextPublish = () => new Promise<PublishDiagnosticsParams>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no publishDiagnostics within 5 s')), 5000);
-      notify = () => {
-        clearTimeout(timer);
-        resolve(published[published.length - 1]);
-      };
-    });
+    const nextPublish = () =>
+      new Promise<PublishDiagnosticsParams>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no publishDiagnostics within 5 s')), 5000);
+        notify = () => {
+          clearTimeout(timer);
+          resolve(published[published.length - 1]);
+        };
+      });
 
     await client.sendRequest(InitializeRequest.type, { processId: null, rootUri: null, capabilities: {}, workspaceFolders: null });
     await client.sendNotification(InitializedNotification.type, {});
@@ -62,7 +63,10 @@ describe('language server wiring', () => {
       textDocument: { uri: 'file:///a.regal.json', languageId: 'regal-webhook', version: 1, text: '{ "traits": { "phone": "{{p}}" } // c\n}' },
     });
     const failed = await publish;
-    assert.deepEqual(failed.diagnostics.map((d) => d.code), ['internal-error']);
+    assert.deepEqual(
+      failed.diagnostics.map((d) => d.code),
+      ['internal-error'],
+    );
     assert.match(String(failed.diagnostics[0].message), /could not check this payload/);
 
     publish = nextPublish();
@@ -70,7 +74,10 @@ describe('language server wiring', () => {
       textDocument: { uri: 'file:///b.regal.json', languageId: 'regal-webhook', version: 1, text: '{ "traits": { "phone": "{{p}}" } // c\n}' },
     });
     const recovered = await publish;
-    assert.deepEqual(recovered.diagnostics.map((d) => d.code).filter((c) => c !== 'legacy-shape'), ['comment']);
+    assert.deepEqual(
+      recovered.diagnostics.map((d) => d.code).filter((c) => c !== 'legacy-shape'),
+      ['comment'],
+    );
     client.dispose();
     serverConnection.dispose();
   });

@@ -46,7 +46,10 @@ describe('diagnostic cap', () => {
       { finding: finding(40, 'duplicate-key'), severity: 'warning' as const },
     ];
     const { kept, more } = capFindings(reported, 'warning', 3);
-    assert.deepEqual(kept.map((k) => k.finding.start), [10, 20, 30]);
+    assert.deepEqual(
+      kept.map((k) => k.finding.start),
+      [10, 20, 30],
+    );
     assert.equal(more?.code, 'too-many-problems');
     assert.equal(more?.start, 0, 'the hint at the start of the file is the first left out');
     assert.match(more?.message ?? '', /^2 more problems are not shown: fix the ones shown/);

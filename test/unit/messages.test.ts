@@ -52,7 +52,10 @@ const catalog = {
   ]),
 };
 const other = service.summarize(
-  documentOf('{ "name": "signup_completed", "traits": { "phone": "{{phoneNumber}}", "plan": 3 }, "properties": { "age": "{{age}}" } }', 'file:///ws/other.regal.json'),
+  documentOf(
+    '{ "name": "signup_completed", "traits": { "phone": "{{phoneNumber}}", "plan": 3 }, "properties": { "age": "{{age}}" } }',
+    'file:///ws/other.regal.json',
+  ),
 );
 const workspace: WorkspaceContext = { catalog, files: [other] };
 
@@ -88,7 +91,8 @@ function allMessages(): Seen[] {
   }
   extraPayloads.forEach((text, i) => add(`extra payload ${i + 1}`, text, workspace));
   for (const catalogText of ['{ "fields": { "age": 1 } }', '{ "fields": [] }', 'not json', '{ "fields": { "a": "string", "a": "long" } }']) {
-    for (const diagnostic of service.loadFieldCatalog(documentOf(catalogText, 'file:///ws/iterable-fields.json')).diagnostics) seen.push({ where: `catalog ${catalogText}`, diagnostic });
+    for (const diagnostic of service.loadFieldCatalog(documentOf(catalogText, 'file:///ws/iterable-fields.json')).diagnostics)
+      seen.push({ where: `catalog ${catalogText}`, diagnostic });
   }
   return seen;
 }
@@ -116,7 +120,10 @@ describe('diagnostic messages', () => {
   it('say what to do in the first clause: it holds a colon or a verb after the problem', () => {
     for (const { diagnostic } of seen) {
       const first = firstClause(messageOf(diagnostic));
-      assert.ok(first.includes(':') || /\b(add|remove|use|write|put|rename|wrap|quote|close|send|change|drop|make|fix|check|give)\b/i.test(first), `${String(diagnostic.code)}: ${messageOf(diagnostic)}`);
+      assert.ok(
+        first.includes(':') || /\b(add|remove|use|write|put|rename|wrap|quote|close|send|change|drop|make|fix|check|give)\b/i.test(first),
+        `${String(diagnostic.code)}: ${messageOf(diagnostic)}`,
+      );
     }
   });
 });

@@ -53,10 +53,27 @@ const exists = (relative: string) => existsSync(path.join(repoRoot, relative));
  */
 const vsceRequire = createRequire(path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'package.json'));
 const { minimatch } = vsceRequire('minimatch') as { minimatch: (file: string, pattern: string, options: { dot: boolean }) => boolean };
-const VSCE_DEFAULT_IGNORE = ['.vscodeignore', 'package-lock.json', 'CONTRIBUTING.md', '.github', '**/.git', '**/.git/**', '**/*.vsix', '**/.DS_Store', '**/.vscode-test/**'];
+const VSCE_DEFAULT_IGNORE = [
+  '.vscodeignore',
+  'package-lock.json',
+  'CONTRIBUTING.md',
+  '.github',
+  '**/.git',
+  '**/.git/**',
+  '**/*.vsix',
+  '**/.DS_Store',
+  '**/.vscode-test/**',
+];
 function packaged(file: string): boolean {
-  const lines = read('.vscodeignore').split(/[\n\r]/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-  const ignore = [...VSCE_DEFAULT_IGNORE, ...lines, ...lines.filter((l) => !/(^|\/)[^/]*\*[^/]*$/.test(l)).map((l) => (l.endsWith('/') ? `${l}**` : `${l}/**`))];
+  const lines = read('.vscodeignore')
+    .split(/[\n\r]/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  const ignore = [
+    ...VSCE_DEFAULT_IGNORE,
+    ...lines,
+    ...lines.filter((l) => !/(^|\/)[^/]*\*[^/]*$/.test(l)).map((l) => (l.endsWith('/') ? `${l}**` : `${l}/**`)),
+  ];
   return ['package.json', 'README.md'].includes(file) || !ignore.some((pattern) => minimatch(file, pattern, { dot: true }));
 }
 
@@ -84,7 +101,9 @@ function loadedClientFiles(): Map<string, string> {
     files.set(file, text);
     for (const match of text.matchAll(/^\s*(?:import|export)\b[^'";]*?from\s+'(\.[^']+)'/gm)) {
       const base = path.resolve(path.dirname(file), match[1] as string);
-      const target = [`${base}.ts`, path.join(base, 'index.ts'), base].find((candidate) => existsSync(candidate) && (candidate !== base || base.endsWith('.json')));
+      const target = [`${base}.ts`, path.join(base, 'index.ts'), base].find(
+        (candidate) => existsSync(candidate) && (candidate !== base || base.endsWith('.json')),
+      );
       assert.ok(target, `${path.relative(repoRoot, file)} imports ${match[1]}, which exists`);
       visit(target as string);
     }
@@ -146,8 +165,14 @@ describe('package.json', () => {
     const [language] = manifest.contributes.languages;
     assert.equal(language?.id, 'regal-webhook');
     assert.deepEqual(language?.filenamePatterns, ['*.regal.json']);
-    assert.deepEqual(manifest.contributes.grammars.map((g) => g.language), ['regal-webhook']);
-    assert.deepEqual(manifest.contributes.snippets.map((s) => s.language), ['regal-webhook']);
+    assert.deepEqual(
+      manifest.contributes.grammars.map((g) => g.language),
+      ['regal-webhook'],
+    );
+    assert.deepEqual(
+      manifest.contributes.snippets.map((s) => s.language),
+      ['regal-webhook'],
+    );
     assert.ok('[regal-webhook]' in manifest.contributes.configurationDefaults);
   });
 
@@ -198,7 +223,13 @@ describe('package.json', () => {
     const [walkthrough] = manifest.contributes.walkthroughs;
     assert.equal(walkthrough?.id, 'gettingStarted');
     const buttons = walkthrough!.steps.map((step) => stepButtons(step));
-    assert.deepEqual(buttons, [['regal.newPayload'], ['workbench.actions.view.problems'], ['regal.previewRenderedPayload'], ['regal.setApiKey'], ['regal.sendTestEvent']]);
+    assert.deepEqual(buttons, [
+      ['regal.newPayload'],
+      ['workbench.actions.view.problems'],
+      ['regal.previewRenderedPayload'],
+      ['regal.setApiKey'],
+      ['regal.sendTestEvent'],
+    ]);
     const contributed = new Set(manifest.contributes.commands.map((c) => c.command));
     for (const [id] of buttons) {
       // A regal command must be contributed and activate the extension (code-server needs onCommand).
@@ -229,7 +260,10 @@ describe('package.json', () => {
     const version = (range: string) => (/(\d+)\.(\d+)/.exec(range) ?? []).slice(1).map(Number) as [number, number];
     const [engineMajor, engineMinor] = version(manifest.engines.vscode);
     const [typesMajor, typesMinor] = version(manifest.devDependencies['@types/vscode'] ?? '');
-    assert.ok(typesMajor < engineMajor || (typesMajor === engineMajor && typesMinor <= engineMinor), `${manifest.devDependencies['@types/vscode']} vs ${manifest.engines.vscode}`);
+    assert.ok(
+      typesMajor < engineMajor || (typesMajor === engineMajor && typesMinor <= engineMinor),
+      `${manifest.devDependencies['@types/vscode']} vs ${manifest.engines.vscode}`,
+    );
   });
 });
 
@@ -252,13 +286,27 @@ describe('npm run package', () => {
   });
 
   it('.vscodeignore keeps sources, tests, maps, node_modules and older packages out, and nothing that runs', () => {
-    const patterns = read('.vscodeignore').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    const patterns = read('.vscodeignore')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
     for (const excluded of ['client/**', 'server/**', 'test/**', 'out/**', 'scratch/**', 'node_modules/**', '**/*.ts', '**/*.map', 'dist/*.vsix']) {
       assert.ok(patterns.includes(excluded), `${excluded} is ignored`);
     }
     // Nothing negated back in, and no pattern that would drop a file VS Code needs.
     assert.ok(!patterns.some((p) => p.startsWith('!')));
-    for (const kept of ['package.json', 'README.md', 'LICENSE', 'dist/extension.js', 'dist/**', 'schemas/**', 'snippets/**', 'syntaxes/**', 'language-configuration.json', '**/*.json']) {
+    for (const kept of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'dist/extension.js',
+      'dist/**',
+      'schemas/**',
+      'snippets/**',
+      'syntaxes/**',
+      'language-configuration.json',
+      '**/*.json',
+    ]) {
       assert.ok(!patterns.includes(kept), `${kept} is packaged`);
     }
   });
@@ -268,8 +316,19 @@ describe('npm run package', () => {
       assert.ok(packaged(file), `${file} is packaged`);
     }
     // The stand-alone server and the CLI's render worker: dist/extension.js plays both roles (and the web's, once dist/web/).
-    for (const file of ['dist/server.js', 'dist/renderWorker.js', 'dist/client.js', 'dist/web/extension.js', 'dist/web/server.js', 'bench/results.md']) assert.ok(!packaged(file), `${file} is not packaged`);
-    for (const file of ['CONTRIBUTING.md', 'docs/regal.md', 'docs/screenshots/diagnostics.png', 'scripts/package.mjs', 'media/icon.svg', 'dist/cli.js', 'test/unit/packaging.test.ts', 'packages/language-server/package.json', 'dist/regal-webhook-language-server-0.1.0.tgz']) {
+    for (const file of ['dist/server.js', 'dist/renderWorker.js', 'dist/client.js', 'dist/web/extension.js', 'dist/web/server.js', 'bench/results.md'])
+      assert.ok(!packaged(file), `${file} is not packaged`);
+    for (const file of [
+      'CONTRIBUTING.md',
+      'docs/regal.md',
+      'docs/screenshots/diagnostics.png',
+      'scripts/package.mjs',
+      'media/icon.svg',
+      'dist/cli.js',
+      'test/unit/packaging.test.ts',
+      'packages/language-server/package.json',
+      'dist/regal-webhook-language-server-0.1.0.tgz',
+    ]) {
       assert.ok(!packaged(file), `${file} is not packaged`);
     }
   });

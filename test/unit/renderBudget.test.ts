@@ -67,7 +67,9 @@ describe('render budget: output', () => {
 
   it('stops an {{#each}} whose output grows past the longest string JavaScript holds, without throwing', () => {
     const big = 'x'.repeat(2 ** 27);
-    const result = renderTemplate('{{#each items}}{{{this}}}{{/each}}', sample({ items: [big, big, big, big, big] }), { limits: { timeMs: 10_000, maxOutputChars: 1_000 } });
+    const result = renderTemplate('{{#each items}}{{{this}}}{{/each}}', sample({ items: [big, big, big, big, big] }), {
+      limits: { timeMs: 10_000, maxOutputChars: 1_000 },
+    });
     assert.ok(result.stopped, JSON.stringify(result).slice(0, 200));
     assert.ok(['length', 'budget'].includes(result.stopped.kind), result.stopped.reason);
     assert.equal(result.text, undefined);
@@ -84,7 +86,11 @@ describe('render budget: time and cancellation', () => {
     // A clock that advances 1 ms per reading: the deadline (100 ms) is passed at the 101st check, whatever the machine's load.
     let now = 0;
     const counted = countingChecks();
-    const result = renderTemplate(manyCalls, sample({ items }), { limits: { timeMs: 100, maxOutputChars: 100_000_000 }, isCancelled: counted.isCancelled, clock: () => now++ });
+    const result = renderTemplate(manyCalls, sample({ items }), {
+      limits: { timeMs: 100, maxOutputChars: 100_000_000 },
+      isCancelled: counted.isCancelled,
+      clock: () => now++,
+    });
     assertStopped(result, 'budget', /took longer than 0\.1 s/);
     assert.equal(counted.checks(), 101, 'no helper call after the first check past the deadline');
   });
@@ -153,9 +159,15 @@ describe('render assumptions', () => {
     const result = renderTemplate(`{"at": "{{now}}", "sig": "{{hmacSHA256 'x'}}"}`, emptySample, { now: new Date(0) });
     assert.equal(result.stopped, undefined);
     const recorded = (result.assumptions ?? []).filter((a) => a !== 'workflow-fields');
-    assert.ok(recorded.some((a) => a === 'now-format' || a === 'hmac-secret'), `assumptions: ${JSON.stringify(result.assumptions)}`);
+    assert.ok(
+      recorded.some((a) => a === 'now-format' || a === 'hmac-secret'),
+      `assumptions: ${JSON.stringify(result.assumptions)}`,
+    );
     const order = Object.keys(renderAssumptions);
-    assert.deepEqual([...(result.assumptions ?? [])].sort((a, b) => order.indexOf(a) - order.indexOf(b)), result.assumptions);
+    assert.deepEqual(
+      [...(result.assumptions ?? [])].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
+      result.assumptions,
+    );
   });
 });
 
@@ -166,7 +178,10 @@ describe('preview header', () => {
     const rendered = renderTemplate(template, emptySample, { limits: { timeMs: 2_000, maxOutputChars: 1_000 } });
     const lines = previewText({ ...base, template, rendered }).split('\n');
     assert.equal(lines[0], '// Rendered big.regal.json with sample data from regal.sample.json.');
-    assert.match(lines[1] ?? '', /^\/\/ Rendering stopped: the output grew past 1,000 characters\. .* Nothing rendered for big\.regal\.json; the preview renders it again when you edit it\.$/);
+    assert.match(
+      lines[1] ?? '',
+      /^\/\/ Rendering stopped: the output grew past 1,000 characters\. .* Nothing rendered for big\.regal\.json; the preview renders it again when you edit it\.$/,
+    );
     assert.deepEqual(lines.slice(2), ['']);
   });
 

@@ -62,7 +62,32 @@ const expression: fc.Arbitrary<string> = fc.letrec<{ expr: string }>((tie) => ({
 
 /** Regular expressions, valid or not, with the classic catastrophic-backtracking shapes. */
 const pattern = fc
-  .array(fc.constantFrom('a', 'a+', '(a+)+', '(a|aa)*', '(a*)*', '.*', '[a-z]*', '\\d{1,3}', '(?:x|y)', '^', '$', '(', ')', '[', '*', '\\', 'b', '(?=a)', '\\1', '{2,}', ' '), { maxLength: 6 })
+  .array(
+    fc.constantFrom(
+      'a',
+      'a+',
+      '(a+)+',
+      '(a|aa)*',
+      '(a*)*',
+      '.*',
+      '[a-z]*',
+      '\\d{1,3}',
+      '(?:x|y)',
+      '^',
+      '$',
+      '(',
+      ')',
+      '[',
+      '*',
+      '\\',
+      'b',
+      '(?=a)',
+      '\\1',
+      '{2,}',
+      ' ',
+    ),
+    { maxLength: 6 },
+  )
   .map((parts) => parts.join('').replace(/'/g, ''));
 
 /** A template body: text, mustaches, blocks (each, if, ifMatchesRegexStr) nested up to three deep. */
@@ -76,7 +101,9 @@ const body: fc.Arbitrary<string> = fc.letrec<{ body: string }>((tie) => ({
         expression.map((e) => `{{{${e.startsWith('(') ? e.slice(1, -1) : e}}}}`),
         fc.tuple(listField, tie('body')).map(([l, b]) => `{{#each ${l}}}${b}{{/each}}`),
         fc.tuple(field, tie('body'), tie('body')).map(([f, yes, no]) => `{{#if ${f}}}${yes}{{else}}${no}{{/if}}`),
-        fc.tuple(expression, pattern, tie('body'), tie('body')).map(([e, p, yes, no]) => `{{#ifMatchesRegexStr ${e} '${p}'}}${yes}{{else}}${no}{{/ifMatchesRegexStr}}`),
+        fc
+          .tuple(expression, pattern, tie('body'), tie('body'))
+          .map(([e, p, yes, no]) => `{{#ifMatchesRegexStr ${e} '${p}'}}${yes}{{else}}${no}{{/ifMatchesRegexStr}}`),
       ),
       { maxLength: 4 },
     )
@@ -91,33 +118,37 @@ const multiplying = fc.tuple(fc.integer({ min: 3, max: 8 }), listField, listFiel
 });
 
 describe('fuzzing: render budget', () => {
-  it(`every render of ${RUNS} generated templates stops by its time budget, never throws, and stays within maxOutputChars`, { timeout: HANG_GUARD_MS }, async (t) => {
-    const seed = fuzzSeed();
-    const started = performance.now();
-    let stopped = 0;
-    let slowest = { ms: 0, template: '' };
-    await fc.assert(
-      fc.asyncProperty(fc.oneof({ weight: 3, arbitrary: body }, { weight: 1, arbitrary: multiplying }), async (template) => {
-        await nextTurn(); // back to the event loop between renders, so that the hang guard can fire
-        let now = 0;
-        let checks = 0;
-        const begin = performance.now();
-        const result = renderTemplate(template, sample, { limits: LIMITS, now: new Date(0), clock: () => now++, isCancelled: () => (checks++, false) });
-        const ms = performance.now() - begin;
-        if (ms > slowest.ms) slowest = { ms, template };
-        assert.ok(checks <= LIMITS.timeMs + 1, `the budget was checked ${checks} times`);
-        if (result.text !== undefined) assert.ok(result.text.length <= LIMITS.maxOutputChars, `text of ${result.text.length} characters`);
-        if (result.stopped) {
-          stopped++;
-          assert.ok(result.stopped.reason.startsWith(STOPPED_PREFIX));
-          assert.equal(result.text, undefined);
-        }
-        assert.ok(result.text !== undefined || result.templateError || result.skipped || result.stopped, 'every render says what happened');
-      }),
-      { seed, numRuns: RUNS, includeErrorInReport: true },
-    );
-    t.diagnostic(`FUZZ_SEED=${seed}, ${RUNS} templates (${stopped} stopped by the budget), ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    t.diagnostic(`slowest render (informational): ${slowest.ms.toFixed(0)} ms, ${JSON.stringify(slowest.template.slice(0, 200))}`);
-    assert.ok(stopped > 0, 'the generator reaches the budget');
-  });
+  it(
+    `every render of ${RUNS} generated templates stops by its time budget, never throws, and stays within maxOutputChars`,
+    { timeout: HANG_GUARD_MS },
+    async (t) => {
+      const seed = fuzzSeed();
+      const started = performance.now();
+      let stopped = 0;
+      let slowest = { ms: 0, template: '' };
+      await fc.assert(
+        fc.asyncProperty(fc.oneof({ weight: 3, arbitrary: body }, { weight: 1, arbitrary: multiplying }), async (template) => {
+          await nextTurn(); // back to the event loop between renders, so that the hang guard can fire
+          let now = 0;
+          let checks = 0;
+          const begin = performance.now();
+          const result = renderTemplate(template, sample, { limits: LIMITS, now: new Date(0), clock: () => now++, isCancelled: () => (checks++, false) });
+          const ms = performance.now() - begin;
+          if (ms > slowest.ms) slowest = { ms, template };
+          assert.ok(checks <= LIMITS.timeMs + 1, `the budget was checked ${checks} times`);
+          if (result.text !== undefined) assert.ok(result.text.length <= LIMITS.maxOutputChars, `text of ${result.text.length} characters`);
+          if (result.stopped) {
+            stopped++;
+            assert.ok(result.stopped.reason.startsWith(STOPPED_PREFIX));
+            assert.equal(result.text, undefined);
+          }
+          assert.ok(result.text !== undefined || result.templateError || result.skipped || result.stopped, 'every render says what happened');
+        }),
+        { seed, numRuns: RUNS, includeErrorInReport: true },
+      );
+      t.diagnostic(`FUZZ_SEED=${seed}, ${RUNS} templates (${stopped} stopped by the budget), ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      t.diagnostic(`slowest render (informational): ${slowest.ms.toFixed(0)} ms, ${JSON.stringify(slowest.template.slice(0, 200))}`);
+      assert.ok(stopped > 0, 'the generator reaches the budget');
+    },
+  );
 });

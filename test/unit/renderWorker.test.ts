@@ -47,7 +47,7 @@ const small = '{"name": "{{upper firstName}}"}';
 const HANG_GUARD_MS = 120_000;
 const ada: SampleData = { profile: { firstName: 'Ada' }, event: {} };
 
-describe('render worker: the issue\'s payloads', () => {
+describe("render worker: the issue's payloads", () => {
   it('14 nested replace calls (310 bytes) stop on the output budget, not on the time limit, and the worker lives on', { timeout: HANG_GUARD_MS }, async () => {
     const renderer = pool();
     const template = nestedReplace(14);
@@ -82,7 +82,10 @@ describe('render worker: hard time limit', () => {
   it('terminates a worker that never answers (a stand-in for any render stuck between helper calls)', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'regal-stuck-worker-'));
     const stuck = path.join(dir, 'stuckWorker.js');
-    writeFileSync(stuck, "const { parentPort } = require('node:worker_threads');\nparentPort.postMessage({ type: 'ready' });\nparentPort.on('message', () => { for (;;) {} });\n");
+    writeFileSync(
+      stuck,
+      "const { parentPort } = require('node:worker_threads');\nparentPort.postMessage({ type: 'ready' });\nparentPort.on('message', () => { for (;;) {} });\n",
+    );
     const renderer = pool({ workerFile: stuck, graceMs: 50 });
     const result = await renderer.render(small, ada, { limits: { timeMs: 100, maxOutputChars: 1_000 } });
     assertStopped(result, 'timeout', /took longer than 0\.1 s/);
@@ -111,7 +114,11 @@ describe('render worker: newer requests', () => {
     const middle = renderer.render('{"v": 2}', emptySample, { key: 'preview' });
     const newest = renderer.render('{"v": 3}', emptySample, { key: 'preview' });
     const order: string[] = [];
-    const [a, b, c] = await Promise.all([slow.then((r) => (order.push('slow'), r)), middle.then((r) => (order.push('middle'), r)), newest.then((r) => (order.push('newest'), r))]);
+    const [a, b, c] = await Promise.all([
+      slow.then((r) => (order.push('slow'), r)),
+      middle.then((r) => (order.push('middle'), r)),
+      newest.then((r) => (order.push('newest'), r)),
+    ]);
     assertStopped(a, 'superseded', /superseded by a newer edit/);
     assertStopped(b, 'superseded', /superseded by a newer edit/);
     assert.equal(c.text, '{"v": 3}');
@@ -131,7 +138,10 @@ describe('render worker: newer requests', () => {
 
   it('requests with different keys do not supersede each other', async () => {
     const renderer = pool();
-    const [a, b] = await Promise.all([renderer.render('{"v": "{{upper a}}"}', { profile: { a: 'x' }, event: {} }, { key: 'one' }), renderer.render('{"v": 2}', emptySample, { key: 'two' })]);
+    const [a, b] = await Promise.all([
+      renderer.render('{"v": "{{upper a}}"}', { profile: { a: 'x' }, event: {} }, { key: 'one' }),
+      renderer.render('{"v": 2}', emptySample, { key: 'two' }),
+    ]);
     assert.equal(a.text, '{"v": "X"}');
     assert.equal(b.text, '{"v": 2}');
   });
@@ -144,7 +154,10 @@ describe('render worker: newer requests', () => {
     assertStopped(await aborted, 'cancelled', /cancelled/);
     assertStopped(await renderer.render(small, ada, { signal: AbortSignal.abort() }), 'cancelled', /cancelled/);
     let listener: (() => unknown) | undefined;
-    const token = { isCancellationRequested: false, onCancellationRequested: (l: () => unknown) => ((listener = l), { dispose: () => (listener = undefined) }) };
+    const token = {
+      isCancellationRequested: false,
+      onCancellationRequested: (l: () => unknown) => ((listener = l), { dispose: () => (listener = undefined) }),
+    };
     const viaToken = renderer.render(generatePayload(100_000), emptySample, { signal: token });
     token.isCancellationRequested = true;
     listener?.();

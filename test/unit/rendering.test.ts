@@ -110,10 +110,18 @@ describe('truthiness (null, "", [], false, zero are falsy)', () => {
 
 describe('comparison helpers', () => {
   it('ifEq compares loosely and degrades gracefully on a missing field', () => {
-    assert.equal(text("{{#ifEq firstName 'Ada'}}y{{else}}n{{/ifEq}}{{#ifEq age '36'}}y{{/ifEq}}{{#ifEq yes true}}y{{/ifEq}}{{#ifEq missing 'x'}}y{{else}}n{{/ifEq}}"), 'yyyn');
+    assert.equal(
+      text("{{#ifEq firstName 'Ada'}}y{{else}}n{{/ifEq}}{{#ifEq age '36'}}y{{/ifEq}}{{#ifEq yes true}}y{{/ifEq}}{{#ifEq missing 'x'}}y{{else}}n{{/ifEq}}"),
+      'yyyn',
+    );
   });
   it('ifGt/ifGte/ifLt/ifLte compare numbers (also numeric strings)', () => {
-    assert.equal(text("{{#ifGt age 30}}a{{/ifGt}}{{#ifGte age 36}}b{{/ifGte}}{{#ifLt age '40'}}c{{/ifLt}}{{#ifLte age 35}}d{{else}}e{{/ifLte}}{{#ifGt age 100}}f{{/ifGt}}"), 'abce');
+    assert.equal(
+      text(
+        "{{#ifGt age 30}}a{{/ifGt}}{{#ifGte age 36}}b{{/ifGte}}{{#ifLt age '40'}}c{{/ifLt}}{{#ifLte age 35}}d{{else}}e{{/ifLte}}{{#ifGt age 100}}f{{/ifGt}}",
+      ),
+      'abce',
+    );
     assert.equal(text('{{#ifGt missing 1}}a{{else}}b{{/ifGt}}'), 'b');
   });
   it('ifModEq', () => {
@@ -121,8 +129,14 @@ describe('comparison helpers', () => {
   });
   it('ifContainsStr, ifMatchesRegexStr (whole value, like Java) and ifContains', () => {
     assert.equal(text("{{#ifContainsStr email '@example'}}y{{/ifContainsStr}}{{#ifContainsStr email 'nope'}}y{{else}}n{{/ifContainsStr}}"), 'yn');
-    assert.equal(text("{{#ifMatchesRegexStr email '.*@example\\.com'}}y{{/ifMatchesRegexStr}}{{#ifMatchesRegexStr email 'example'}}y{{else}}n{{/ifMatchesRegexStr}}"), 'yn');
-    assert.equal(text("{{#ifContains tags 'beta'}}y{{/ifContains}}{{#ifContains tags 'x'}}y{{else}}n{{/ifContains}}{{#ifContains missing 'x'}}y{{else}}n{{/ifContains}}"), 'ynn');
+    assert.equal(
+      text("{{#ifMatchesRegexStr email '.*@example\\.com'}}y{{/ifMatchesRegexStr}}{{#ifMatchesRegexStr email 'example'}}y{{else}}n{{/ifMatchesRegexStr}}"),
+      'yn',
+    );
+    assert.equal(
+      text("{{#ifContains tags 'beta'}}y{{/ifContains}}{{#ifContains tags 'x'}}y{{else}}n{{/ifContains}}{{#ifContains missing 'x'}}y{{else}}n{{/ifContains}}"),
+      'ynn',
+    );
   });
   it('inline eq/gt/gte/lt/lte render true/false, or yes=/no=', () => {
     assert.equal(text('{{eq age 36}} {{gt age 40}} {{gte age 36}} {{lt age 40}} {{lte age 35}}'), 'true false true true false');
@@ -131,7 +145,10 @@ describe('comparison helpers', () => {
   });
   it('block eq/gt/lt and the and/or/not helpers (block, inline and as subexpressions)', () => {
     assert.equal(text('{{#eq age 36}}a{{/eq}}{{#gt age 1}}b{{/gt}}{{#lt age 1}}c{{else}}d{{/lt}}'), 'abd');
-    assert.equal(text('{{#and yes age}}a{{/and}}{{#and yes zero}}b{{else}}c{{/and}}{{#or no empty}}d{{else}}e{{/or}}{{#or no tags}}f{{/or}}{{#not no}}g{{/not}}'), 'acefg');
+    assert.equal(
+      text('{{#and yes age}}a{{/and}}{{#and yes zero}}b{{else}}c{{/and}}{{#or no empty}}d{{else}}e{{/or}}{{#or no tags}}f{{/or}}{{#not no}}g{{/not}}'),
+      'acefg',
+    );
     assert.equal(text("{{and yes no}} {{or no yes}} {{not none}} {{not yes yes='Y' no='N'}}"), 'false true true N');
     assert.equal(text('{{#if (and yes (gt age 18))}}adult{{/if}}'), 'adult');
   });
@@ -163,24 +180,47 @@ describe('sends Iterable skips', () => {
 
 describe('string helpers', () => {
   it('defaultIfEmpty uses the fallback for missing and falsy values', () => {
-    assert.equal(text("{{defaultIfEmpty missing 'fb'}} {{defaultIfEmpty empty 'fb'}} {{defaultIfEmpty firstName 'fb'}} {{defaultIfEmpty no false}}"), 'fb fb Ada false');
+    assert.equal(
+      text("{{defaultIfEmpty missing 'fb'}} {{defaultIfEmpty empty 'fb'}} {{defaultIfEmpty firstName 'fb'}} {{defaultIfEmpty no false}}"),
+      'fb fb Ada false',
+    );
   });
   it('upper, lower, capitalize, capitalizeFirst (also nested)', () => {
-    assert.equal(text("{{upper firstName}} {{lower 'HeLLo'}} {{capitalize 'hello big world'}} {{capitalize 'hELLO wORLD' fully=true}} {{capitalizeFirst 'hello world'}} {{capitalizeFirst (lower 'JOHN')}} [{{upper missing}}]"), 'ADA hello Hello Big World Hello World Hello world John []');
+    assert.equal(
+      text(
+        "{{upper firstName}} {{lower 'HeLLo'}} {{capitalize 'hello big world'}} {{capitalize 'hELLO wORLD' fully=true}} {{capitalizeFirst 'hello world'}} {{capitalizeFirst (lower 'JOHN')}} [{{upper missing}}]",
+      ),
+      'ADA hello Hello Big World Hello World Hello world John []',
+    );
   });
   it('replace, cut, substring, abbreviate, slugify', () => {
-    assert.equal(text("{{replace 'a-b-c' '-' '+'}} {{cut 'a b c'}} {{cut 'a-b-c' '-'}} {{substring 'abcdef' 1 3}} {{substring 'abcdef' 2}}"), 'a+b+c abc abc bc cdef');
+    assert.equal(
+      text("{{replace 'a-b-c' '-' '+'}} {{cut 'a b c'}} {{cut 'a-b-c' '-'}} {{substring 'abcdef' 1 3}} {{substring 'abcdef' 2}}"),
+      'a+b+c abc abc bc cdef',
+    );
     assert.equal(text("{{abbreviate 'Now is the time' 10}} {{abbreviate 'short' 10}} {{slugify ' Héllo, Wörld! 2 '}}"), 'Now is ... short hello-world');
   });
   it('length and join', () => {
-    assert.equal(text("{{length tags}} {{length 'abc'}} {{length missing}} {{join tags ', '}} {{join tags '|' prefix='[' suffix=']'}} {{join 'a' 'b' '-'}}"), '2 3 0 vip, beta [vip|beta] a-b');
+    assert.equal(
+      text("{{length tags}} {{length 'abc'}} {{length missing}} {{join tags ', '}} {{join tags '|' prefix='[' suffix=']'}} {{join 'a' 'b' '-'}}"),
+      '2 3 0 vip, beta [vip|beta] a-b',
+    );
   });
 });
 
 describe('encoding helpers', () => {
   it('toJson writes JSON, unescaped even inside {{ }}', () => {
-    const result = render('{"name": {{toJson lastName}}, "tags": {{toJson tags}}, "address": {{toJson address}}, "age": {{toJson age}}, "missing": {{toJson missing}}, "quote": {{toJson quote}} }');
-    assert.deepEqual(result.json, { name: "O'Brien", tags: ['vip', 'beta'], address: { city: 'Austin', zip: '78701' }, age: 36, missing: null, quote: 'say "hi" & <wave>' });
+    const result = render(
+      '{"name": {{toJson lastName}}, "tags": {{toJson tags}}, "address": {{toJson address}}, "age": {{toJson age}}, "missing": {{toJson missing}}, "quote": {{toJson quote}} }',
+    );
+    assert.deepEqual(result.json, {
+      name: "O'Brien",
+      tags: ['vip', 'beta'],
+      address: { city: 'Austin', zip: '78701' },
+      age: 36,
+      missing: null,
+      quote: 'say "hi" & <wave>',
+    });
     assert.deepEqual(render('{"m": {{toJson multiline}} }').json, { m: 'line 1\nline 2' });
   });
   it('urlEncode (Java URLEncoder), base64, hexEncode, hashes, toUrlEncodedJson', () => {
@@ -195,13 +235,21 @@ describe('encoding helpers', () => {
 
 describe('numbers and dates', () => {
   it('math', () => {
-    assert.equal(text("{{math age '+' 4}} {{math age '-' 6}} {{math age '*' 2}} {{math age '/' 8}} {{math age '%' 5}} [{{math missing '+' 1}}]"), '40 30 72 4.5 1 []');
+    assert.equal(
+      text("{{math age '+' 4}} {{math age '-' 6}} {{math age '*' 2}} {{math age '/' 8}} {{math age '%' 5}} [{{math missing '+' 1}}]"),
+      '40 30 72 4.5 1 []',
+    );
     assert.match(render("{{math age '^' 2}}").templateError?.message ?? '', /unknown operator/);
   });
   it('now and timestamp use the render time; dateFormat reads Iterable dates', () => {
     // Without a format, dates take the medium style, as Iterable documents (docs/iterable.md §2.5).
     assert.equal(text("{{now}} | {{now 'yyyy-MM-dd'}} | {{timestamp}}"), `May 6, 2024 | 2024-05-06 | ${NOW.getTime()}`);
-    assert.equal(text("{{dateFormat signupDate 'yyyy/MM/dd HH:mm'}} | {{dateFormat signupDate format='MMMM d, yyyy'}} | {{dateFormat signupDate 'short'}} | {{dateFormat signupDate 'EEE h:mm a'}}"), '2016/08/02 18:53 | August 2, 2016 | 8/2/16 | Tue 6:53 PM');
+    assert.equal(
+      text(
+        "{{dateFormat signupDate 'yyyy/MM/dd HH:mm'}} | {{dateFormat signupDate format='MMMM d, yyyy'}} | {{dateFormat signupDate 'short'}} | {{dateFormat signupDate 'EEE h:mm a'}}",
+      ),
+      '2016/08/02 18:53 | August 2, 2016 | 8/2/16 | Tue 6:53 PM',
+    );
     assert.equal(text("{{dateFormat signupDate 'yyyy-MM-dd HH:mm XXX' tz='America/New_York'}}"), '2016-08-02 14:53 -04:00');
     assert.equal(text("[{{dateFormat missing 'yyyy'}}] {{dateFormat '2020-02-29' \"dd 'of' MMM\"}}"), '[] 29 of Feb');
     assert.match(render("{{dateFormat firstName 'yyyy'}}").templateError?.message ?? '', /is not a date/);
@@ -230,7 +278,10 @@ describe('template errors (never a throw)', () => {
   it('a broken mustache: the offset of the token at fault', () => {
     const template = '{\n  "a": "{{firstName"\n}';
     const result = render(template);
-    assert.equal(result.templateError?.message, 'Handlebars syntax error at "firstName\\"": expected a field name, a string, a number, true/false, undefined, null or an @variable, found text Handlebars cannot read');
+    assert.equal(
+      result.templateError?.message,
+      'Handlebars syntax error at "firstName\\"": expected a field name, a string, a number, true/false, undefined, null or an @variable, found text Handlebars cannot read',
+    );
     assert.equal(result.templateError?.offset, template.indexOf('firstName'));
   });
   it('`}}}` right after a mustache says how to fix it', () => {
@@ -271,7 +322,22 @@ describe('template errors (never a throw)', () => {
     assert.deepEqual(matched, [{ pattern: '(a+)+$', value: `${'a'.repeat(40)}!` }], 'the pattern ran on RE2 (re2js)');
   });
   it('does not throw on arbitrary text', () => {
-    for (const template of ['', '{{', '}}', '{{{', '{{#', '{{/if}}', '{{else}}', '{{!', '{{!--', '{{#each}}{{/each}}', '{{lookup}}', '{{#if}}{{/if}}', '\u0000{{a}}', '{{a.[b}}']) {
+    for (const template of [
+      '',
+      '{{',
+      '}}',
+      '{{{',
+      '{{#',
+      '{{/if}}',
+      '{{else}}',
+      '{{!',
+      '{{!--',
+      '{{#each}}{{/each}}',
+      '{{lookup}}',
+      '{{#if}}{{/if}}',
+      '\u0000{{a}}',
+      '{{a.[b}}',
+    ]) {
       assert.doesNotThrow(() => render(template), template);
     }
   });
@@ -300,7 +366,9 @@ describe('JSON of the rendered text', () => {
 
 describe('sample files', () => {
   it('profile and event sections, with Iterable API `dataFields` lifted', () => {
-    const parsed = parseSampleData(JSON.stringify({ profile: { email: 'a@b.c', dataFields: { firstName: 'Ada' } }, event: { eventName: 'x', dataFields: { plan: 'p' } } }));
+    const parsed = parseSampleData(
+      JSON.stringify({ profile: { email: 'a@b.c', dataFields: { firstName: 'Ada' } }, event: { eventName: 'x', dataFields: { plan: 'p' } } }),
+    );
     assert.deepEqual(parsed, { sample: { profile: { firstName: 'Ada', email: 'a@b.c' }, event: { plan: 'p', eventName: 'x' } } });
   });
   it('a bare object is a profile', () => {
@@ -309,7 +377,10 @@ describe('sample files', () => {
   it('problems: invalid JSON, not an object, wrong section types, stray keys', () => {
     assert.match(parseSampleData('{').problem ?? '', /not valid JSON/);
     // Where, as line and column of the sample file (JSON.parse gives only an offset on Node 20).
-    assert.equal(parseSampleData('{\n  "profile": {\n    "a": 1\n    "b": 2\n  }\n}').problem, 'The sample file is not valid JSON: Comma expected at line 4, column 5; rendering with no fields.');
+    assert.equal(
+      parseSampleData('{\n  "profile": {\n    "a": 1\n    "b": 2\n  }\n}').problem,
+      'The sample file is not valid JSON: Comma expected at line 4, column 5; rendering with no fields.',
+    );
     assert.equal(parseSampleData('').problem, 'The sample file is not valid JSON: it is empty; rendering with no fields.');
     assert.match(parseSampleData('[]').problem ?? '', /must hold a JSON object/);
     const wrong = parseSampleData('{"profile": [], "event": {"a": 1}, "firstName": "x"}');
@@ -375,7 +446,10 @@ describe('preview text', () => {
   it('template errors and skips give the template position; sample problems are shown', () => {
     const template = '{\n  "a": {{#if x}}\n}';
     const cannot = previewText({ ...base, template, rendered: render(template) });
-    assert.match(cannot.split('\n')[1] ?? '', /^\/\/ Cannot render: \{\{#if\}\} is never closed: add \{\{\/if\}\}\. \(line 2, column 8\) in contact\.regal\.json/);
+    assert.match(
+      cannot.split('\n')[1] ?? '',
+      /^\/\/ Cannot render: \{\{#if\}\} is never closed: add \{\{\/if\}\}\. \(line 2, column 8\) in contact\.regal\.json/,
+    );
     assert.ok(!cannot.includes('HTML-escapes'), 'nothing rendered, so no escaping note');
     const skip = '{\n "v": {{gt missing 1}} }';
     assert.match(previewText({ ...base, template: skip, rendered: render(skip) }), /Iterable would skip this send: .* \(line 2, column 7\)/);
@@ -396,21 +470,35 @@ describe('preview text', () => {
     assert.ok(!previewText({ ...base, template, rendered: render(template), blankFields: [] }).includes('Blank with'), 'no line when nothing is blank');
     // The line number of a JSON error still points at the spot with the blank line in the header.
     const broken = '{\n  "n": "{{nickname}}",\n  "age": {{missing}}\n}';
-    const out = previewText({ ...base, template: broken, rendered: render(broken, data), blankFields: blankFields(payloadFieldNames(broken), data) }).split('\n');
+    const out = previewText({ ...base, template: broken, rendered: render(broken, data), blankFields: blankFields(payloadFieldNames(broken), data) }).split(
+      '\n',
+    );
     assert.ok(out.includes('// Blank with this sample: nickname, missing'));
     const previewLine = Number(/line (\d+) of this preview/.exec(out[1] ?? '')?.[1]);
     assert.deepEqual(out.slice(previewLine - 2, previewLine), ['  "age": ', '}']);
     // A long list stays one line and says how many it left out.
     const many = Array.from({ length: 45 }, (_, i) => `f${i}`);
-    const longLine = previewText({ ...base, template, rendered: render(template), blankFields: many }).split('\n').filter((l) => l.startsWith('// Blank'));
+    const longLine = previewText({ ...base, template, rendered: render(template), blankFields: many })
+      .split('\n')
+      .filter((l) => l.startsWith('// Blank'));
     assert.equal(longLine.length, 1);
     assert.match(longLine[0] ?? '', /f39, and 5 more$/);
   });
   it('without a sample file says every field renders blank and names the command that writes one', () => {
     const template = '{"a":"{{firstName}}"}';
-    const out = previewText({ ...base, template, rendered: render(template, emptySample), sampleMissing: true, sampleProblem: 'No regal.sample.json in the workspace: …', blankFields: ['firstName'] });
+    const out = previewText({
+      ...base,
+      template,
+      rendered: render(template, emptySample),
+      sampleMissing: true,
+      sampleProblem: 'No regal.sample.json in the workspace: …',
+      blankFields: ['firstName'],
+    });
     const lines = out.split('\n');
-    assert.equal(lines[1], '// No sample data: every field renders blank. Run "Regal: Create Sample Data" to write regal.sample.json with the fields this payload uses.');
+    assert.equal(
+      lines[1],
+      '// No sample data: every field renders blank. Run "Regal: Create Sample Data" to write regal.sample.json with the fields this payload uses.',
+    );
     assert.ok(!out.includes('Blank with'), 'the list would name every field');
     assert.ok(!out.includes('// Sample data:'));
   });

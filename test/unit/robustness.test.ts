@@ -31,7 +31,7 @@ describe('robustness', () => {
       '}}',
       '{{{{{{',
       '"{{',
-      '[' .repeat(20000),
+      '['.repeat(20000),
       '{"a":'.repeat(5000),
       '{{#if a}}'.repeat(3000),
       '{{/if}}'.repeat(3000),
@@ -78,7 +78,11 @@ describe('robustness', () => {
     // Found by fuzzing: each rename fix scanned every mustache; each duplicate-key fix removing every
     // earlier copy made millions of edits; merge-field scopes walked every enclosing block.
     const catalog: WorkspaceContext = { files: [], catalog: { uri: 'file:///w/iterable-fields.json', fields: new Map([['phoneNumber', 'string']]) } };
-    for (const text of [`{ "a": "${'{{phoneNumbr}} '.repeat(10000)}" }`, `{ ${'"a": 1, '.repeat(10000)}"b": 2 }`, `{ "a": "${'{{#if a}}{{b}}'.repeat(3000)}" }`]) {
+    for (const text of [
+      `{ "a": "${'{{phoneNumbr}} '.repeat(10000)}" }`,
+      `{ ${'"a": 1, '.repeat(10000)}"b": 2 }`,
+      `{ "a": "${'{{#if a}}{{b}}'.repeat(3000)}" }`,
+    ]) {
       checkText(text, { offsets: [Math.floor(text.length / 2)], workspace: catalog, applyFixes: 2 });
     }
   });

@@ -26,7 +26,10 @@ const catalog: FieldCatalog = {
 
 /** The client's merge, given the fields with the placeholders the server would send for them. */
 const mergeSampleFields = (existing: string | undefined, names: readonly string[], withCatalog: FieldCatalog | undefined) =>
-  mergeSampleFieldList(existing, names.map((name) => ({ name, sample: sampleValueFor(name, withCatalog) })));
+  mergeSampleFieldList(
+    existing,
+    names.map((name) => ({ name, sample: sampleValueFor(name, withCatalog) })),
+  );
 
 const merged = (result: ReturnType<typeof mergeSampleFields>): SampleMerge => {
   assert.ok(!('problem' in result), `no problem: ${'problem' in result ? result.problem : ''}`);
@@ -47,7 +50,17 @@ describe('payloadFieldNames', () => {
     "again": "{{userId}}"
   }
 }`;
-    assert.deepEqual(payloadFieldNames(template), ['userId', 'phoneNumber', 'profile.firstName', 'address.city', 'First Name', 'orders.0.sku', 'voice_optin', 'leadSource', 'signupDate']);
+    assert.deepEqual(payloadFieldNames(template), [
+      'userId',
+      'phoneNumber',
+      'profile.firstName',
+      'address.city',
+      'First Name',
+      'orders.0.sku',
+      'voice_optin',
+      'leadSource',
+      'signupDate',
+    ]);
   });
 
   it('leaves out fields inside {{#each}}, `as |x|` names, {{#assign}} variables and liveData', () => {
@@ -118,7 +131,8 @@ describe('mergeSampleFields', () => {
   });
 
   it('adds only the missing fields and keeps every value and line of the existing file', () => {
-    const existing = '{\n    "profile": {\n        "firstName": "Grace",\n        "voice_optin": true,\n        "address": { "zip": "02139" }\n    },\n    "event": { "age": 41 }\n}\n';
+    const existing =
+      '{\n    "profile": {\n        "firstName": "Grace",\n        "voice_optin": true,\n        "address": { "zip": "02139" }\n    },\n    "event": { "age": 41 }\n}\n';
     const result = merged(mergeSampleFields(existing, fields, catalog));
     assert.deepEqual(result.added, ['phoneNumber', 'email', 'prefs', 'address.city', 'orders.0.sku']);
     assert.deepEqual(result.kept, ['voice_optin', 'age', 'profile.firstName']);
@@ -127,7 +141,7 @@ describe('mergeSampleFields', () => {
     assert.equal(sample.profile.voice_optin, true);
     assert.deepEqual(sample.profile.address, { zip: '02139', city: '' });
     assert.deepEqual(sample.event, { age: 41 });
-    assert.match(result.text, /^ {8}"phoneNumber": "\+16505551234",?$/m, 'new lines use the file\'s indentation');
+    assert.match(result.text, /^ {8}"phoneNumber": "\+16505551234",?$/m, "new lines use the file's indentation");
     // Running it again adds nothing and changes nothing.
     const again = merged(mergeSampleFields(result.text, fields, catalog));
     assert.deepEqual(again.added, []);
@@ -143,7 +157,7 @@ describe('mergeSampleFields', () => {
     assert.equal(result.text, existing);
   });
 
-  it('reads Iterable\'s API shape and bare profiles, and adds a missing profile section', () => {
+  it("reads Iterable's API shape and bare profiles, and adds a missing profile section", () => {
     const api = merged(mergeSampleFields('{ "email": "a@example.com", "dataFields": { "age": 3 } }', ['email', 'age', 'plan'], catalog));
     assert.deepEqual(JSON.parse(api.text), { email: 'a@example.com', dataFields: { age: 3, plan: '' } });
     const bare = merged(mergeSampleFields('{ "plan": "gold" }', ['plan', 'age'], catalog));

@@ -15,7 +15,11 @@ function validateWith(schema: Record<string, unknown>, text: string) {
   const document = TextDocument.create('file:///t.regal.json', 'regal-webhook', 1, text);
   return service
     .doValidation(document, { enable: true, severity: { 'missing-identifier': 'off', 'missing-phone': 'off', 'legacy-shape': 'off' } })
-    .map((d) => ({ code: String(d.code), covers: text.slice(document.offsetAt(d.range.start), document.offsetAt(d.range.end)), message: typeof d.message === 'string' ? d.message : d.message.value }));
+    .map((d) => ({
+      code: String(d.code),
+      covers: text.slice(document.offsetAt(d.range.start), document.offsetAt(d.range.end)),
+      message: typeof d.message === 'string' ? d.message : d.message.value,
+    }));
 }
 
 describe('ajv error ranges with the Regal schema', () => {
@@ -24,7 +28,11 @@ describe('ajv error ranges with the Regal schema', () => {
     ['enum → the value', 'optin-channel', '{ "traits": { "phone": "+12225555555", "optIn": [ { "channel": ⟦"fax"⟧, "subscribed": true } ] } }'],
     ['unknown property → the key', 'unknown-property', '{ "traits": { "phone": "+12225555555", "address": { ⟦"postalCode"⟧: "33026" } } }'],
     ['unknown property in a phones entry → the key', 'unknown-property', '{ "traits": { "phones": { "+12225555555": { ⟦"primary"⟧: true } } } }'],
-    ['missing required in an array item → its brace', 'optin-required', '{ "traits": { "phone": "+12225555555", "optIn": [ {"channel": "sms", "subscribed": true}, ⟦{⟧ "subscribed": true } ] } }'],
+    [
+      'missing required in an array item → its brace',
+      'optin-required',
+      '{ "traits": { "phone": "+12225555555", "optIn": [ {"channel": "sms", "subscribed": true}, ⟦{⟧ "subscribed": true } ] } }',
+    ],
     ['root of the wrong type → the whole value', 'type', '⟦[ 1 ]⟧'],
   ];
   for (const [title, code, text] of rangeCases) {
@@ -48,15 +56,22 @@ describe('ajv error ranges with the Regal schema', () => {
   });
 
   it('does not type-check value placeholders or single merge fields', () => {
-    const text = '{ "traits": { "phone": "+12225555555", "address": { "city": {{#if c}}"{{c}}"{{else}}null{{/if}}, "state": "{{state}}" } }, "properties": "{{props}}" }';
+    const text =
+      '{ "traits": { "phone": "+12225555555", "address": { "city": {{#if c}}"{{c}}"{{else}}null{{/if}}, "state": "{{state}}" } }, "properties": "{{props}}" }';
     const found = validate(text).filter((f) => f.code === 'type');
     // null in the else branch is a real type error for a string key; nothing else is.
-    assert.deepEqual(found.map((f) => f.covers), ['null']);
+    assert.deepEqual(
+      found.map((f) => f.covers),
+      ['null'],
+    );
   });
 
   it('does not enum-check a channel that is a merge field', () => {
     const text = '{ "traits": { "phone": "+12225555555", "optIn": [ { "channel": "{{channel}}", "subscribed": true } ] } }';
-    assert.deepEqual(validate(text).filter((f) => f.code === 'optin-channel'), []);
+    assert.deepEqual(
+      validate(text).filter((f) => f.code === 'optin-channel'),
+      [],
+    );
   });
 });
 
@@ -76,18 +91,27 @@ describe('oneOf / anyOf collapsing', () => {
 
   it('keeps only the best branch', () => {
     const found = validateWith(schema, '{ "contact": { "phone": 1 } }');
-    assert.deepEqual(found.map((f) => `${f.code}:${f.covers}`), ['type:1']);
+    assert.deepEqual(
+      found.map((f) => `${f.code}:${f.covers}`),
+      ['type:1'],
+    );
   });
 
   it('merges branches that all fail on the type into one error', () => {
     const found = validateWith(schema, '{ "flag": "yes" }');
-    assert.deepEqual(found.map((f) => `${f.code}:${f.covers}`), ['type:"yes"']);
+    assert.deepEqual(
+      found.map((f) => `${f.code}:${f.covers}`),
+      ['type:"yes"'],
+    );
     assert.match(found[0].message, /must be a boolean or an integer, not a string/);
   });
 
   it('never reports the bare anyOf error when a branch explains it', () => {
     const found = validateWith(schema, '{ "contact": { "emali": "x" } }');
-    assert.ok(found.every((f) => !/anyOf|oneOf|must match/.test(f.message)), JSON.stringify(found));
+    assert.ok(
+      found.every((f) => !/anyOf|oneOf|must match/.test(f.message)),
+      JSON.stringify(found),
+    );
     assert.ok(found.length >= 1);
   });
 });
@@ -112,7 +136,12 @@ describe('local $ref inlining', () => {
       properties: { tree: { $ref: '#/definitions/node', description: 'the root' } },
       additionalProperties: false,
       definitions: {
-        node: { type: 'object', description: 'a node', properties: { child: { $ref: '#/definitions/node' }, name: { type: 'string' } }, additionalProperties: false },
+        node: {
+          type: 'object',
+          description: 'a node',
+          properties: { child: { $ref: '#/definitions/node' }, name: { type: 'string' } },
+          additionalProperties: false,
+        },
       },
     };
     const inlined = inlineLocalRefs(schema) as { properties: { tree: { description: string; properties: { child: { $ref: string } } } } };

@@ -20,7 +20,14 @@ describe('send endpoint', () => {
   });
 
   it('accepts https anywhere and http only on loopback', () => {
-    for (const ok of ['https://events.regalvoice.com/events', 'https://10.0.0.1/x', 'http://127.0.0.1:3000/events', 'http://localhost/events', 'http://[::1]:8080/events', 'HTTP://LOCALHOST/e']) {
+    for (const ok of [
+      'https://events.regalvoice.com/events',
+      'https://10.0.0.1/x',
+      'http://127.0.0.1:3000/events',
+      'http://localhost/events',
+      'http://[::1]:8080/events',
+      'HTTP://LOCALHOST/e',
+    ]) {
       assert.ok(checkEndpoint(ok).ok, ok);
     }
     const plain = checkEndpoint('http://events.regalvoice.com/events');

@@ -47,7 +47,12 @@ describe('send over http', () => {
   it('posts the body byte for byte with the given headers and reports the answer', async () => {
     handle = (_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"message":"ok"}');
     const body = '{\n  "name": "Zoë signed up",\n  "traits": { "phone": "+15551234567" }\n}';
-    const outcome = await postJson({ url: new URL(`${base}/events`), body, headers: { Authorization: 'k-1', 'Content-Type': 'application/json' }, timeoutMs: 5000 });
+    const outcome = await postJson({
+      url: new URL(`${base}/events`),
+      body,
+      headers: { Authorization: 'k-1', 'Content-Type': 'application/json' },
+      timeoutMs: 5000,
+    });
     assert.equal(outcome.kind, 'response');
     assert.ok(outcome.kind === 'response');
     assert.equal(outcome.status, 200);
@@ -119,7 +124,7 @@ describe('send over http', () => {
     assert.ok(outcome.latencyMs >= 250, `latency ${outcome.latencyMs}`);
   });
 
-  it('is cancelled by the caller\'s signal, before or during the request', async () => {
+  it("is cancelled by the caller's signal, before or during the request", async () => {
     const cancel = new AbortController();
     handle = () => cancel.abort();
     assert.equal((await postJson({ url: new URL(base), body: '{}', headers: {}, timeoutMs: 5000, signal: cancel.signal })).kind, 'cancelled');
@@ -144,27 +149,89 @@ describe('send over http', () => {
 describe('send outcome messages', () => {
   const endpoint = new URL('https://events.regalvoice.com/events');
   const context = { endpoint, bytes: 321, timeoutSeconds: 15 };
-  const response = (status: number, body = '', statusText = http.STATUS_CODES[status] ?? ''): PostOutcome => ({ kind: 'response', status, statusText, body, truncated: false, latencyMs: 42 });
+  const response = (status: number, body = '', statusText = http.STATUS_CODES[status] ?? ''): PostOutcome => ({
+    kind: 'response',
+    status,
+    statusText,
+    body,
+    truncated: false,
+    latencyMs: 42,
+  });
 
   it('tells the user what to do for each status', () => {
     const cases: [PostOutcome, string, RegExp, string[]][] = [
       [response(200, '{"message":"ok"}'), 'sent', /^Regal accepted the test event: 200 OK in 42 ms\.$/, ['showLog']],
-      [response(400, '{"message":"traits.phone is invalid"}'), 'rejected', /rejected the payload \(400 Bad Request\)\. Regal says: "traits\.phone is invalid"\. Check the payload/, ['showLog']],
-      [response(401, '{"message":"API key missing or invalid"}'), 'rejected', /refused the API key \(401 Unauthorized\).*"Regal: Set API Key"/, ['setApiKey', 'showLog']],
+      [
+        response(400, '{"message":"traits.phone is invalid"}'),
+        'rejected',
+        /rejected the payload \(400 Bad Request\)\. Regal says: "traits\.phone is invalid"\. Check the payload/,
+        ['showLog'],
+      ],
+      [
+        response(401, '{"message":"API key missing or invalid"}'),
+        'rejected',
+        /refused the API key \(401 Unauthorized\).*"Regal: Set API Key"/,
+        ['setApiKey', 'showLog'],
+      ],
       [response(403), 'rejected', /refused the API key \(403 Forbidden\)/, ['setApiKey', 'showLog']],
-      [response(404), 'rejected', /Nothing at https:\/\/events\.regalvoice\.com\/events \(404 Not Found\)\. Check the "regal\.endpoint" setting/, ['openEndpointSetting', 'showLog']],
+      [
+        response(404),
+        'rejected',
+        /Nothing at https:\/\/events\.regalvoice\.com\/events \(404 Not Found\)\. Check the "regal\.endpoint" setting/,
+        ['openEndpointSetting', 'showLog'],
+      ],
       [response(413), 'rejected', /too large for Regal \(413 Payload Too Large, 321 bytes\)/, ['showLog']],
       [response(429), 'rejected', /rate limiting requests \(429 Too Many Requests\)\. Wait a moment, then send again/, ['showLog']],
-      [response(503, 'upstream down'), 'rejected', /problem on its side \(503 Service Unavailable\)\. Regal says: "upstream down"\. .*try again later/, ['showLog']],
-      [{ ...response(302), location: 'https://evil.example/collect' } as PostOutcome, 'rejected', /^Regal answered 302 Found, redirecting to https:\/\/evil\.example\/collect\. Test events never follow redirects, so your API key is not sent there: if Regal's address changed, put the new one in "regal\.endpoint"\.$/, ['openEndpointSetting', 'showLog']],
-      [response(307), 'rejected', /^Regal answered 307 Temporary Redirect, redirecting elsewhere\. Test events never follow redirects/, ['openEndpointSetting', 'showLog']],
+      [
+        response(503, 'upstream down'),
+        'rejected',
+        /problem on its side \(503 Service Unavailable\)\. Regal says: "upstream down"\. .*try again later/,
+        ['showLog'],
+      ],
+      [
+        { ...response(302), location: 'https://evil.example/collect' } as PostOutcome,
+        'rejected',
+        /^Regal answered 302 Found, redirecting to https:\/\/evil\.example\/collect\. Test events never follow redirects, so your API key is not sent there: if Regal's address changed, put the new one in "regal\.endpoint"\.$/,
+        ['openEndpointSetting', 'showLog'],
+      ],
+      [
+        response(307),
+        'rejected',
+        /^Regal answered 307 Temporary Redirect, redirecting elsewhere\. Test events never follow redirects/,
+        ['openEndpointSetting', 'showLog'],
+      ],
       [response(418, '', ''), 'rejected', /^Regal answered 418\. See the response/, ['showLog']],
-      [{ kind: 'timeout', latencyMs: 15000 }, 'timeout', /events\.regalvoice\.com did not answer within 15 s.*raise "regal\.send\.timeoutSeconds"/, ['openTimeoutSetting', 'showLog']],
+      [
+        { kind: 'timeout', latencyMs: 15000 },
+        'timeout',
+        /events\.regalvoice\.com did not answer within 15 s.*raise "regal\.send\.timeoutSeconds"/,
+        ['openTimeoutSetting', 'showLog'],
+      ],
       [{ kind: 'cancelled', latencyMs: 10 }, 'cancelled', /^Test event cancelled after 10 ms/, ['showLog']],
-      [{ kind: 'network', code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND', latencyMs: 3 }, 'network', /Could not find the host events\.regalvoice\.com \(DNS lookup failed\)/, ['openEndpointSetting', 'showLog']],
-      [{ kind: 'network', code: 'CERT_HAS_EXPIRED', message: 'certificate has expired', latencyMs: 3 }, 'network', /TLS certificate of events\.regalvoice\.com is not trusted \(CERT_HAS_EXPIRED\)/, ['openEndpointSetting', 'showLog']],
-      [{ kind: 'network', code: 'ECONNRESET', message: 'socket hang up', latencyMs: 3 }, 'network', /connection to events\.regalvoice\.com was closed/, ['openEndpointSetting', 'showLog']],
-      [{ kind: 'network', code: 'EWHATEVER', message: 'odd', latencyMs: 3 }, 'network', /Could not send the test event to events\.regalvoice\.com: EWHATEVER: odd\./, ['openEndpointSetting', 'showLog']],
+      [
+        { kind: 'network', code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND', latencyMs: 3 },
+        'network',
+        /Could not find the host events\.regalvoice\.com \(DNS lookup failed\)/,
+        ['openEndpointSetting', 'showLog'],
+      ],
+      [
+        { kind: 'network', code: 'CERT_HAS_EXPIRED', message: 'certificate has expired', latencyMs: 3 },
+        'network',
+        /TLS certificate of events\.regalvoice\.com is not trusted \(CERT_HAS_EXPIRED\)/,
+        ['openEndpointSetting', 'showLog'],
+      ],
+      [
+        { kind: 'network', code: 'ECONNRESET', message: 'socket hang up', latencyMs: 3 },
+        'network',
+        /connection to events\.regalvoice\.com was closed/,
+        ['openEndpointSetting', 'showLog'],
+      ],
+      [
+        { kind: 'network', code: 'EWHATEVER', message: 'odd', latencyMs: 3 },
+        'network',
+        /Could not send the test event to events\.regalvoice\.com: EWHATEVER: odd\./,
+        ['openEndpointSetting', 'showLog'],
+      ],
     ];
     for (const [outcome, kind, message, actions] of cases) {
       const described = describeOutcome(outcome, context);

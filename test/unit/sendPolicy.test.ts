@@ -55,13 +55,23 @@ describe('send policy', () => {
     assert.equal(plan.url.href, DEFAULT_ENDPOINT);
     assert.equal(plan.confirm, true, 'a workspace cannot turn the confirmation off');
     assert.equal(plan.timeoutSeconds, 15);
-    const user = planSend({ ...base, settings: { endpoint: { globalValue: 'http://[::1]:8080/events' }, confirm: { globalValue: false }, timeoutSeconds: { globalValue: 3 } } });
+    const user = planSend({
+      ...base,
+      settings: { endpoint: { globalValue: 'http://[::1]:8080/events' }, confirm: { globalValue: false }, timeoutSeconds: { globalValue: 3 } },
+    });
     assert.ok(user.ok);
     assert.deepEqual([user.url.href, user.confirm, user.timeoutSeconds], ['http://[::1]:8080/events', false, 3]);
   });
 
   it('refuses endpoints that would expose the key, pointing at the setting', () => {
-    for (const endpoint of ['http://127.0.0.1.evil.com/e', 'http://localhost@evil.com/e', 'https://user:pass@events.regalvoice.com/events', 'file:///etc/passwd', 'javascript:alert(1)', 'http://events.regalvoice.com/events']) {
+    for (const endpoint of [
+      'http://127.0.0.1.evil.com/e',
+      'http://localhost@evil.com/e',
+      'https://user:pass@events.regalvoice.com/events',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'http://events.regalvoice.com/events',
+    ]) {
       const plan = planSend({ ...base, settings: { endpoint: { globalValue: endpoint } } });
       assert.ok(!plan.ok, endpoint);
       assert.equal(plan.action, 'openEndpointSetting');

@@ -17,7 +17,10 @@ describe('send preflight', () => {
   it('refuses invalid JSON with the line and column in the rendered payload', () => {
     const result = checkRendered('a.regal.json', { text: '{ "a": }', jsonError: { message: 'Value expected', line: 1, column: 8, offset: 7 } }, clean);
     assert.ok(!result.ok);
-    assert.equal(result.message, 'Not sent: a.regal.json renders to invalid JSON (Value expected at line 1:8 of the rendered payload). Open "Regal: Preview Rendered Payload" to see it.');
+    assert.equal(
+      result.message,
+      'Not sent: a.regal.json renders to invalid JSON (Value expected at line 1:8 of the rendered payload). Open "Regal: Preview Rendered Payload" to see it.',
+    );
     assert.equal(result.action, 'openPreview');
   });
 
@@ -34,7 +37,10 @@ describe('send preflight', () => {
     const errors = { count: 3, first: { position: { line: 2, column: 34 }, message: 'Comments are not allowed' } };
     const result = checkRendered('a.regal.json', { text: '{}' }, errors);
     assert.ok(!result.ok);
-    assert.equal(result.message, 'Not sent: a.regal.json has 3 errors. The first, at line 2:34: Comments are not allowed. Fix them first (see the Problems view).');
+    assert.equal(
+      result.message,
+      'Not sent: a.regal.json has 3 errors. The first, at line 2:34: Comments are not allowed. Fix them first (see the Problems view).',
+    );
     const one = checkRendered('a.regal.json', { text: '{}' }, { count: 1, first: errors.first });
     assert.ok(!one.ok);
     assert.match(one.message, /has 1 error\. .* Fix it first/);

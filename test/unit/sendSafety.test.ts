@@ -10,7 +10,14 @@ import { appendBounded, describeEntry, readEntries, type SendHistoryEntry } from
 import { describeSummary, summarizePayload } from '../../client/src/send/payloadSummary';
 import { formatHeadersForLog, redactSecret } from '../../server/src/security/redact';
 
-const entry = (n: number): SendHistoryEntry => ({ time: new Date(Date.UTC(2025, 0, 1, 0, n)).toISOString(), endpoint: 'https://events.regalvoice.com/events', status: 200, latencyMs: n, payload: `{"n":${n}}`, source: `p${n}.regal.json` });
+const entry = (n: number): SendHistoryEntry => ({
+  time: new Date(Date.UTC(2025, 0, 1, 0, n)).toISOString(),
+  endpoint: 'https://events.regalvoice.com/events',
+  status: 200,
+  latencyMs: n,
+  payload: `{"n":${n}}`,
+  source: `p${n}.regal.json`,
+});
 
 describe('send safety', () => {
   it('redacts every occurrence of the key, and never the Authorization header value', () => {
@@ -60,7 +67,13 @@ describe('send safety', () => {
       payload: '{"name":"Zoë"}',
       source: 'p.regal.json',
     };
-    const echoed = formatExchange({ ...exchange, outcome: { kind: 'response', status: 401, statusText: 'Unauthorized', body: JSON.stringify({ message: `bad ${key}` }), truncated: false, latencyMs: 5 } }, key);
+    const echoed = formatExchange(
+      {
+        ...exchange,
+        outcome: { kind: 'response', status: 401, statusText: 'Unauthorized', body: JSON.stringify({ message: `bad ${key}` }), truncated: false, latencyMs: 5 },
+      },
+      key,
+    );
     assert.equal(
       echoed,
       [
@@ -76,12 +89,30 @@ describe('send safety', () => {
         '',
       ].join('\n'),
     );
-    const redirect = formatExchange({ ...exchange, outcome: { kind: 'response', status: 302, statusText: 'Found', location: 'https://x.example/', body: '', truncated: false, latencyMs: 1 } }, key);
+    const redirect = formatExchange(
+      {
+        ...exchange,
+        outcome: { kind: 'response', status: 302, statusText: 'Found', location: 'https://x.example/', body: '', truncated: false, latencyMs: 1 },
+      },
+      key,
+    );
     assert.match(redirect, /^← 302 Found in 1 ms → Location: https:\/\/x\.example\/ \(not followed\)$/m);
-    const huge = formatExchange({ ...exchange, outcome: { kind: 'response', status: 500, statusText: 'Internal Server Error', body: 'x'.repeat(1024 * 1024), truncated: true, latencyMs: 9 } }, key);
+    const huge = formatExchange(
+      {
+        ...exchange,
+        outcome: { kind: 'response', status: 500, statusText: 'Internal Server Error', body: 'x'.repeat(1024 * 1024), truncated: true, latencyMs: 9 },
+      },
+      key,
+    );
     assert.ok(huge.length < LOG_BODY_LIMIT + 1000, `log entry of ${huge.length} characters`);
     assert.match(huge, /… \(response, itself cut at 1 MB, cut after 64 KB of 1048576 characters\)\n$/);
-    const failed = formatExchange({ ...exchange, outcome: { kind: 'network', code: 'ERR_INVALID_CHAR', message: `Invalid character in header content ["Authorization"] ${key}`, latencyMs: 0 } }, key);
+    const failed = formatExchange(
+      {
+        ...exchange,
+        outcome: { kind: 'network', code: 'ERR_INVALID_CHAR', message: `Invalid character in header content ["Authorization"] ${key}`, latencyMs: 0 },
+      },
+      key,
+    );
     assert.ok(!failed.includes(key) && !failed.includes('sk_test'), 'an error message echoing the key is redacted too');
     assert.match(formatExchange({ ...exchange, outcome: { kind: 'timeout', latencyMs: 15000 } }, key), /^← no response: timeout after 15000 ms$/m);
   });
@@ -89,9 +120,15 @@ describe('send safety', () => {
   it('keeps the history newest first and bounded by the setting', () => {
     let list: SendHistoryEntry[] = [];
     for (let n = 1; n <= 5; n++) list = appendBounded(list, entry(n), 3);
-    assert.deepEqual(list.map((e) => e.latencyMs), [5, 4, 3]);
+    assert.deepEqual(
+      list.map((e) => e.latencyMs),
+      [5, 4, 3],
+    );
     assert.deepEqual(appendBounded(list, entry(6), 0), []);
-    assert.deepEqual(appendBounded(list, entry(6), 1).map((e) => e.latencyMs), [6]);
+    assert.deepEqual(
+      appendBounded(list, entry(6), 1).map((e) => e.latencyMs),
+      [6],
+    );
     assert.deepEqual(appendBounded([], entry(1), Number.NaN), []);
     assert.equal(appendBounded(list, entry(6), 2.7).length, 2);
   });
@@ -128,7 +165,10 @@ describe('an endpoint set where it is ignored', () => {
   it('names the workspace or folder value and where to set it instead', async () => {
     const { ignoredEndpointNote } = await import('../../client/src/send/endpoint');
     assert.equal(ignoredEndpointNote({ globalValue: 'https://a.example/events' }), undefined);
-    assert.match(ignoredEndpointNote({ workspaceValue: 'http://127.0.0.1:9/events' }) ?? '', /^The workspace settings set regal\.endpoint to "http:\/\/127\.0\.0\.1:9\/events", which is ignored: set it in your User settings/);
+    assert.match(
+      ignoredEndpointNote({ workspaceValue: 'http://127.0.0.1:9/events' }) ?? '',
+      /^The workspace settings set regal\.endpoint to "http:\/\/127\.0\.0\.1:9\/events", which is ignored: set it in your User settings/,
+    );
     assert.match(ignoredEndpointNote({ workspaceValue: 'x', workspaceFolderValue: 'y' }) ?? '', /^The folder settings set regal\.endpoint to "y"/);
   });
 });
@@ -154,7 +194,14 @@ describe('redaction of an echoed key in any encoding', () => {
 });
 
 describe('send history bounds', () => {
-  const big = (n: number): SendHistoryEntry => ({ time: new Date(n).toISOString(), endpoint: 'https://e', payload: 'x'.repeat(300_000), response: 'y'.repeat(100_000), source: `f${n}`, latencyMs: n });
+  const big = (n: number): SendHistoryEntry => ({
+    time: new Date(n).toISOString(),
+    endpoint: 'https://e',
+    payload: 'x'.repeat(300_000),
+    response: 'y'.repeat(100_000),
+    source: `f${n}`,
+    latencyMs: n,
+  });
 
   it('cuts each entry and marks a cut payload as not resendable', () => {
     const [stored] = appendBounded([], big(1), 20);

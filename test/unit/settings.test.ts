@@ -27,10 +27,13 @@ describe('settings', () => {
     const warning = validate(withComment, normalizeSettings({ diagnostics: { severity: { comment: 'warning' } } }));
     assert.equal(warning.find((f) => f.code === 'comment')?.diagnostic.severity, DiagnosticSeverity.Warning);
     const off = validate(withComment, normalizeSettings({ diagnostics: { severity: { comment: 'off' } } }));
-    assert.equal(off.find((f) => f.code === 'comment'), undefined);
+    assert.equal(
+      off.find((f) => f.code === 'comment'),
+      undefined,
+    );
   });
 
-  it('lets a catalog path leave the workspace only when the client says it is the user\'s (fieldsFileScope)', () => {
+  it("lets a catalog path leave the workspace only when the client says it is the user's (fieldsFileScope)", () => {
     assert.equal(normalizeSettings({ fieldsFile: '../c.json', fieldsFileScope: 'user' }).fieldsFileFromUser, true);
     for (const fieldsFileScope of ['workspace', undefined, 'USER', true, null]) {
       assert.equal(normalizeSettings({ fieldsFile: '../c.json', fieldsFileScope }).fieldsFileFromUser, undefined, String(fieldsFileScope));

@@ -47,7 +47,11 @@ describe('fast expression reader', () => {
 
   it('agrees with Handlebars on generated expressions', () => {
     const name = fc.stringMatching(/^[A-Za-z_$][A-Za-z0-9_$:?-]{0,6}$/);
-    const segment = fc.oneof(name, name.map((n) => `[${n}]`), fc.constantFrom('[0]', '[a b]', 'this', '..', '.', '[]'));
+    const segment = fc.oneof(
+      name,
+      name.map((n) => `[${n}]`),
+      fc.constantFrom('[0]', '[a b]', 'this', '..', '.', '[]'),
+    );
     const path = fc.array(segment, { minLength: 1, maxLength: 3 }).chain((parts) => fc.constantFrom('.', '/').map((sep) => parts.join(sep)));
     const literal = fc.oneof(
       fc.stringMatching(/^[a-z '"\\]{0,5}$/).map((s) => `'${s}'`),
@@ -57,8 +61,12 @@ describe('fast expression reader', () => {
     );
     const argument = fc.oneof(path, literal, fc.constantFrom('(lower x)', 'k=v', '@index', '~', '|x|'));
     const space = fc.constantFrom(' ', '  ', '\n', '\t', '', '\u000b');
-    const expression = fc.tuple(space, fc.oneof(path, literal), fc.array(fc.tuple(space, argument), { maxLength: 4 }), space).map(([lead, head, args, trail]) => lead + head + args.map(([s, a]) => s + a).join('') + trail);
-    const wrapped = fc.tuple(expression, fc.constantFrom('{{%}}', '{{{%}}}', '{{#%}}', '{{^%}}', '{{else %}}', '"{{%}}"')).map(([e, form]) => form.replace('%', e));
+    const expression = fc
+      .tuple(space, fc.oneof(path, literal), fc.array(fc.tuple(space, argument), { maxLength: 4 }), space)
+      .map(([lead, head, args, trail]) => lead + head + args.map(([s, a]) => s + a).join('') + trail);
+    const wrapped = fc
+      .tuple(expression, fc.constantFrom('{{%}}', '{{{%}}}', '{{#%}}', '{{^%}}', '{{else %}}', '"{{%}}"'))
+      .map(([e, form]) => form.replace('%', e));
     fc.assert(
       fc.property(wrapped, (text) => assertSameAsParser(text)),
       { numRuns: 3000, seed: 20261127 },

@@ -10,7 +10,14 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { freePayloadFileName, withPayloadExtension } from '../../client/src/snippets/payloadFileName';
-import { GUIDE_SHAPE_NOTE, PAYLOAD_SNIPPETS_PATH, findPayloadSnippet, parsePayloadSnippets, payloadPickItems, workflowSlug } from '../../client/src/snippets/payloadSnippets';
+import {
+  GUIDE_SHAPE_NOTE,
+  PAYLOAD_SNIPPETS_PATH,
+  findPayloadSnippet,
+  parsePayloadSnippets,
+  payloadPickItems,
+  workflowSlug,
+} from '../../client/src/snippets/payloadSnippets';
 import { repoRoot, validate } from '../support/service';
 
 const snippets = parsePayloadSnippets(readFileSync(path.join(repoRoot, PAYLOAD_SNIPPETS_PATH), 'utf8'));
@@ -84,9 +91,15 @@ const exampleFor: Record<string, string> = {
 };
 
 describe('payload snippets', () => {
-  it('are the three workflows of Regal\'s guide, each in the legacy and the traits.phones shape', () => {
-    assert.deepEqual(snippets.map((s) => s.name), Object.keys(exampleFor));
-    assert.deepEqual(snippets.map((s) => s.prefix), ['regal-contact', 'regal-optin', 'regal-event', 'regal-contact-phones', 'regal-optin-phones', 'regal-event-phones']);
+  it("are the three workflows of Regal's guide, each in the legacy and the traits.phones shape", () => {
+    assert.deepEqual(
+      snippets.map((s) => s.name),
+      Object.keys(exampleFor),
+    );
+    assert.deepEqual(
+      snippets.map((s) => s.prefix),
+      ['regal-contact', 'regal-optin', 'regal-event', 'regal-contact-phones', 'regal-optin-phones', 'regal-event-phones'],
+    );
     for (const snippet of snippets) assert.ok(snippet.description.length > 20, `${snippet.name} has a description`);
   });
 
@@ -96,16 +109,12 @@ describe('payload snippets', () => {
     assert.equal(findPayloadSnippet(snippets, 'Delete contact'), undefined);
   });
 
-  it('are offered in the New Payload picker with the current shape (traits.phones) first, the guide\'s shape marked, each saying what it sends', () => {
+  it("are offered in the New Payload picker with the current shape (traits.phones) first, the guide's shape marked, each saying what it sends", () => {
     const items = payloadPickItems(snippets);
-    assert.deepEqual(items.map((i) => i.label), [
-      'Create contact (traits.phones)',
-      'Update opt-in (traits.phones)',
-      'Send event (traits.phones)',
-      'Create contact',
-      'Update opt-in',
-      'Send event',
-    ]);
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['Create contact (traits.phones)', 'Update opt-in (traits.phones)', 'Send event (traits.phones)', 'Create contact', 'Update opt-in', 'Send event'],
+    );
     for (const item of items.slice(0, 3)) assert.doesNotMatch(`${item.description} ${item.detail}`, new RegExp(GUIDE_SHAPE_NOTE));
     for (const item of items.slice(3)) assert.match(item.description, /as in Regal's Iterable guide/);
     for (const item of items) {
@@ -142,7 +151,10 @@ describe('payload snippets', () => {
       for (const choice of [0, 1]) {
         it(`validates with no error, warning or information (choice ${choice + 1} of each boolean)`, () => {
           const problems = validate(expandSnippet(snippet.body, choice)).filter((f) => f.diagnostic.severity !== DiagnosticSeverity.Hint);
-          assert.deepEqual(problems.map((f) => `${f.code}: ${f.message} (${f.covers})`), []);
+          assert.deepEqual(
+            problems.map((f) => `${f.code}: ${f.message} (${f.covers})`),
+            [],
+          );
         });
       }
 
@@ -182,7 +194,10 @@ describe('language configuration', () => {
   });
 
   it('pairs braces and brackets, closes { everywhere (so {{ closes with }}), and quotes only outside strings', () => {
-    assert.deepEqual(configuration.brackets, [['{', '}'], ['[', ']']]);
+    assert.deepEqual(configuration.brackets, [
+      ['{', '}'],
+      ['[', ']'],
+    ]);
     const pairs = new Map(configuration.autoClosingPairs.map((p) => [p.open, p]));
     // One-character pairs only: VS Code overtypes each auto-closed `}` on its own, so typing
     // `{{name}}` by hand gives exactly that. A `{{` → `}}` pair is overtyped once, and the second `}`

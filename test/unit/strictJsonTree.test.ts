@@ -50,7 +50,28 @@ describe('strict JSON tree', () => {
   });
 
   it('gives up on anything JSON.parse would reject, or on non-JSON whitespace', () => {
-    const invalid = ['', ' ', '{', '{"a":1,}', '[1,]', '{"a" 1}', "{'a':1}", '01', '1.', '-', '1e', '"\u0001"', '"\\x"', '{"a":1}x', '// c\n1', '\u00a01', '\u000b1', 'nul', '[1 2]', '{"a":1 "b":2}'];
+    const invalid = [
+      '',
+      ' ',
+      '{',
+      '{"a":1,}',
+      '[1,]',
+      '{"a" 1}',
+      "{'a':1}",
+      '01',
+      '1.',
+      '-',
+      '1e',
+      '"\u0001"',
+      '"\\x"',
+      '{"a":1}x',
+      '// c\n1',
+      '\u00a01',
+      '\u000b1',
+      'nul',
+      '[1 2]',
+      '{"a":1 "b":2}',
+    ];
     for (const text of invalid) assert.equal(parseStrictJsonTree(text, 1_000), undefined, JSON.stringify(text));
     assert.equal(parseStrictJsonTree('[[[1]]]', 2), undefined, 'deeper than allowed');
   });

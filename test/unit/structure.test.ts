@@ -29,7 +29,7 @@ function significant(text: string): string {
   let out = '';
   let next = 0;
   let inString = false;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     while (next < mustaches.length && mustaches[next].start < i) next++;
     const m = mustaches[next];
     if (m && m.start === i) {
@@ -138,7 +138,9 @@ describe('formatting', () => {
 }
 `;
     assert.equal(formatted(each), each);
-    assert.equal(formatted('{"items": [{{#each items}}{"id": "{{id}}"}{{#unless @last}},{{/unless}}{{/each}}]}'), `{
+    assert.equal(
+      formatted('{"items": [{{#each items}}{"id": "{{id}}"}{{#unless @last}},{{/unless}}{{/each}}]}'),
+      `{
   "items": [
     {{#each items}}
     {
@@ -146,11 +148,14 @@ describe('formatting', () => {
     }{{#unless @last}},{{/unless}}
     {{/each}}
   ]
-}`);
+}`,
+    );
   });
 
   it('keeps a separator block that renders only a comma on one line', () => {
-    assert.equal(formatted('{"items": [{{#each items}}{{#if @index}},{{/if}}{"id": "{{id}}"}{{/each}}]}'), `{
+    assert.equal(
+      formatted('{"items": [{{#each items}}{{#if @index}},{{/if}}{"id": "{{id}}"}{{/each}}]}'),
+      `{
   "items": [
     {{#each items}}
     {{#if @index}},{{/if}}
@@ -159,7 +164,8 @@ describe('formatting', () => {
     }
     {{/each}}
   ]
-}`);
+}`,
+    );
   });
 
   it('leaves a payload it cannot read safely untouched', () => {
@@ -207,7 +213,12 @@ interface Outline {
   children?: Outline[];
 }
 const outline = (symbols: DocumentSymbol[]): Outline[] =>
-  symbols.map((s) => ({ name: s.name, kind: s.kind, ...(s.detail ? { detail: s.detail } : {}), ...(s.children && s.children.length > 0 ? { children: outline(s.children) } : {}) }));
+  symbols.map((s) => ({
+    name: s.name,
+    kind: s.kind,
+    ...(s.detail ? { detail: s.detail } : {}),
+    ...(s.children && s.children.length > 0 ? { children: outline(s.children) } : {}),
+  }));
 
 describe('document symbols', () => {
   it('builds the property tree with value previews and block helpers around the members they wrap', () => {
@@ -217,7 +228,11 @@ describe('document symbols', () => {
         name: 'traits',
         kind: SymbolKind.Object,
         children: [
-          { name: 'phones', kind: SymbolKind.Object, children: [{ name: '{{phoneNumber}}', kind: SymbolKind.Object, children: [{ name: 'isPrimary', kind: SymbolKind.Boolean, detail: 'true' }] }] },
+          {
+            name: 'phones',
+            kind: SymbolKind.Object,
+            children: [{ name: '{{phoneNumber}}', kind: SymbolKind.Object, children: [{ name: 'isPrimary', kind: SymbolKind.Boolean, detail: 'true' }] }],
+          },
           { name: '{{#if email}}', kind: SymbolKind.Namespace, children: [{ name: 'email', kind: SymbolKind.Key, detail: '"{{email}}"' }] },
           { name: 'age', kind: SymbolKind.Number, detail: '23' },
         ],
@@ -228,7 +243,14 @@ describe('document symbols', () => {
         kind: SymbolKind.Object,
         children: [
           { name: 'ok', kind: SymbolKind.Key, detail: '{{#if ok}}true{{else}}false{{/if}}' },
-          { name: 'list', kind: SymbolKind.Array, children: [{ name: '0', kind: SymbolKind.Number, detail: '1' }, { name: '1', kind: SymbolKind.Null, detail: 'null' }] },
+          {
+            name: 'list',
+            kind: SymbolKind.Array,
+            children: [
+              { name: '0', kind: SymbolKind.Number, detail: '1' },
+              { name: '1', kind: SymbolKind.Null, detail: 'null' },
+            ],
+          },
         ],
       },
     ]);
@@ -255,7 +277,10 @@ describe('document symbols', () => {
       ['name', 'traits'],
     );
     for (const text of ['', '{', '{{', '{ "a": {{#if x}', '[{{#each l}}', '{"": 1, "  ": 2}']) service.findDocumentSymbols(documentOf(text));
-    assert.deepEqual(service.findDocumentSymbols(documentOf('{"": 1}')).map((s) => s.name), ['""']);
+    assert.deepEqual(
+      service.findDocumentSymbols(documentOf('{"": 1}')).map((s) => s.name),
+      ['""'],
+    );
   });
 });
 
@@ -355,7 +380,11 @@ describe('structure robustness', () => {
   });
 });
 
-function contains(document: TextDocument, outer: { start: { line: number; character: number }; end: { line: number; character: number } }, inner: typeof outer): boolean {
+function contains(
+  document: TextDocument,
+  outer: { start: { line: number; character: number }; end: { line: number; character: number } },
+  inner: typeof outer,
+): boolean {
   return document.offsetAt(outer.start) <= document.offsetAt(inner.start) && document.offsetAt(inner.end) <= document.offsetAt(outer.end);
 }
 

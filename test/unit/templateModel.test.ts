@@ -24,39 +24,74 @@ describe('mustache scanner', () => {
     const text = '{ "a": "x {{f}}", "{{k}}": {{v}}, "b": {{#if c}}true{{else}}false{{/if}} }';
     assert.deepEqual(
       kinds(text).map((k) => `${k.text}:${k.kind}:${k.inString}`),
-      ['{{f}}:expression:true', '{{k}}:expression:true', '{{v}}:expression:false', '{{#if c}}:blockOpen:false', '{{else}}:else:false', '{{/if}}:blockClose:false'],
+      [
+        '{{f}}:expression:true',
+        '{{k}}:expression:true',
+        '{{v}}:expression:false',
+        '{{#if c}}:blockOpen:false',
+        '{{else}}:else:false',
+        '{{/if}}:blockClose:false',
+      ],
     );
   });
 
   it('finds the mustache at an offset, optionally counting the offset just past it', () => {
     const { mustaches } = scanMustaches('a{{x}}{{y}} {{z}}');
-    assert.deepEqual([0, 1, 5, 6, 10, 11, 12, 17].map((o) => mustacheIndexAt(mustaches, o)), [-1, 0, 0, 1, 1, -1, 2, -1]);
-    assert.deepEqual([11, 17].map((o) => mustacheIndexAt(mustaches, o, true)), [1, 2]);
-    assert.deepEqual([0, 1, 2, 7, 100].map((o) => lastStartingBefore(mustaches, o)), [-1, -1, 0, 1, 2]);
+    assert.deepEqual(
+      [0, 1, 5, 6, 10, 11, 12, 17].map((o) => mustacheIndexAt(mustaches, o)),
+      [-1, 0, 0, 1, 1, -1, 2, -1],
+    );
+    assert.deepEqual(
+      [11, 17].map((o) => mustacheIndexAt(mustaches, o, true)),
+      [1, 2],
+    );
+    assert.deepEqual(
+      [0, 1, 2, 7, 100].map((o) => lastStartingBefore(mustaches, o)),
+      [-1, -1, 0, 1, 2],
+    );
   });
 
   it('recognises every form of the dialect', () => {
     const text = '"{{{raw}}} {{& amp}} {{! c }} {{!-- a }} b --}} {{~trim~}} {{^}} {{> partial}} {{else if x}} {{^inv}}"';
     assert.deepEqual(
       kinds(text).map((k) => `${k.text}:${k.kind}`),
-      ['{{{raw}}}:unescaped', '{{& amp}}:unescaped', '{{! c }}:comment', '{{!-- a }} b --}}:comment', '{{~trim~}}:expression', '{{^}}:else', '{{> partial}}:partial', '{{else if x}}:else', '{{^inv}}:inverseOpen'],
+      [
+        '{{{raw}}}:unescaped',
+        '{{& amp}}:unescaped',
+        '{{! c }}:comment',
+        '{{!-- a }} b --}}:comment',
+        '{{~trim~}}:expression',
+        '{{^}}:else',
+        '{{> partial}}:partial',
+        '{{else if x}}:else',
+        '{{^inv}}:inverseOpen',
+      ],
     );
   });
 
   it('steps over Handlebars string literals that contain braces or quotes', () => {
     const text = `{ "a": "{{defaultIfEmpty x 'a }} b'}}", "b": 1 }`;
-    assert.deepEqual(kinds(text).map((k) => k.text), [`{{defaultIfEmpty x 'a }} b'}}`]);
+    assert.deepEqual(
+      kinds(text).map((k) => k.text),
+      [`{{defaultIfEmpty x 'a }} b'}}`],
+    );
   });
 
   it('ignores a JSON-escaped quote and keeps string state across comments', () => {
     const text = '{ "a": "say \\"{{x}}\\"", // "{{y}}\n "b": "{{z}}" }';
-    assert.deepEqual(kinds(text).map((k) => `${k.text}:${k.inString}`), ['{{x}}:true', '{{y}}:false', '{{z}}:true']);
+    assert.deepEqual(
+      kinds(text).map((k) => `${k.text}:${k.inString}`),
+      ['{{x}}:true', '{{y}}:false', '{{z}}:true'],
+    );
   });
 
   it('recovers from an unclosed mustache at the end of its JSON token', () => {
     const text = '{ "a": "{{phone", "b": "{{ok}}" }';
     const found = kinds(text);
-    assert.deepEqual(found.map((k) => `${k.text}:${k.closed}`), ['{{phone:false', '{{ok}}:true']);
+    assert.deepEqual(
+      found.map((k) => `${k.text}:${k.closed}`),
+      ['{{phone:false', '{{ok}}:true'],
+    );
   });
 
   it('measures nesting depth outside strings', () => {
@@ -71,7 +106,10 @@ describe('expressions', () => {
     const model = parseTemplate(text);
     const visited: unknown[] = [];
     model.forEachExpression((expression) => visited.push(JSON.parse(JSON.stringify(expression ?? null))));
-    assert.deepEqual(model.mustaches.map((_, i) => JSON.parse(JSON.stringify(model.expressionAt(i) ?? null))), visited);
+    assert.deepEqual(
+      model.mustaches.map((_, i) => JSON.parse(JSON.stringify(model.expressionAt(i) ?? null))),
+      visited,
+    );
     assert.equal(model.expressionAt(2), model.expressionAt(2), 'kept');
     assert.equal(model.expressionAt(-1), undefined);
     assert.equal(model.expressionAt(model.mustaches.length), undefined);
@@ -79,18 +117,28 @@ describe('expressions', () => {
 
   const analyse = (text: string) => {
     const model = parseTemplate(text);
-    return model.mustaches.map((_, i) => model.expressionAt(i)).map((e) => e && {
-      head: e.head && `${e.head.name}${e.head.isHelper ? '()' : ''}`,
-      fields: e.fields.map((f) => `${f.name}@${text.slice(f.start, f.end)}`),
-      helpers: e.helpers.map((h) => `${h.name}@${text.slice(h.start, h.end)}`),
-      error: e.error && text.slice(e.error.start, e.error.end),
-    });
+    return model.mustaches
+      .map((_, i) => model.expressionAt(i))
+      .map(
+        (e) =>
+          e && {
+            head: e.head && `${e.head.name}${e.head.isHelper ? '()' : ''}`,
+            fields: e.fields.map((f) => `${f.name}@${text.slice(f.start, f.end)}`),
+            helpers: e.helpers.map((h) => `${h.name}@${text.slice(h.start, h.end)}`),
+            error: e.error && text.slice(e.error.start, e.error.end),
+          },
+      );
   };
 
   it('finds fields and helpers with their document offsets', () => {
     const text = `"{{capitalizeFirst (lower [First Name]) fallback=user.name}} {{now}} {{@index}} {{a.b.[1].c}}"`;
     assert.deepEqual(analyse(text), [
-      { head: 'capitalizeFirst()', fields: ['First Name@[First Name]', 'user.name@user.name'], helpers: ['capitalizeFirst@capitalizeFirst', 'lower@lower'], error: undefined },
+      {
+        head: 'capitalizeFirst()',
+        fields: ['First Name@[First Name]', 'user.name@user.name'],
+        helpers: ['capitalizeFirst@capitalizeFirst', 'lower@lower'],
+        error: undefined,
+      },
       { head: 'now()', fields: [], helpers: ['now@now'], error: undefined },
       { head: '@index', fields: [], helpers: [], error: undefined },
       { head: 'a.b.1.c', fields: ['a.b.1.c@a.b.[1].c'], helpers: [], error: undefined },
@@ -159,7 +207,10 @@ describe('block structure', () => {
   it('builds branches for if / else if / else', () => {
     const text = '{{#if a}}A{{else if b}}B{{else}}C{{/if}}';
     const [block] = parseTemplate(text).blocks;
-    assert.deepEqual(block.branches.map((b) => text.slice(b.start, b.end)), ['A', 'B', 'C']);
+    assert.deepEqual(
+      block.branches.map((b) => text.slice(b.start, b.end)),
+      ['A', 'B', 'C'],
+    );
     assert.equal(block.hasFinalElse, true);
   });
 });
@@ -180,7 +231,10 @@ describe('JSON views', () => {
     it(`keeps every offset and parses cleanly: ${JSON.stringify(text)}`, () => {
       const model = parseTemplate(text);
       // `"{{defaultIfEmpty x "y"}}"` is reported (nested-double-quotes), yet its views must stay JSON.
-      assert.deepEqual(model.problems.filter((p) => p.code !== 'nested-double-quotes'), []);
+      assert.deepEqual(
+        model.problems.filter((p) => p.code !== 'nested-double-quotes'),
+        [],
+      );
       for (let v = 0; v < model.viewCount; v++) {
         const view = model.view(v).text;
         assert.equal(view.length, text.length, `view ${v} length`);

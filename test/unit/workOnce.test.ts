@@ -257,7 +257,10 @@ describe('work only once: superseded versions', () => {
       for (let version = 2; version <= 20; version++) await server.change(uri, version, payload.replace('Signup', `Signup ${version}`));
       const last = await server.waitForPublish(uri, from);
       assert.equal(last.version, 20);
-      assert.deepEqual(counting.validated.map((v) => v.version), [1, 20]);
+      assert.deepEqual(
+        counting.validated.map((v) => v.version),
+        [1, 20],
+      );
       assert.deepEqual(
         counting.analyses.map((a) => a.version),
         [1, 20],
@@ -288,8 +291,14 @@ describe('work only once: superseded versions', () => {
       settings.open();
       const published = await server.waitForPublish(uri, 0);
       assert.equal(published.version, 3);
-      assert.deepEqual(counting.validated.map((v) => v.version), [3]);
-      assert.deepEqual(server.publishesOf(uri).map((p) => p.version), [3]);
+      assert.deepEqual(
+        counting.validated.map((v) => v.version),
+        [3],
+      );
+      assert.deepEqual(
+        server.publishesOf(uri).map((p) => p.version),
+        [3],
+      );
     } finally {
       server.dispose();
     }
@@ -323,8 +332,14 @@ describe('work only once: superseded versions', () => {
       settings.open();
       const published = await server.waitForPublish(uri, afterClose);
       assert.equal(published.version, 1);
-      assert.ok(!published.diagnostics.some((d) => d.code === 'comment'), `diagnostics of the closed text: ${JSON.stringify(published.diagnostics.map((d) => d.code))}`);
-      assert.deepEqual(counting.validated.map((v) => v.text), [reopened]);
+      assert.ok(
+        !published.diagnostics.some((d) => d.code === 'comment'),
+        `diagnostics of the closed text: ${JSON.stringify(published.diagnostics.map((d) => d.code))}`,
+      );
+      assert.deepEqual(
+        counting.validated.map((v) => v.text),
+        [reopened],
+      );
       // Any later publish (there should be none) would come before this answer.
       await server.client.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } });
       assert.equal(server.publishesOf(uri, afterClose).length, 1);
@@ -362,7 +377,8 @@ describe('work only once: cross-file summaries', () => {
       await counting.summariesReach(b, 1);
       for (const name of diskNames) assert.equal(counting.summariesOf(fileUri(name)), 1, `${name} summarised once at load`);
       const counts = () => new Map([...diskNames.map(fileUri), a, b].map((uri) => [uri, counting.summariesOf(uri)]));
-      const delta = (before: Map<string, number>) => [...counts()].filter(([uri, n]) => n !== before.get(uri)).map(([uri, n]) => [path.basename(uri), n - (before.get(uri) ?? 0)]);
+      const delta = (before: Map<string, number>) =>
+        [...counts()].filter(([uri, n]) => n !== before.get(uri)).map(([uri, n]) => [path.basename(uri), n - (before.get(uri) ?? 0)]);
 
       // An edit of A that changes what B is compared with: A is summarised again, B validated again, nothing else.
       let before = counts();
@@ -421,7 +437,10 @@ describe('workspace loading when the catalog reader fails', () => {
       const codes = published.diagnostics.map((d) => d.code);
       assert.ok(codes.includes('inconsistent-type'), `the other payload file was read: ${JSON.stringify(codes)}`);
       assert.ok(!codes.includes('unknown-merge-field'), 'no catalog, no merge-field check');
-      assert.ok(server.logs.some((m) => m.includes('Reading the field catalog') && m.includes('failed')), server.logs.join('\n'));
+      assert.ok(
+        server.logs.some((m) => m.includes('Reading the field catalog') && m.includes('failed')),
+        server.logs.join('\n'),
+      );
     } finally {
       server.dispose();
     }

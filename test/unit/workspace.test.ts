@@ -35,7 +35,11 @@ interface Seen {
 }
 
 /** Validates `text` (⟦ ⟧ marks expected ranges) in a workspace; returns the diagnostics with the text they cover. */
-function check(withMarkers: string, workspace: WorkspaceContext, uri = 'file:///ws/here.regal.json'): { found: Seen[]; ranges: Array<{ start: number; end: number }>; text: string } {
+function check(
+  withMarkers: string,
+  workspace: WorkspaceContext,
+  uri = 'file:///ws/here.regal.json',
+): { found: Seen[]; ranges: Array<{ start: number; end: number }>; text: string } {
   const { text, ranges } = marked(withMarkers);
   const document = documentOf(text, uri);
   const found = service.doValidation(document, undefined, workspace).map((diagnostic) => ({
@@ -58,11 +62,14 @@ describe('field catalog parsing', () => {
     const result = parseFieldCatalog(CATALOG_URI, '{ "fields": { "phoneNumber": "string", "voice_optin": "boolean", "address.city": "string" } }');
     assert.deepEqual(result.problems, []);
     assert.equal(result.catalog?.uri, CATALOG_URI);
-    assert.deepEqual([...(result.catalog?.fields ?? [])], [
-      ['phoneNumber', 'string'],
-      ['voice_optin', 'boolean'],
-      ['address.city', 'string'],
-    ]);
+    assert.deepEqual(
+      [...(result.catalog?.fields ?? [])],
+      [
+        ['phoneNumber', 'string'],
+        ['voice_optin', 'boolean'],
+        ['address.city', 'string'],
+      ],
+    );
   });
 
   const problems: Array<[string, string, RegExp]> = [
@@ -87,12 +94,26 @@ describe('field catalog parsing', () => {
       const [first] = result.problems;
       assert.equal(first.code, 'invalid-catalog');
       assert.match(first.message, message);
-      assert.deepEqual({ start: first.start, end: first.end }, ranges[0], `range of ${JSON.stringify(first.message)} covers ${JSON.stringify(text.slice(first.start, first.end))}`);
+      assert.deepEqual(
+        { start: first.start, end: first.end },
+        ranges[0],
+        `range of ${JSON.stringify(first.message)} covers ${JSON.stringify(text.slice(first.start, first.end))}`,
+      );
     });
   }
 
   it('never throws on garbage, and caps the problems of a broken file', () => {
-    for (const text of ['', '{', '}}}', 'null', '"fields"', '{"fields": null}', '{"fields": {"a": }}', '\u0000\uffff', '{"fields":{' + '"a":1,'.repeat(5000) + '"b":"x"}}']) {
+    for (const text of [
+      '',
+      '{',
+      '}}}',
+      'null',
+      '"fields"',
+      '{"fields": null}',
+      '{"fields": {"a": }}',
+      '\u0000\uffff',
+      '{"fields":{' + '"a":1,'.repeat(5000) + '"b":"x"}}',
+    ]) {
       const result = parseFieldCatalog(CATALOG_URI, text);
       assert.equal(result.catalog, undefined, JSON.stringify(text.slice(0, 30)));
       assert.ok(result.problems.length >= 1 && result.problems.length <= 100, `${result.problems.length} problems`);
@@ -145,12 +166,21 @@ describe('field catalog parsing', () => {
 
 describe('unknown-merge-field', () => {
   it('flags a field neither in the catalog nor standard, on the path, with suggestions in data', () => {
-    const { found, ranges } = check('{ "traits": { "phone": "{{⟦phonenumber⟧}}", "email": "{{email}}", "custom": "{{⟦profile.voice_optn⟧}}" } }', { catalog, files: [] });
+    const { found, ranges } = check('{ "traits": { "phone": "{{⟦phonenumber⟧}}", "email": "{{email}}", "custom": "{{⟦profile.voice_optn⟧}}" } }', {
+      catalog,
+      files: [],
+    });
     const unknown = only(found, 'unknown-merge-field');
-    assert.deepEqual(unknown.map((u) => u.covers), ['phonenumber', 'profile.voice_optn']);
+    assert.deepEqual(
+      unknown.map((u) => u.covers),
+      ['phonenumber', 'profile.voice_optn'],
+    );
     assert.deepEqual(unknown[0].diagnostic.data, { code: 'unknown-merge-field', field: 'phonenumber', suggestions: ['phoneNumber'] });
     assert.deepEqual(unknown[1].diagnostic.data, { code: 'unknown-merge-field', field: 'profile.voice_optn', suggestions: ['profile.voice_optin'] });
-    assert.match(messageOf(unknown[0].diagnostic), /^Unknown merge field "phonenumber": rename it to "phoneNumber"\. It is neither in your field catalog \(iterable-fields\.json\) nor an Iterable standard field, so it renders blank\.$/);
+    assert.match(
+      messageOf(unknown[0].diagnostic),
+      /^Unknown merge field "phonenumber": rename it to "phoneNumber"\. It is neither in your field catalog \(iterable-fields\.json\) nor an Iterable standard field, so it renders blank\.$/,
+    );
     assert.equal(unknown[0].diagnostic.severity, 2);
     assert.equal(ranges.length, 2);
   });
@@ -168,21 +198,33 @@ describe('unknown-merge-field', () => {
       }
     }`;
     const { found } = check(text, { catalog, files: [] });
-    assert.deepEqual(only(found, 'unknown-merge-field').map((f) => f.covers), []);
+    assert.deepEqual(
+      only(found, 'unknown-merge-field').map((f) => f.covers),
+      [],
+    );
   });
 
   it('checks what a block reads, and what follows the block', () => {
-    const { found } = check('{ "traits": { "x": "{{#each ⟦ordrs⟧}}{{sku}}{{/each}}{{⟦sku⟧}}", "y": "{{#if ⟦agee⟧}}{{⟦agee⟧}}{{/if}}" } }', { catalog, files: [] });
-    assert.deepEqual(only(found, 'unknown-merge-field').map((f) => f.covers), ['ordrs', 'sku', 'agee', 'agee']);
+    const { found } = check('{ "traits": { "x": "{{#each ⟦ordrs⟧}}{{sku}}{{/each}}{{⟦sku⟧}}", "y": "{{#if ⟦agee⟧}}{{⟦agee⟧}}{{/if}}" } }', {
+      catalog,
+      files: [],
+    });
+    assert.deepEqual(
+      only(found, 'unknown-merge-field').map((f) => f.covers),
+      ['ordrs', 'sku', 'agee', 'agee'],
+    );
   });
 
   it('suggests only names it would accept: never a catalog key that `profile.` hides (found by fuzzing)', () => {
     // `{{profile.plan}}` reads the profile field `plan`, so the catalog key `profile.plan` is no fix.
     const text = '{ "traits": { "phone": "{{phoneNumber}}", "x": "{{trueprofile.plan}}" } }';
-    const data = (fields: Record<string, string>) => only(check(text, { catalog: catalogOf(fields), files: [] }).found, 'unknown-merge-field').map((f) => f.diagnostic.data);
+    const data = (fields: Record<string, string>) =>
+      only(check(text, { catalog: catalogOf(fields), files: [] }).found, 'unknown-merge-field').map((f) => f.diagnostic.data);
     assert.deepEqual(data({ 'profile.plan': 'string' }), [{ code: 'unknown-merge-field', field: 'trueprofile.plan', suggestions: [] }]);
     // With a field `plan`, `{{profile.plan}}` is known, and a fix.
-    assert.deepEqual(data({ 'profile.plan': 'string', plan: 'string' }), [{ code: 'unknown-merge-field', field: 'trueprofile.plan', suggestions: ['profile.plan'] }]);
+    assert.deepEqual(data({ 'profile.plan': 'string', plan: 'string' }), [
+      { code: 'unknown-merge-field', field: 'trueprofile.plan', suggestions: ['profile.plan'] },
+    ]);
   });
 
   it('says nothing without a catalog', () => {
@@ -193,7 +235,8 @@ describe('unknown-merge-field', () => {
 
 describe('cross-file checks', () => {
   const otherUri = 'file:///ws/other.regal.json';
-  const otherText = '{ "name": "signup_completed", "properties": { "age": "{{age}}", "plan": "gold", "score": null }, "traits": { "phone": "{{phoneNumber}}", "firstName": "{{firstName}}", "vip": "yes" } }';
+  const otherText =
+    '{ "name": "signup_completed", "properties": { "age": "{{age}}", "plan": "gold", "score": null }, "traits": { "phone": "{{phoneNumber}}", "firstName": "{{firstName}}", "vip": "yes" } }';
   const other = () => summaryOf(otherText, otherUri);
   /** The range of `needle` (of its part after `skip` characters) in `text`. */
   const rangeIn = (text: string, needle: string, skip = 0) => {
@@ -224,18 +267,30 @@ describe('cross-file checks', () => {
   it('leaves out unquoted merge fields, templated names and templated keys', () => {
     const summary = summaryOf('{ "name": "{{eventName}}", "properties": { "age": {{age}}, "{{key}}": 1, "n": {{#if n}}1{{else}}2{{/if}} } }', otherUri);
     assert.deepEqual(summary.eventNames, []);
-    assert.deepEqual([...summary.valueTypes].map(([key, value]) => [key, value.type]), [['properties.n', 'number']]);
+    assert.deepEqual(
+      [...summary.valueTypes].map(([key, value]) => [key, value.type]),
+      [['properties.n', 'number']],
+    );
   });
 
   it('reports a property or custom trait sent as another type elsewhere, pointing at the other file', () => {
-    const { found } = check('{ "name": "Signup Completed", "properties": { "age": ⟦23⟧, "plan": "silver", "score": 5 }, "traits": { "phone": "{{phoneNumber}}", "firstName": 5, "vip": ⟦true⟧ } }', {
-      files: [other()],
-    });
+    const { found } = check(
+      '{ "name": "Signup Completed", "properties": { "age": ⟦23⟧, "plan": "silver", "score": 5 }, "traits": { "phone": "{{phoneNumber}}", "firstName": 5, "vip": ⟦true⟧ } }',
+      {
+        files: [other()],
+      },
+    );
     const conflicts = only(found, 'inconsistent-type');
-    assert.deepEqual(conflicts.map((c) => c.covers), ['23', 'true']);
+    assert.deepEqual(
+      conflicts.map((c) => c.covers),
+      ['23', 'true'],
+    );
     const [age, vip] = conflicts;
     assert.equal(age.diagnostic.severity, 2);
-    assert.match(messageOf(age.diagnostic), /^Event property "age" has another type in other\.regal\.json: send one type everywhere\. It is sent as a number here but as a string there\. Regal fixes a property's type the first time it sees it/);
+    assert.match(
+      messageOf(age.diagnostic),
+      /^Event property "age" has another type in other\.regal\.json: send one type everywhere\. It is sent as a number here but as a string there\. Regal fixes a property's type the first time it sees it/,
+    );
     assert.match(messageOf(vip.diagnostic), /^Custom trait "vip" has another type in other\.regal\.json: .* sent as a boolean here but as a string there/);
     assert.deepEqual(age.diagnostic.relatedInformation, [
       { location: { uri: otherUri, range: rangeIn(otherText, '"{{age}}"') }, message: 'Event property "age" is sent as a string here.' },
@@ -250,7 +305,10 @@ describe('cross-file checks', () => {
       assert.equal(similar.length, 1, name);
       assert.equal(similar[0].covers, JSON.stringify(name));
       assert.deepEqual(similar[0].diagnostic.data, { code: 'similar-event-name', name, similar: ['signup_completed'] });
-      assert.match(messageOf(similar[0].diagnostic), /^Similar event name "signup_completed" in other\.regal\.json: use one spelling\. .* differs from it only by case or separators; Regal's event names are case-sensitive/);
+      assert.match(
+        messageOf(similar[0].diagnostic),
+        /^Similar event name "signup_completed" in other\.regal\.json: use one spelling\. .* differs from it only by case or separators; Regal's event names are case-sensitive/,
+      );
       assert.deepEqual(similar[0].diagnostic.relatedInformation, [
         { location: { uri: otherUri, range: rangeIn(otherText, '"signup_completed"') }, message: 'The event is named "signup_completed" here.' },
       ]);
@@ -266,7 +324,10 @@ describe('cross-file checks', () => {
     const uri = 'file:///ws/self.regal.json';
     const stale = summaryOf(text.replace('"age": 1', '"age": "1"').replace('A b', 'a_b'), uri);
     const { found } = check(text, { files: [stale] }, uri);
-    assert.deepEqual(found.filter((f) => f.code === 'inconsistent-type' || f.code === 'similar-event-name'), []);
+    assert.deepEqual(
+      found.filter((f) => f.code === 'inconsistent-type' || f.code === 'similar-event-name'),
+      [],
+    );
   });
 });
 
@@ -277,23 +338,33 @@ describe('quoted-boolean with a catalog', () => {
     const { found } = check(payload('voice_optin'), { catalog, files: [] });
     const [quoted] = only(found, 'quoted-boolean');
     assert.ok(quoted);
-    assert.match(messageOf(quoted.diagnostic), /^Quoted boolean: render a real boolean without quotes\. voice_optin is a boolean in your catalog; "\{\{voice_optin\}\}" sends the string "true", not a boolean, and "subscribed" needs a boolean\. Write \{\{#if voice_optin\}\}true\{\{else\}\}false\{\{\/if\}\}\.$/);
+    assert.match(
+      messageOf(quoted.diagnostic),
+      /^Quoted boolean: render a real boolean without quotes\. voice_optin is a boolean in your catalog; "\{\{voice_optin\}\}" sends the string "true", not a boolean, and "subscribed" needs a boolean\. Write \{\{#if voice_optin\}\}true\{\{else\}\}false\{\{\/if\}\}\.$/,
+    );
     assert.equal((quoted.diagnostic.data as { fieldType?: string }).fieldType, 'boolean');
   });
 
   it('advises #ifEq for a string field', () => {
     const { found } = check(payload('voice_optin_text'), { catalog, files: [] });
     const [quoted] = only(found, 'quoted-boolean');
-    assert.match(messageOf(quoted.diagnostic), /voice_optin_text is a string in your catalog; .* \{\{#ifEq voice_optin_text 'true'\}\}true\{\{else\}\}false\{\{\/ifEq\}\}/);
+    assert.match(
+      messageOf(quoted.diagnostic),
+      /voice_optin_text is a string in your catalog; .* \{\{#ifEq voice_optin_text 'true'\}\}true\{\{else\}\}false\{\{\/ifEq\}\}/,
+    );
     assert.equal((quoted.diagnostic.data as { fieldType?: string }).fieldType, 'string');
   });
 
   it('keeps the branch note of a finding in another view', () => {
-    const text = '{ "traits": { "phone": "{{phoneNumber}}", "optIn": [ { "channel": "voice", "subscribed": {{#if x}}true{{else}}"{{voice_optin}}"{{/if}} } ] } }';
+    const text =
+      '{ "traits": { "phone": "{{phoneNumber}}", "optIn": [ { "channel": "voice", "subscribed": {{#if x}}true{{else}}"{{voice_optin}}"{{/if}} } ] } }';
     const { found } = check(text, { catalog, files: [] });
     const [quoted] = only(found, 'quoted-boolean');
     assert.ok(quoted, JSON.stringify(found.map((f) => f.code)));
-    assert.match(messageOf(quoted.diagnostic), /^Quoted boolean: .* voice_optin is a boolean in your catalog; .*\{\{\/if\}\}\. \(in the \{\{else\}\} branch of \{\{#if x\}\}\)$/);
+    assert.match(
+      messageOf(quoted.diagnostic),
+      /^Quoted boolean: .* voice_optin is a boolean in your catalog; .*\{\{\/if\}\}\. \(in the \{\{else\}\} branch of \{\{#if x\}\}\)$/,
+    );
   });
 
   it('is unchanged without a catalog or for a field the catalog does not type', () => {
@@ -312,10 +383,28 @@ describe('workspace features on any text', () => {
         .filter((f) => f.endsWith('.regal.json'))
         .map((f) => readFileSync(path.join(repoRoot, dir, f), 'utf8')),
     );
-    const fragments = ['{{', '}}', '{', '}', '"', ',', '{{#each a as |x|}}', '{{/each}}', '{{#if b}}', '{{else}}', '{{/if}}', '{{profile.', '{{x.[0].', '"name": "A b",', '"properties": {"p": 1},'];
+    const fragments = [
+      '{{',
+      '}}',
+      '{',
+      '}',
+      '"',
+      ',',
+      '{{#each a as |x|}}',
+      '{{/each}}',
+      '{{#if b}}',
+      '{{else}}',
+      '{{/if}}',
+      '{{profile.',
+      '{{x.[0].',
+      '"name": "A b",',
+      '"properties": {"p": 1},',
+    ];
     let state = 2026;
-    const next = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296);
-    const files = seeds.map((text, i) => summaryOf(text.replace(/"name": "[^"]*"/, '"name": "application step 1 completed"'), `file:///ws/seed${i}.regal.json`));
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296;
+    const files = seeds.map((text, i) =>
+      summaryOf(text.replace(/"name": "[^"]*"/, '"name": "application step 1 completed"'), `file:///ws/seed${i}.regal.json`),
+    );
     for (let i = 0; i < 600; i++) {
       let text = seeds[i % seeds.length];
       for (let e = 0; e < 3; e++) {

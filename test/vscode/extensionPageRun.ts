@@ -23,7 +23,27 @@ import { installVsix } from './installVsix';
 async function serveScreenshots(root: string, dir: string): Promise<{ url: string; close: () => void }> {
   const key = path.join(dir, 'key.pem');
   const cert = path.join(dir, 'cert.pem');
-  const openssl = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { encoding: 'utf8' });
+  const openssl = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { encoding: 'utf8' },
+  );
   if (openssl.status !== 0) throw new Error(`openssl could not make the stand-in's certificate: ${openssl.error?.message ?? openssl.stderr}`);
   const server = https.createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (request, response) => {
     const match = /^\/docs\/screenshots\/([\w.-]+\.png)$/.exec(new URL(request.url ?? '/', 'https://127.0.0.1').pathname);
@@ -47,14 +67,21 @@ export async function runExtensionPage(root: string): Promise<number> {
       imagesUrl = stand.url;
     }
     const vsix = path.join(temp, 'regal-webhook.vsix');
-    const packaged = spawnSync(process.execPath, [path.join(root, 'scripts', 'package.mjs'), '--out', vsix], { cwd: root, stdio: 'inherit', env: { ...process.env, REGAL_README_IMAGES_URL: imagesUrl ?? '' } });
+    const packaged = spawnSync(process.execPath, [path.join(root, 'scripts', 'package.mjs'), '--out', vsix], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, REGAL_README_IMAGES_URL: imagesUrl ?? '' },
+    });
     if (packaged.status !== 0) throw new Error(`Packaging failed (exit ${packaged.status}).`);
     installVsix(root, vsix, temp);
     // The tests need a development extension to load them; this one contributes nothing, so the page
     // and the walkthrough are those of the installed package.
     const runner = path.join(temp, 'runner-extension');
     mkdirSync(runner);
-    writeFileSync(path.join(runner, 'package.json'), JSON.stringify({ name: 'screenshot-runner', publisher: 'regal-tests', version: '0.0.0', engines: { vscode: '*' } }));
+    writeFileSync(
+      path.join(runner, 'package.json'),
+      JSON.stringify({ name: 'screenshot-runner', publisher: 'regal-tests', version: '0.0.0', engines: { vscode: '*' } }),
+    );
     const workspace = path.join(temp, 'workspace');
     mkdirSync(workspace);
     const shots = path.join(root, 'out', 'screenshots');

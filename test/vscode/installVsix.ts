@@ -15,7 +15,15 @@ export function installVsix(root: string, vsix: string, into: string): string {
   mkdirSync(xdgConfig, { recursive: true });
   const result = spawnSync(
     node,
-    [path.join(host, 'node_modules', 'code-server', 'out', 'node', 'entry.js'), '--install-extension', path.resolve(vsix), '--extensions-dir', extensions, '--user-data-dir', path.join(into, 'user-data')],
+    [
+      path.join(host, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
+      '--install-extension',
+      path.resolve(vsix),
+      '--extensions-dir',
+      extensions,
+      '--user-data-dir',
+      path.join(into, 'user-data'),
+    ],
     // code-server writes its config under XDG_CONFIG_HOME: keep it out of $HOME.
     { encoding: 'utf8', timeout: 120_000, env: { ...process.env, XDG_CONFIG_HOME: xdgConfig } },
   );

@@ -16,7 +16,9 @@ export interface ParsedVersion {
 const NUMBER = '(0|[1-9]\\d*)';
 const PRERELEASE_PART = '(?:0|[1-9]\\d*|\\d*[a-zA-Z-][a-zA-Z0-9-]*)';
 /** semver's strict version syntax: no leading zeros, an optional `v`, a pre-release tag and build metadata. */
-const VERSION = new RegExp(`^v?${NUMBER}\\.${NUMBER}\\.${NUMBER}(?:-(${PRERELEASE_PART}(?:\\.${PRERELEASE_PART})*))?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?$`);
+const VERSION = new RegExp(
+  `^v?${NUMBER}\\.${NUMBER}\\.${NUMBER}(?:-(${PRERELEASE_PART}(?:\\.${PRERELEASE_PART})*))?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?$`,
+);
 const CARET_RANGE = /^\^(\d+)\.(\d+)\.(\d+)$/;
 
 /** semver's parse(): the version's parts, or null when it is not a version. */
@@ -33,7 +35,10 @@ export function parse(version: unknown): ParsedVersion | null {
 /** semver's satisfies() for a caret range: same leftmost non-zero part, and not below the range's version. */
 export function satisfies(version: ParsedVersion | string, range: string): boolean {
   const caret = CARET_RANGE.exec(range.trim());
-  if (!caret) throw new Error(`The extension's bundle answers only caret version ranges such as ^1.91.0, not ${JSON.stringify(range)} (client/src/bundling/semverCaret.ts).`);
+  if (!caret)
+    throw new Error(
+      `The extension's bundle answers only caret version ranges such as ^1.91.0, not ${JSON.stringify(range)} (client/src/bundling/semverCaret.ts).`,
+    );
   const parsed = parse(version);
   // A pre-release satisfies only a range that names a pre-release of the same version, which a caret range of three numbers does not.
   if (!parsed || parsed.prerelease.length > 0) return false;

@@ -9,7 +9,8 @@ import { MAX_LOOKALIKE_CHARS } from '../../../server/src/protocol/contract';
 import { PAYLOAD_EXTENSION } from '../snippets/payloadFileName';
 
 /** JSON files that are something else, whatever they hold. */
-const OTHER_FILES = /(^|[\\/])(package(-lock)?|tsconfig.*|jsconfig|composer|\.?eslintrc|settings|launch|tasks|extensions|keybindings|iterable-fields|regal\.sample)\.json$/i;
+const OTHER_FILES =
+  /(^|[\\/])(package(-lock)?|tsconfig.*|jsconfig|composer|\.?eslintrc|settings|launch|tasks|extensions|keybindings|iterable-fields|regal\.sample)\.json$/i;
 
 /**
  * Whether the server should be asked about `text`, the content of `fileName`: a `.json` file (not

@@ -53,7 +53,10 @@ export class PayloadLookalikeNotice implements vscode.Disposable {
     private readonly state: vscode.Memento,
     private readonly server: Pick<RegalServer, 'looksLikePayload'>,
   ) {
-    this.subscriptions.push(vscode.window.onDidChangeActiveTextEditor((editor) => this.consider(editor?.document)), this.outcomes);
+    this.subscriptions.push(
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.consider(editor?.document)),
+      this.outcomes,
+    );
     this.consider(vscode.window.activeTextEditor?.document);
   }
 
@@ -67,7 +70,10 @@ export class PayloadLookalikeNotice implements vscode.Disposable {
     void this.server
       .looksLikePayload({ text })
       // A server that cannot answer (it failed to start) means no notification: the file stays plain JSON.
-      .then(({ looksLike }) => looksLike, () => false)
+      .then(
+        ({ looksLike }) => looksLike,
+        () => false,
+      )
       .then((looksLike) => {
         this.checking.delete(key);
         if (!looksLike || this.asked.has(key)) return;
@@ -112,9 +118,12 @@ async function rename(uri: vscode.Uri): Promise<vscode.Uri> {
   const target = vscode.Uri.joinPath(uri, '..', regalFileName(uri.path.slice(uri.path.lastIndexOf('/') + 1)));
   const edit = new vscode.WorkspaceEdit();
   edit.renameFile(uri, target, { overwrite: false });
-  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not rename ${vscode.workspace.asRelativePath(uri, false)}: is there a ${vscode.workspace.asRelativePath(target, false)} already?`);
+  if (!(await vscode.workspace.applyEdit(edit)))
+    throw new Error(`could not rename ${vscode.workspace.asRelativePath(uri, false)}: is there a ${vscode.workspace.asRelativePath(target, false)} already?`);
   const document = await vscode.workspace.openTextDocument(target);
-  await vscode.window.showTextDocument(document.languageId === PAYLOAD_LANGUAGE_ID ? document : await vscode.languages.setTextDocumentLanguage(document, PAYLOAD_LANGUAGE_ID));
+  await vscode.window.showTextDocument(
+    document.languageId === PAYLOAD_LANGUAGE_ID ? document : await vscode.languages.setTextDocumentLanguage(document, PAYLOAD_LANGUAGE_ID),
+  );
   return target;
 }
 
@@ -124,7 +133,11 @@ async function associate(uri: vscode.Uri): Promise<string> {
   const pattern = folder ? associationPattern(vscode.workspace.asRelativePath(uri, false)) : uri.fsPath;
   const files = vscode.workspace.getConfiguration('files', uri);
   const current = files.inspect<Record<string, string>>('associations')?.workspaceValue ?? {};
-  await files.update('associations', { ...current, [pattern]: PAYLOAD_LANGUAGE_ID }, folder ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+  await files.update(
+    'associations',
+    { ...current, [pattern]: PAYLOAD_LANGUAGE_ID },
+    folder ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global,
+  );
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (document && document.languageId !== PAYLOAD_LANGUAGE_ID) await vscode.languages.setTextDocumentLanguage(document, PAYLOAD_LANGUAGE_ID);
   return pattern;

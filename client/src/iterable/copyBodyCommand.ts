@@ -73,7 +73,10 @@ export async function copyBodyCommand(checklists: ChecklistDocuments, resource?:
     return { copied: false, message };
   }
   await vscode.env.clipboard.writeText(document.getText());
-  const checklistUri = checklists.show(setupChecklist({ fileName, text: document.getText(), endpoint: endpointForIterable() }), fileName.replace(/[\\/]/g, '_'));
+  const checklistUri = checklists.show(
+    setupChecklist({ fileName, text: document.getText(), endpoint: endpointForIterable() }),
+    fileName.replace(/[\\/]/g, '_'),
+  );
   const checklist = await vscode.workspace.openTextDocument(checklistUri);
   await vscode.languages.setTextDocumentLanguage(checklist, 'markdown');
   await vscode.window.showTextDocument(checklist, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });

@@ -11,7 +11,14 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { catalogChanges, catalogText, describeChanges, hasChanges, replaceableAsCatalog, type CatalogChanges } from '../../../server/src/iterableApi/catalogUpdate';
+import {
+  catalogChanges,
+  catalogText,
+  describeChanges,
+  hasChanges,
+  replaceableAsCatalog,
+  type CatalogChanges,
+} from '../../../server/src/iterableApi/catalogUpdate';
 import { fetchFields } from '../../../server/src/iterableApi/iterableRequests';
 import { DEFAULT_FIELDS_FILE_NAME, SETTINGS_SECTION, SettingKeys } from '../../../server/src/protocol/contract';
 import { writeFileAtomically } from '../sampleData/createSampleDataCommand';

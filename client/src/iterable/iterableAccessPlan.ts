@@ -25,14 +25,16 @@ export interface AccessInput {
   apiBaseUrl?: InspectedSetting<string>;
 }
 
-export type AccessPlan =
-  | { ok: true; key: string; baseUrl: URL; region?: IterableRegion }
-  | { ok: false; message: string; action?: 'setKey' };
+export type AccessPlan = { ok: true; key: string; baseUrl: URL; region?: IterableRegion } | { ok: false; message: string; action?: 'setKey' };
 
 export function planIterableAccess(input: AccessInput): AccessPlan {
   if (!input.trusted) return { ok: false, message: UNTRUSTED_ITERABLE_MESSAGE };
   if (!input.storedKey) {
-    return { ok: false, message: 'No Iterable API key is set: run "Regal: Set Iterable API Key" with a server-side or read-only key from Iterable (Integrations > API Keys).', action: 'setKey' };
+    return {
+      ok: false,
+      message: 'No Iterable API key is set: run "Regal: Set Iterable API Key" with a server-side or read-only key from Iterable (Integrations > API Keys).',
+      action: 'setKey',
+    };
   }
   const key = checkIterableKey(input.storedKey);
   if (!key.ok) return { ok: false, message: `The stored Iterable API key cannot be used: ${key.message}`, action: 'setKey' };

@@ -20,7 +20,7 @@ export async function setIterableKey(secrets: vscode.SecretStorage, argument?: u
   else {
     input = await vscode.window.showInputBox({
       title: 'Iterable API Key',
-      prompt: 'A server-side or read-only key of your Iterable project (Integrations > API Keys). Kept in VS Code\'s secret storage, never in settings.',
+      prompt: "A server-side or read-only key of your Iterable project (Integrations > API Keys). Kept in VS Code's secret storage, never in settings.",
       password: true,
       ignoreFocusOut: true,
       validateInput: (value) => {
@@ -43,7 +43,7 @@ export async function setIterableKey(secrets: vscode.SecretStorage, argument?: u
 
 export async function clearIterableKey(secrets: vscode.SecretStorage): Promise<IterableKeyResult> {
   await secrets.delete(ITERABLE_KEY_SECRET_ID);
-  const message = 'Iterable API key removed from VS Code\'s secret storage.';
+  const message = "Iterable API key removed from VS Code's secret storage.";
   void vscode.window.showInformationMessage(message);
   return { stored: false, message };
 }

@@ -58,7 +58,7 @@ export function setupChecklist(input: ChecklistInput): string {
     `- [ ] ${triggerAdvice(workflow)}`,
     '- [ ] In the journey, add a Call Webhook tile that uses this webhook.',
     '',
-    'From Regal\'s Iterable guide (developer.regal.ai/docs/iterable).',
+    "From Regal's Iterable guide (developer.regal.ai/docs/iterable).",
     '',
   ].join('\n');
 }

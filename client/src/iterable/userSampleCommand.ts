@@ -77,7 +77,9 @@ export async function userSampleCommand(secrets: vscode.SecretStorage, argument?
     return fetched.user.failure.kind === 'cancelled' ? { outcome: 'cancelled', message: fetched.user.failure.message } : failed(fetched.user.failure.message);
   }
   if (fetched.events && !fetched.events.ok) {
-    return fetched.events.failure.kind === 'cancelled' ? { outcome: 'cancelled', message: fetched.events.failure.message } : failed(fetched.events.failure.message);
+    return fetched.events.failure.kind === 'cancelled'
+      ? { outcome: 'cancelled', message: fetched.events.failure.message }
+      : failed(fetched.events.failure.message);
   }
   const user = fetched.user.value;
   const events = fetched.events?.value ?? [];
@@ -85,11 +87,14 @@ export async function userSampleCommand(secrets: vscode.SecretStorage, argument?
   let event: IterableEvent | undefined;
   if (given?.event) {
     event = latestEventNamed(events, given.event);
-    if (!event) return failed(`Iterable user ${describeLookup(lookup)} has no "${given.event}" event among their latest ${events.length} (event names are case-sensitive).`);
+    if (!event)
+      return failed(
+        `Iterable user ${describeLookup(lookup)} has no "${given.event}" event among their latest ${events.length} (event names are case-sensitive).`,
+      );
   } else if (!given && events.length > 0) {
     const choice = await vscode.window.showQuickPick([NO_EVENT, ...eventNames(events)], {
       title: 'Include their latest event? (for event-triggered journeys)',
-      placeHolder: 'The event\'s data fields render where an event-triggered journey sees them',
+      placeHolder: "The event's data fields render where an event-triggered journey sees them",
       ignoreFocusOut: true,
     });
     if (choice === undefined) return { outcome: 'cancelled', message: 'Nothing written.' };
@@ -108,7 +113,8 @@ export async function userSampleCommand(secrets: vscode.SecretStorage, argument?
     return failed(`Could not write ${relative} (${(error as Error).message}); nothing else was changed.`);
   }
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder.uri);
-  if (config.get<string>(SettingKeys.sampleData) !== relative) await config.update(SettingKeys.sampleData, relative, vscode.ConfigurationTarget.WorkspaceFolder);
+  if (config.get<string>(SettingKeys.sampleData) !== relative)
+    await config.update(SettingKeys.sampleData, relative, vscode.ConfigurationTarget.WorkspaceFolder);
   const message = `Sample data from Iterable user ${describeLookup(lookup)}${event ? ` and their latest "${event.eventName}" event` : ''} written to ${relative}, which the preview now renders with (regal.sampleData). It holds personal data: ${SAMPLES_FOLDER}/.gitignore keeps it out of git.`;
   void vscode.window.showInformationMessage(message);
   return { outcome: 'written', message, sampleUri };

@@ -76,10 +76,19 @@ export class RegalLanguageStatus implements vscode.Disposable {
     if (generation !== this.generation && this.current) return this.current;
     this.current = { schema, catalog, endpoint };
     apply(this.schemaItem, schema, this.schemaCommand());
-    apply(this.catalogItem, catalog, catalog.found && catalog.uri
-      ? { title: 'Open', command: 'vscode.open', arguments: [vscode.Uri.parse(catalog.uri)] }
-      : { title: 'Configure', command: 'workbench.action.openSettings', arguments: ['regal.fieldsFile'], tooltip: catalog.tooltip });
-    apply(this.endpointItem, endpoint, { title: 'Configure', command: 'workbench.action.openSettings', arguments: ['regal.endpoint'], tooltip: endpoint.tooltip });
+    apply(
+      this.catalogItem,
+      catalog,
+      catalog.found && catalog.uri
+        ? { title: 'Open', command: 'vscode.open', arguments: [vscode.Uri.parse(catalog.uri)] }
+        : { title: 'Configure', command: 'workbench.action.openSettings', arguments: ['regal.fieldsFile'], tooltip: catalog.tooltip },
+    );
+    apply(this.endpointItem, endpoint, {
+      title: 'Configure',
+      command: 'workbench.action.openSettings',
+      arguments: ['regal.endpoint'],
+      tooltip: endpoint.tooltip,
+    });
     this.changed.fire(this.current);
     return this.current;
   }
@@ -100,28 +109,59 @@ export class RegalLanguageStatus implements vscode.Disposable {
 
   private async describeCatalog(): Promise<LanguageStatusSnapshot['catalog']> {
     const folder = activeFolder();
-    const setting = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder?.uri).get<string>('fieldsFile', DEFAULT_FIELDS_FILE).trim() || DEFAULT_FIELDS_FILE;
+    const setting =
+      vscode.workspace.getConfiguration(SETTINGS_SECTION, folder?.uri).get<string>('fieldsFile', DEFAULT_FIELDS_FILE).trim() || DEFAULT_FIELDS_FILE;
     const target = catalogUri(setting, folder);
     this.watchCatalog(setting, folder);
     if (!target) {
-      return { text: 'No merge-field catalog', detail: `Open a folder to use ${setting}`, severity: 'information', found: false, command: 'workbench.action.openSettings' };
+      return {
+        text: 'No merge-field catalog',
+        detail: `Open a folder to use ${setting}`,
+        severity: 'information',
+        found: false,
+        command: 'workbench.action.openSettings',
+      };
     }
     if (!vscode.workspace.getWorkspaceFolder(target) && fieldsFileScope(folder?.uri.toString()) === 'workspace') {
       // The server does not read it either (settingsScope.ts): say so, and where the setting belongs.
       const tooltip = `${setting} is outside the workspace and is named in the workspace settings, so it is not read. Move it into the folder, or set regal.fieldsFile in your user settings.`;
-      return { text: 'Catalog not read', detail: 'Outside the workspace', tooltip, severity: 'warning', found: false, uri: target.toString(), command: 'workbench.action.openSettings' };
+      return {
+        text: 'Catalog not read',
+        detail: 'Outside the workspace',
+        tooltip,
+        severity: 'warning',
+        found: false,
+        uri: target.toString(),
+        command: 'workbench.action.openSettings',
+      };
     }
     const found = await isFile(target);
     return found
-      ? { text: `Fields: ${path.basename(setting)}`, detail: 'Iterable merge-field catalog', severity: 'information', found, uri: target.toString(), command: 'vscode.open' }
-      : { text: 'No merge-field catalog', detail: `${setting} not found`, severity: 'information', found, uri: target.toString(), command: 'workbench.action.openSettings' };
+      ? {
+          text: `Fields: ${path.basename(setting)}`,
+          detail: 'Iterable merge-field catalog',
+          severity: 'information',
+          found,
+          uri: target.toString(),
+          command: 'vscode.open',
+        }
+      : {
+          text: 'No merge-field catalog',
+          detail: `${setting} not found`,
+          severity: 'information',
+          found,
+          uri: target.toString(),
+          command: 'workbench.action.openSettings',
+        };
   }
 
   /** Watches the catalog file so creating, changing or deleting it updates the item. */
   private watchCatalog(setting: string, folder: vscode.WorkspaceFolder | undefined): void {
     const pattern = path.isAbsolute(setting)
       ? new vscode.RelativePattern(vscode.Uri.file(path.dirname(setting)), path.basename(setting))
-      : folder ? new vscode.RelativePattern(folder, setting) : undefined;
+      : folder
+        ? new vscode.RelativePattern(folder, setting)
+        : undefined;
     const key = pattern ? `${pattern.baseUri.toString()}|${pattern.pattern}` : '';
     if (this.catalogWatcher?.key === key) return;
     this.catalogWatcher?.watcher.dispose();
@@ -141,8 +181,10 @@ async function describeEndpoint(): Promise<LanguageStatusState> {
   const inspected = vscode.workspace.getConfiguration(SETTINGS_SECTION).inspect<string>('endpoint');
   const check = checkEndpoint(userOrDefault(inspected, DEFAULT_ENDPOINT));
   const ignored = ignoredEndpointNote(await workspaceEndpointValues(activeFolder()));
-  if (!check.ok) return { text: 'Endpoint not usable', detail: check.problem, tooltip: check.message, severity: 'warning', command: 'workbench.action.openSettings' };
-  if (ignored) return { text: check.url.host, detail: 'Workspace value ignored', tooltip: ignored, severity: 'warning', command: 'workbench.action.openSettings' };
+  if (!check.ok)
+    return { text: 'Endpoint not usable', detail: check.problem, tooltip: check.message, severity: 'warning', command: 'workbench.action.openSettings' };
+  if (ignored)
+    return { text: check.url.host, detail: 'Workspace value ignored', tooltip: ignored, severity: 'warning', command: 'workbench.action.openSettings' };
   return { text: check.url.host, detail: `Test events: POST ${check.url.pathname}`, severity: 'information', command: 'workbench.action.openSettings' };
 }
 

@@ -26,6 +26,11 @@ export const markFieldsFileScope: ConfigurationMiddleware = async (params, token
 export function fieldsFileScope(scopeUri: string | undefined): 'user' | 'workspace' {
   const scope = scopeUri ? vscode.Uri.parse(scopeUri) : undefined;
   const inspected = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope).inspect<string>('fieldsFile');
-  const fromWorkspace = [inspected?.workspaceFolderLanguageValue, inspected?.workspaceFolderValue, inspected?.workspaceLanguageValue, inspected?.workspaceValue];
+  const fromWorkspace = [
+    inspected?.workspaceFolderLanguageValue,
+    inspected?.workspaceFolderValue,
+    inspected?.workspaceLanguageValue,
+    inspected?.workspaceValue,
+  ];
   return fromWorkspace.some((value) => value !== undefined) ? 'workspace' : 'user';
 }

@@ -52,7 +52,9 @@ export function previewText(input: PreviewInput): string {
   const header: string[] = [];
   header.push(`Rendered ${sourceName} with ${input.sampleName && !input.sampleProblem ? `sample data from ${input.sampleName}` : 'sample data'}.`);
   if (input.sampleMissing) {
-    header.push(`No sample data: every field renders blank. Run "${CREATE_SAMPLE_DATA_TITLE}" to write ${input.sampleName ?? 'the sample file'} with the fields this payload uses.`);
+    header.push(
+      `No sample data: every field renders blank. Run "${CREATE_SAMPLE_DATA_TITLE}" to write ${input.sampleName ?? 'the sample file'} with the fields this payload uses.`,
+    );
   } else if (input.sampleProblem) header.push(`Sample data: ${input.sampleProblem}`);
   // Without a sample every field is blank (said above): the list would name them all.
   const blank = input.sampleMissing ? [] : blankFieldsLine(input.blankFields);
@@ -85,7 +87,9 @@ export function previewText(input: PreviewInput): string {
     const { message, line, column } = rendered.jsonError;
     // After this line come the escaping lines and the caption: say where the bad spot is in this preview too.
     const previewLine = line + header.length + 1 + escaping.length + 1;
-    header.push(`Not valid JSON: ${message} at line ${line}, column ${column} of the rendered text (line ${previewLine} of this preview). Regal would reject it.`);
+    header.push(
+      `Not valid JSON: ${message} at line ${line}, column ${column} of the rendered text (line ${previewLine} of this preview). Regal would reject it.`,
+    );
     header.push(...escaping, 'Rendered text, as Iterable would send it:');
     return `${comment(header)}\n${text}${text.endsWith('\n') ? '' : '\n'}`;
   }

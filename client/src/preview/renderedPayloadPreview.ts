@@ -75,7 +75,13 @@ class RenderedPayloadProvider implements vscode.TextDocumentContentProvider, vsc
     return content;
   }
 
-  private async content(uri: vscode.Uri, source: vscode.Uri, tracked: Tracked, generation: number, token: vscode.CancellationToken | undefined): Promise<string> {
+  private async content(
+    uri: vscode.Uri,
+    source: vscode.Uri,
+    tracked: Tracked,
+    generation: number,
+    token: vscode.CancellationToken | undefined,
+  ): Promise<string> {
     const name = vscode.workspace.asRelativePath(source, false);
     if (!vscode.workspace.isTrusted) return untrustedPreviewText(name);
     try {

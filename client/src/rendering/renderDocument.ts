@@ -57,7 +57,10 @@ export async function loadSample(document: vscode.TextDocument): Promise<LoadedS
   }
   const sampleUri = sampleDataUri(document);
   if (!sampleUri) {
-    return { sample: emptySample, sampleProblem: `The payload is not in a workspace folder, so there is no ${DEFAULT_SAMPLE_PATH} to read: rendering with no fields.` };
+    return {
+      sample: emptySample,
+      sampleProblem: `The payload is not in a workspace folder, so there is no ${DEFAULT_SAMPLE_PATH} to read: rendering with no fields.`,
+    };
   }
   const name = vscode.workspace.asRelativePath(sampleUri, false);
   let text: string;
@@ -87,6 +90,9 @@ export interface RenderDocumentOptions {
 export async function renderDocument(document: vscode.TextDocument, renderer: RenderPool, options: RenderDocumentOptions = {}): Promise<RenderedDocument> {
   const template = document.getText();
   const { sample, sampleUri, sampleProblem, sampleMissing } = await loadSample(document);
-  const rendered = await renderer.render(template, sample, { key: options.key ?? document.uri.toString(), ...(options.token ? { signal: options.token } : {}) });
+  const rendered = await renderer.render(template, sample, {
+    key: options.key ?? document.uri.toString(),
+    ...(options.token ? { signal: options.token } : {}),
+  });
   return { ...rendered, sample, ...(sampleUri ? { sampleUri } : {}), ...(sampleProblem ? { sampleProblem } : {}), ...(sampleMissing ? { sampleMissing } : {}) };
 }

@@ -73,7 +73,9 @@ async function createSampleData(resource: unknown, server: Pick<RegalServer, 'me
   }
   const sampleUri = sampleDataUri(document);
   if (!sampleUri) {
-    void vscode.window.showErrorMessage('Regal: the payload is not in a workspace folder, so there is no place for regal.sample.json. Open its folder, or set regal.sampleData to an absolute path.');
+    void vscode.window.showErrorMessage(
+      'Regal: the payload is not in a workspace folder, so there is no place for regal.sample.json. Open its folder, or set regal.sampleData to an absolute path.',
+    );
     return undefined;
   }
   const sampleName = vscode.workspace.asRelativePath(sampleUri, false);

@@ -83,7 +83,8 @@ export function mergeSampleFields(existing: string | undefined, fields: readonly
   const target = profile && isObject(profile.dataFields) ? [...base, 'dataFields'] : base;
   const formatting = formattingOf(existing);
   let text = existing;
-  if (sectioned && root.profile === undefined) text = applyEdits(text, modify(text, ['profile'], {}, { formattingOptions: formatting, getInsertionIndex: () => 0 }));
+  if (sectioned && root.profile === undefined)
+    text = applyEdits(text, modify(text, ['profile'], {}, { formattingOptions: formatting, getInsertionIndex: () => 0 }));
   for (const field of fields) text = addField(text, target, field, formatting, added, kept, conflicts);
   return { text, added, kept, conflicts };
 }

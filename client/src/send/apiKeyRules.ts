@@ -11,8 +11,13 @@ export function checkApiKey(input: string): { ok: true; key: string } | { ok: fa
   const key = input.trim();
   if (!key) return { ok: false, message: 'The API key is empty. Paste the key Regal support gave you.' };
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(key)) return { ok: false, message: 'The API key contains a line break or another control character; paste it again as one line.' };
-  if (/[^\u0020-\u007e]/.test(key)) return { ok: false, message: 'The API key contains characters other than ASCII letters, digits and punctuation, which an HTTP header cannot carry as typed; paste it again.' };
+  if (/[\u0000-\u001f\u007f]/.test(key))
+    return { ok: false, message: 'The API key contains a line break or another control character; paste it again as one line.' };
+  if (/[^\u0020-\u007e]/.test(key))
+    return {
+      ok: false,
+      message: 'The API key contains characters other than ASCII letters, digits and punctuation, which an HTTP header cannot carry as typed; paste it again.',
+    };
   if (/^bearer\s/i.test(key)) return { ok: false, message: 'Leave out "Bearer ": Regal expects the key itself in the Authorization header.' };
   return { ok: true, key };
 }

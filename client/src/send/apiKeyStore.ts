@@ -35,7 +35,7 @@ export class ApiKeyStore {
     } else {
       input = await vscode.window.showInputBox({
         title: 'Regal API Key',
-        prompt: 'The key Regal support gave you. It is kept in VS Code\'s secret storage, never in settings.',
+        prompt: "The key Regal support gave you. It is kept in VS Code's secret storage, never in settings.",
         placeHolder: 'The key itself, without "Bearer "',
         password: true,
         ignoreFocusOut: true,
@@ -52,7 +52,7 @@ export class ApiKeyStore {
       return { stored: false, message: check.message };
     }
     await this.secrets.store(SECRET_ID, check.key);
-    const message = 'Regal API key saved in VS Code\'s secret storage.';
+    const message = "Regal API key saved in VS Code's secret storage.";
     this.log.write(`[${new Date().toISOString()}] ${message}`, check.key);
     void vscode.window.showInformationMessage(message);
     return { stored: true, message };
@@ -61,7 +61,7 @@ export class ApiKeyStore {
   /** `Regal: Clear API Key`. */
   async clearCommand(): Promise<ApiKeyCommandResult> {
     await this.secrets.delete(SECRET_ID);
-    const message = 'Regal API key removed from VS Code\'s secret storage.';
+    const message = "Regal API key removed from VS Code's secret storage.";
     this.log.write(`[${new Date().toISOString()}] ${message}`, undefined);
     void vscode.window.showInformationMessage(message);
     return { stored: false, message };

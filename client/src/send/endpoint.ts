@@ -43,10 +43,18 @@ export function checkEndpoint(value: unknown): EndpointCheck {
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, problem: 'Not a URL', message: `The "regal.endpoint" setting "${text}" is not a URL. ${HOW_TO_FIX} The usual value is ${DEFAULT_ENDPOINT}.` };
+    return {
+      ok: false,
+      problem: 'Not a URL',
+      message: `The "regal.endpoint" setting "${text}" is not a URL. ${HOW_TO_FIX} The usual value is ${DEFAULT_ENDPOINT}.`,
+    };
   }
   if (url.username || url.password) {
-    return { ok: false, problem: 'No user name or password in the URL', message: `The "regal.endpoint" setting must not contain a user name or password (the API key goes in the Authorization header). ${HOW_TO_FIX}` };
+    return {
+      ok: false,
+      problem: 'No user name or password in the URL',
+      message: `The "regal.endpoint" setting must not contain a user name or password (the API key goes in the Authorization header). ${HOW_TO_FIX}`,
+    };
   }
   if (url.protocol === 'https:') return { ok: true, url };
   if (url.protocol === 'http:') {
@@ -57,7 +65,11 @@ export function checkEndpoint(value: unknown): EndpointCheck {
       message: `The "regal.endpoint" setting uses http:// for ${url.hostname}, which would send your API key unencrypted. Use https:// (http:// is allowed only for 127.0.0.1, ::1 and localhost). ${HOW_TO_FIX}`,
     };
   }
-  return { ok: false, problem: 'Use an https:// URL', message: `The "regal.endpoint" setting must be an https:// URL, not ${url.protocol}//. ${HOW_TO_FIX} The usual value is ${DEFAULT_ENDPOINT}.` };
+  return {
+    ok: false,
+    problem: 'Use an https:// URL',
+    message: `The "regal.endpoint" setting must be an https:// URL, not ${url.protocol}//. ${HOW_TO_FIX} The usual value is ${DEFAULT_ENDPOINT}.`,
+  };
 }
 
 /**

@@ -43,7 +43,8 @@ export function boundEntry(entry: SendHistoryEntry): SendHistoryEntry {
     bounded.payload = entry.payload.slice(0, MAX_ENTRY_PAYLOAD_CHARS) + CUT_NOTE;
     bounded.payloadTruncated = true;
   }
-  if (entry.response !== undefined && entry.response.length > MAX_ENTRY_RESPONSE_CHARS) bounded.response = entry.response.slice(0, MAX_ENTRY_RESPONSE_CHARS) + CUT_NOTE;
+  if (entry.response !== undefined && entry.response.length > MAX_ENTRY_RESPONSE_CHARS)
+    bounded.response = entry.response.slice(0, MAX_ENTRY_RESPONSE_CHARS) + CUT_NOTE;
   return bounded;
 }
 
@@ -71,7 +72,12 @@ export function readEntries(stored: unknown): SendHistoryEntry[] {
   if (!Array.isArray(stored)) return [];
   return stored.filter(
     (e): e is SendHistoryEntry =>
-      !!e && typeof e === 'object' && typeof e.time === 'string' && typeof e.endpoint === 'string' && typeof e.payload === 'string' && typeof e.source === 'string',
+      !!e &&
+      typeof e === 'object' &&
+      typeof e.time === 'string' &&
+      typeof e.endpoint === 'string' &&
+      typeof e.payload === 'string' &&
+      typeof e.source === 'string',
   );
 }
 

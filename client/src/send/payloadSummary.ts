@@ -39,8 +39,8 @@ export function summarizePayload(text: string): PayloadSummary {
 export function describeSummary(endpoint: string, summary: PayloadSummary): string {
   return [
     `Endpoint: ${endpoint}`,
-    `Event name: ${summary.eventName !== undefined ? (summary.eventName || '(empty)') : '(none: contact update only)'}`,
-    `userId: ${summary.userId !== undefined ? (summary.userId || '(empty)') : '(none)'}`,
+    `Event name: ${summary.eventName !== undefined ? summary.eventName || '(empty)' : '(none: contact update only)'}`,
+    `userId: ${summary.userId !== undefined ? summary.userId || '(empty)' : '(none)'}`,
     `Phone${summary.phones.length === 1 ? '' : 's'}: ${summary.phones.length ? summary.phones.join(', ') : '(none)'}`,
     `Size: ${summary.bytes} bytes`,
   ].join('\n');

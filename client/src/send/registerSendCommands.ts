@@ -17,7 +17,12 @@ import { SendLog } from './sendLog';
 import { TestEventSender } from './sendTestEvent';
 import { showSendHistory } from './showSendHistory';
 
-export function registerSendCommands(context: vscode.ExtensionContext, renderer: RenderPool, post: SendDependencies['post'], check: SendDependencies['check']): void {
+export function registerSendCommands(
+  context: vscode.ExtensionContext,
+  renderer: RenderPool,
+  post: SendDependencies['post'],
+  check: SendDependencies['check'],
+): void {
   const log = new SendLog();
   const responses = new ResponseDocuments();
   const keys = new ApiKeyStore(context.secrets, log);

@@ -95,11 +95,16 @@ function networkMessage(code: string | undefined, detail: string, host: string):
   if (code === BROWSER_BLOCKED_CODE) {
     return `Could not send the test event to ${host} from the browser: the request was blocked or did not get through. In vscode.dev and github.dev a test event is a cross-origin request, which the browser sends only if ${host} allows it (CORS); Regal's events API may not allow it. Send from desktop VS Code, or check your connection.`;
   }
-  if (code === 'ECONNREFUSED') return `Could not connect to ${host}: the connection was refused. Check "regal.endpoint" (is the host and port right, is the server running?).`;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `Could not find the host ${host} (DNS lookup failed). Check your network connection and the "regal.endpoint" setting.`;
-  if (code === 'ECONNRESET' || code === 'EPIPE') return `The connection to ${host} was closed before Regal answered. Check your network or proxy, then send again.`;
-  if (code === 'ETIMEDOUT' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH') return `Could not reach ${host} (${code}). Check your network connection, VPN or proxy settings.`;
-  if (code && CERTIFICATE_CODES.has(code)) return `The TLS certificate of ${host} is not trusted (${code}). Check that "regal.endpoint" is Regal's address; behind a TLS-inspecting proxy, ask your administrator to install its certificate.`;
+  if (code === 'ECONNREFUSED')
+    return `Could not connect to ${host}: the connection was refused. Check "regal.endpoint" (is the host and port right, is the server running?).`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return `Could not find the host ${host} (DNS lookup failed). Check your network connection and the "regal.endpoint" setting.`;
+  if (code === 'ECONNRESET' || code === 'EPIPE')
+    return `The connection to ${host} was closed before Regal answered. Check your network or proxy, then send again.`;
+  if (code === 'ETIMEDOUT' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH')
+    return `Could not reach ${host} (${code}). Check your network connection, VPN or proxy settings.`;
+  if (code && CERTIFICATE_CODES.has(code))
+    return `The TLS certificate of ${host} is not trusted (${code}). Check that "regal.endpoint" is Regal's address; behind a TLS-inspecting proxy, ask your administrator to install its certificate.`;
   return `Could not send the test event to ${host}: ${code ? `${code}: ` : ''}${detail}. Check your network connection and the "regal.endpoint" setting.`;
 }
 
@@ -126,9 +131,24 @@ function responseMessage(outcome: Extract<PostOutcome, { kind: 'response' }>, co
       ['openEndpointSetting'],
     );
   }
-  if (status === 400) return rejected('error', `Regal rejected the payload (${line}).${saying} Check the payload against Regal's event fields and fix the problems the editor shows.`, []);
-  if (status === 401 || status === 403) return rejected('error', `Regal refused the API key (${line}).${saying} The key is missing, mistyped or revoked: set the right one with "Regal: Set API Key".`, ['setApiKey']);
-  if (status === 404) return rejected('error', `Nothing at ${context.endpoint.href} (${line}). Check the "regal.endpoint" setting; Regal's is https://events.regalvoice.com/events.`, ['openEndpointSetting']);
+  if (status === 400)
+    return rejected(
+      'error',
+      `Regal rejected the payload (${line}).${saying} Check the payload against Regal's event fields and fix the problems the editor shows.`,
+      [],
+    );
+  if (status === 401 || status === 403)
+    return rejected(
+      'error',
+      `Regal refused the API key (${line}).${saying} The key is missing, mistyped or revoked: set the right one with "Regal: Set API Key".`,
+      ['setApiKey'],
+    );
+  if (status === 404)
+    return rejected(
+      'error',
+      `Nothing at ${context.endpoint.href} (${line}). Check the "regal.endpoint" setting; Regal's is https://events.regalvoice.com/events.`,
+      ['openEndpointSetting'],
+    );
   if (status === 413) return rejected('error', `The payload is too large for Regal (${line}, ${context.bytes} bytes). Send fewer or shorter properties.`, []);
   if (status === 429) return rejected('warning', `Regal is rate limiting requests (${line}). Wait a moment, then send again.`, []);
   if (status >= 500) return rejected('warning', `Regal had a problem on its side (${line}).${saying} This is not caused by the payload; try again later.`, []);

@@ -26,8 +26,7 @@ export interface SendPlanInput {
 }
 
 export type SendPlan =
-  | { ok: true; url: URL; key: string; confirm: boolean; timeoutSeconds: number }
-  | { ok: false; message: string; action?: 'setApiKey' | 'openEndpointSetting' };
+  { ok: true; url: URL; key: string; confirm: boolean; timeoutSeconds: number } | { ok: false; message: string; action?: 'setApiKey' | 'openEndpointSetting' };
 
 export const DEFAULT_TIMEOUT_SECONDS = 15;
 const MIN_TIMEOUT_SECONDS = 1;
@@ -35,7 +34,8 @@ const MAX_TIMEOUT_SECONDS = 120;
 
 export function planSend(input: SendPlanInput): SendPlan {
   if (!input.trusted) return { ok: false, message: UNTRUSTED_MESSAGE };
-  if (!input.storedKey) return { ok: false, message: 'Not sent: no Regal API key is set. Set it with "Regal: Set API Key", then send again.', action: 'setApiKey' };
+  if (!input.storedKey)
+    return { ok: false, message: 'Not sent: no Regal API key is set. Set it with "Regal: Set API Key", then send again.', action: 'setApiKey' };
   // A key stored before the current rules (or by hand) must still be a safe header value: no line
   // breaks (header injection), ASCII only. checkApiKey's messages never repeat the key.
   const key = checkApiKey(input.storedKey);

@@ -127,7 +127,9 @@ export class TestEventSender {
     const first = checked.firstError;
     return {
       count: checked.errorCount,
-      ...(first ? { first: { position: { line: first.line + 1, column: first.character + 1 }, message: first.message, ...(first.code ? { code: first.code } : {}) } } : {}),
+      ...(first
+        ? { first: { position: { line: first.line + 1, column: first.character + 1 }, message: first.message, ...(first.code ? { code: first.code } : {}) } }
+        : {}),
     };
   }
 
@@ -144,7 +146,11 @@ export class TestEventSender {
     const plan = planSend({
       trusted: vscode.workspace.isTrusted,
       storedKey: await this.deps.keys.get(),
-      settings: { endpoint: regal.inspect<string>('endpoint'), confirm: regal.inspect<boolean>('send.confirm'), timeoutSeconds: regal.inspect<number>('send.timeoutSeconds') },
+      settings: {
+        endpoint: regal.inspect<string>('endpoint'),
+        confirm: regal.inspect<boolean>('send.confirm'),
+        timeoutSeconds: regal.inspect<number>('send.timeoutSeconds'),
+      },
     });
     if (!plan.ok) return this.refuse(plan.message, plan.action);
     const { url, key, timeoutSeconds } = plan;
@@ -214,7 +220,11 @@ export class TestEventSender {
   private notify(severity: 'information' | 'warning' | 'error', message: string, actions: (SendAction | 'openPreview' | 'showProblems')[]): void {
     const buttons = actions.map((action) => ({ title: BUTTON_TITLES[action], action }));
     const show =
-      severity === 'information' ? vscode.window.showInformationMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+      severity === 'information'
+        ? vscode.window.showInformationMessage
+        : severity === 'warning'
+          ? vscode.window.showWarningMessage
+          : vscode.window.showErrorMessage;
     void show(message, ...buttons).then((choice) => (choice ? runAction(choice.action, this.deps.log) : undefined));
   }
 }

@@ -27,7 +27,12 @@ async function endpointIn(uri: vscode.Uri): Promise<string | undefined> {
 /** The workspace and folder values of `regal.endpoint`, as `inspect()` would give them if it could. */
 export async function workspaceEndpointValues(folder: vscode.WorkspaceFolder | undefined): Promise<InspectedSetting<string>> {
   const file = vscode.workspace.workspaceFile;
-  const workspaceValue = file && file.scheme !== 'untitled' ? await endpointIn(file) : folder ? await endpointIn(vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json')) : undefined;
+  const workspaceValue =
+    file && file.scheme !== 'untitled'
+      ? await endpointIn(file)
+      : folder
+        ? await endpointIn(vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json'))
+        : undefined;
   const workspaceFolderValue = file && folder ? await endpointIn(vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json')) : undefined;
   return { ...(workspaceValue !== undefined ? { workspaceValue } : {}), ...(workspaceFolderValue !== undefined ? { workspaceFolderValue } : {}) };
 }

@@ -15,4 +15,3 @@ declare const Worker: new (url: string, options?: { name?: string }) => BrowserW
 export function startWorker(url: string, name: string): BrowserWorker {
   return new Worker(url, { name });
 }
-

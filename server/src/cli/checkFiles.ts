@@ -38,7 +38,12 @@ const SEVERITY_NAMES: Record<DiagnosticSeverity, string> = {
   [DiagnosticSeverity.Information]: 'information',
   [DiagnosticSeverity.Hint]: 'hint',
 };
-const RANK: Record<string, number> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint };
+const RANK: Record<string, number> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
 
 export async function checkFiles(options: CheckOptions, service: LanguageService, io: CliOutput, cwd = process.cwd()): Promise<number> {
   const files = await expandPatterns(options.patterns, cwd, io);
@@ -54,7 +59,8 @@ export async function checkFiles(options: CheckOptions, service: LanguageService
   for (const file of files) {
     const read = await readInputFile(file);
     if (read.ok) documents.push(TextDocument.create(pathToFileURL(file).toString(), PAYLOAD_LANGUAGE_ID, 1, read.text));
-    else if (read.invalidUtf8) reports.push({ file: relative(cwd, file), diagnostics: [invalidEncoding(read.invalidUtf8, settings)].filter((d) => d !== undefined) });
+    else if (read.invalidUtf8)
+      reports.push({ file: relative(cwd, file), diagnostics: [invalidEncoding(read.invalidUtf8, settings)].filter((d) => d !== undefined) });
     else {
       io.err(printable(`${relative(cwd, file)}: cannot read the file: ${read.reason}.`));
       unreadable = true;
@@ -72,7 +78,8 @@ export async function checkFiles(options: CheckOptions, service: LanguageService
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const report of reports) for (const d of report.diagnostics) counts[SEVERITY_NAMES[d.severity ?? DiagnosticSeverity.Error] as keyof typeof counts]++;
   if (options.format === 'json') io.out(JSON.stringify(toJson(reports, counts), null, 2));
-  else if (options.format === 'sarif') io.out(JSON.stringify(toSarif(reports, { cwd, toolVersion: version, home: projectHome, complete: !unreadable }), null, 2));
+  else if (options.format === 'sarif')
+    io.out(JSON.stringify(toSarif(reports, { cwd, toolVersion: version, home: projectHome, complete: !unreadable }), null, 2));
   else if (options.format === 'github') {
     for (const command of githubCommands(reports)) io.out(command);
     printSummary(reports, counts, io);
@@ -186,4 +193,9 @@ function invalidEncoding(at: { offset: number; validPrefix: string }, settings: 
   };
 }
 
-const SEVERITY_LEVELS = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
+const SEVERITY_LEVELS = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+} as const;

@@ -161,7 +161,8 @@ function parseRender(argv: readonly string[]): ParsedCommand {
     else if (name === '--format') format = oneOf(name, value, FORMATS) as OutputFormat;
     else throw new UsageError(`Unknown option ${name} for render (its options are --sample and --format).`);
   }
-  if (files.length !== 1) throw new UsageError(files.length === 0 ? 'Name the payload file to render.' : `render takes one payload file (got ${files.length}).`);
+  if (files.length !== 1)
+    throw new UsageError(files.length === 0 ? 'Name the payload file to render.' : `render takes one payload file (got ${files.length}).`);
   return { command: 'render', options: { file: files[0] as string, format, ...(sample !== undefined ? { sample } : {}) } };
 }
 

@@ -30,7 +30,9 @@ export interface FetchFieldsEnvironment {
 export async function fetchFieldsCommand(options: FetchFieldsOptions, io: CliOutput, environment: FetchFieldsEnvironment): Promise<number> {
   const rawKey = environment.env.ITERABLE_API_KEY;
   if (rawKey === undefined || rawKey.trim() === '') {
-    io.err('regal-webhook fetch-fields: set the ITERABLE_API_KEY environment variable to a server-side or read-only Iterable API key (Integrations > API Keys in Iterable).');
+    io.err(
+      'regal-webhook fetch-fields: set the ITERABLE_API_KEY environment variable to a server-side or read-only Iterable API key (Integrations > API Keys in Iterable).',
+    );
     return 2;
   }
   const key = checkIterableKey(rawKey);
@@ -69,11 +71,20 @@ export async function fetchFieldsCommand(options: FetchFieldsOptions, io: CliOut
     return 1;
   }
   const { fields, ignored } = result.value;
-  if (ignored.length > 0) io.err(printable(`Ignored ${ignored.length} entr${ignored.length === 1 ? 'y' : 'ies'} without a name or a type: ${nameList(ignored.map((name) => JSON.stringify(name)))}.`));
+  if (ignored.length > 0)
+    io.err(
+      printable(
+        `Ignored ${ignored.length} entr${ignored.length === 1 ? 'y' : 'ies'} without a name or a type: ${nameList(ignored.map((name) => JSON.stringify(name)))}.`,
+      ),
+    );
   const changes = catalogChanges(previous, fields);
   // --out names a file; one that is not a catalog (a typo: --out package.json) is never replaced.
   if (previous !== undefined && !replaceableAsCatalog(previous)) {
-    io.err(printable(`regal-webhook fetch-fields: ${shown} is not a field catalog ({"fields": {…}}), so it was not replaced: delete it or name another file with --out.`));
+    io.err(
+      printable(
+        `regal-webhook fetch-fields: ${shown} is not a field catalog ({"fields": {…}}), so it was not replaced: delete it or name another file with --out.`,
+      ),
+    );
     return 2;
   }
   io.out(`Fetched ${fields.size} field${fields.size === 1 ? '' : 's'} from ${client.host}.`);

@@ -73,5 +73,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
  */
 export function printable(text: string, keepLines = false): string {
   // eslint-disable-next-line no-control-regex -- control characters are what this escapes
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (keepLines && (c === '\n' || c === '\r' || c === '\t') ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
+    keepLines && (c === '\n' || c === '\r' || c === '\t') ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

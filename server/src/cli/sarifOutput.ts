@@ -99,7 +99,9 @@ function toResult(file: string, d: Diagnostic, ruleIndex: Map<string, number>, c
 
 /** `file` is as the checker prints it: relative to the working directory with `/`, or absolute outside it. */
 function physicalLocation(file: string, range: Range) {
-  const artifactLocation = path.isAbsolute(file) ? { uri: pathToFileURL(file).href } : { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+  const artifactLocation = path.isAbsolute(file)
+    ? { uri: pathToFileURL(file).href }
+    : { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
   return {
     artifactLocation,
     region: {

@@ -56,7 +56,8 @@ export async function readTextFile(file: string, maxBytes = MAX_FILE_BYTES, with
   try {
     if (withinRoots) {
       const real = await fs.realpath(file);
-      if (real !== path.resolve(file) && !(await insideAny(real, withinRoots))) return { problem: 'it is a symbolic link to a file outside the workspace, which the extension does not follow' };
+      if (real !== path.resolve(file) && !(await insideAny(real, withinRoots)))
+        return { problem: 'it is a symbolic link to a file outside the workspace, which the extension does not follow' };
     }
     const stat = await fs.stat(file);
     if (!stat.isFile()) return { problem: 'it is not a file' };

@@ -57,7 +57,9 @@ export async function loadFolderCatalog(deps: CatalogLoaderDeps, folder: Catalog
     if (!loaded.catalog) {
       // Where, not what: the message may quote the catalog, and the log never repeats file contents.
       const first = diagnostics[0];
-      const where = first ? ` (${diagnostics.length === 1 ? 'a problem' : `${diagnostics.length} problems`}, the first on line ${first.range.start.line + 1})` : '';
+      const where = first
+        ? ` (${diagnostics.length === 1 ? 'a problem' : `${diagnostics.length} problems`}, the first on line ${first.range.start.line + 1})`
+        : '';
       logCatalog(connection, folder, `The field catalog ${folder.catalogPath} is invalid${where}; merge-field checks are off until it is fixed.`);
     } else {
       folder.catalogLogged = undefined;
@@ -68,7 +70,10 @@ export async function loadFolderCatalog(deps: CatalogLoaderDeps, folder: Catalog
     const message = `The field catalog ${folder.catalogPath} could not be read: ${read.problem}.`;
     if (logCatalog(connection, folder, message)) {
       // A notification, not window/showMessageRequest: nothing waits for the user, and every client shows it.
-      const shown: ShowMessageParams = { type: MessageType.Warning, message: `${message} Merge-field checks are off until regal.fieldsFile names a readable catalog.` };
+      const shown: ShowMessageParams = {
+        type: MessageType.Warning,
+        message: `${message} Merge-field checks are off until regal.fieldsFile names a readable catalog.`,
+      };
       connection.sendNotification(ShowMessageNotification.type, shown).catch(() => undefined);
     }
   } else if ('outside' in read) {

@@ -101,10 +101,11 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
   /** A payload file of the folder the scan would read (the watcher also reports files under node_modules). */
   const isPayloadIn = (folder: Folder, file: string) => isPayloadPath(files.relative(folder.path, file));
   const openDocumentAt = (file: string): TextDocument | undefined => documents.all().find((d) => files.fileOf(d.uri) === file);
-  const openIn = (folder: Folder) => documents.all().filter((d) => {
-    const file = files.fileOf(d.uri);
-    return file !== undefined && folderOf(file) === folder;
-  });
+  const openIn = (folder: Folder) =>
+    documents.all().filter((d) => {
+      const file = files.fileOf(d.uri);
+      return file !== undefined && folderOf(file) === folder;
+    });
 
   /** Names, types and places: what the other files' diagnostics are computed from. */
   const fingerprint = (summary: PayloadFileSummary | undefined) =>
@@ -141,7 +142,11 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
   };
 
   const loadCatalog = (folder: Folder): Promise<void> =>
-    loadFolderCatalog({ connection, service, files, settingsFor: host.settingsFor, describe }, folder, folders.map((f) => f.path));
+    loadFolderCatalog(
+      { connection, service, files, settingsFor: host.settingsFor, describe },
+      folder,
+      folders.map((f) => f.path),
+    );
 
   const readCatalogSetting = async (folder: Folder): Promise<void> => {
     const settings = await host.settingsFor(folder.uri);
@@ -195,10 +200,14 @@ export function createWorkspaceSync(host: WorkspaceHost): WorkspaceSync {
     const catalogGlobs = new Map<string, FileSystemWatcher['globPattern']>();
     for (const folder of folders) {
       const name = files.basename(folder.catalogPath);
-      if (relativePatterns && !folderOf(folder.catalogPath)) catalogGlobs.set(folder.catalogPath, { baseUri: files.uriOf(files.dirname(folder.catalogPath)), pattern: name });
+      if (relativePatterns && !folderOf(folder.catalogPath))
+        catalogGlobs.set(folder.catalogPath, { baseUri: files.uriOf(files.dirname(folder.catalogPath)), pattern: name });
       else catalogGlobs.set(`**/${name}`, `**/${name}`);
     }
-    const watchers: FileSystemWatcher[] = [{ globPattern: PAYLOAD_GLOB }, ...[...catalogGlobs].sort(([a], [b]) => a.localeCompare(b)).map(([, globPattern]) => ({ globPattern }))];
+    const watchers: FileSystemWatcher[] = [
+      { globPattern: PAYLOAD_GLOB },
+      ...[...catalogGlobs].sort(([a], [b]) => a.localeCompare(b)).map(([, globPattern]) => ({ globPattern })),
+    ];
     const key = JSON.stringify(watchers);
     if (watcherRegistration && key === watchedGlobs) return;
     watchedGlobs = key;

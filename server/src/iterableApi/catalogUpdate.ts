@@ -78,7 +78,12 @@ export function describeChanges(changes: CatalogChanges, total: number, max = 10
     if (changes.added.length > 0) lines.push(`${changes.added.length} added: ${nameList(changes.added, max)}`);
     if (changes.removed.length > 0) lines.push(`${changes.removed.length} removed: ${nameList(changes.removed, max)}`);
     if (changes.retyped.length > 0) {
-      lines.push(`${changes.retyped.length} retyped: ${nameList(changes.retyped.map((r) => `${r.name} (${r.from} → ${r.to})`), max)}`);
+      lines.push(
+        `${changes.retyped.length} retyped: ${nameList(
+          changes.retyped.map((r) => `${r.name} (${r.from} → ${r.to})`),
+          max,
+        )}`,
+      );
     }
   }
   if (lines.length === 0) lines.push(`No change: the same ${total} field${total === 1 ? '' : 's'}.`);

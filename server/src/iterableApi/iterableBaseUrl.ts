@@ -37,12 +37,20 @@ export function iterableBaseUrl(region: IterableRegion, override?: string, overr
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, message: `${overrideName} "${text.slice(0, 200)}" is not a URL: leave it out to use Iterable's ${region.toUpperCase()} host, ${REGION_BASE_URLS[region]}.` };
+    return {
+      ok: false,
+      message: `${overrideName} "${text.slice(0, 200)}" is not a URL: leave it out to use Iterable's ${region.toUpperCase()} host, ${REGION_BASE_URLS[region]}.`,
+    };
   }
-  if (url.username || url.password) return { ok: false, message: `${overrideName} must not contain a user name or password: the API key goes in the Api-Key header.` };
-  if (url.search || url.hash) return { ok: false, message: `${overrideName} must not have a query or a fragment: give the scheme and host only, such as https://api.iterable.com.` };
+  if (url.username || url.password)
+    return { ok: false, message: `${overrideName} must not contain a user name or password: the API key goes in the Api-Key header.` };
+  if (url.search || url.hash)
+    return { ok: false, message: `${overrideName} must not have a query or a fragment: give the scheme and host only, such as https://api.iterable.com.` };
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname.toLowerCase())) {
-    return { ok: false, message: `${overrideName} uses http:// for ${url.hostname}, which would send your Iterable API key unencrypted: use https:// (http:// only on 127.0.0.1, ::1 or localhost).` };
+    return {
+      ok: false,
+      message: `${overrideName} uses http:// for ${url.hostname}, which would send your Iterable API key unencrypted: use https:// (http:// only on 127.0.0.1, ::1 or localhost).`,
+    };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, message: `${overrideName} must be an https:// URL, not ${url.protocol}//.` };
   // Paths are appended (`/api/users/getFields`): keep a base path without its trailing slash.
@@ -67,7 +75,9 @@ export function checkIterableKey(input: string): { ok: true; key: string } | { o
   const key = input.trim();
   if (!key) return { ok: false, message: 'The Iterable API key is empty: paste a server-side key from Iterable (Integrations > API Keys).' };
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(key)) return { ok: false, message: 'The Iterable API key contains a line break or another control character: paste it again as one line.' };
-  if (/[^\u0020-\u007e]/.test(key)) return { ok: false, message: 'The Iterable API key contains characters other than ASCII letters, digits and punctuation: paste it again.' };
+  if (/[\u0000-\u001f\u007f]/.test(key))
+    return { ok: false, message: 'The Iterable API key contains a line break or another control character: paste it again as one line.' };
+  if (/[^\u0020-\u007e]/.test(key))
+    return { ok: false, message: 'The Iterable API key contains characters other than ASCII letters, digits and punctuation: paste it again.' };
   return { ok: true, key };
 }

@@ -99,7 +99,12 @@ export class IterableClient {
   }
 
   private context(): FailureContext {
-    return { keySource: this.options.keySource, regionSource: this.options.regionSource, host: this.host, ...(this.options.region ? { region: this.options.region } : {}) };
+    return {
+      keySource: this.options.keySource,
+      regionSource: this.options.regionSource,
+      host: this.host,
+      ...(this.options.region ? { region: this.options.region } : {}),
+    };
   }
 
   private async attempt(url: URL, options: GetOptions, retried: boolean): Promise<Attempt> {

@@ -5,17 +5,7 @@
  */
 
 export type IterableFailureKind =
-  | 'auth'
-  | 'notFound'
-  | 'rateLimited'
-  | 'server'
-  | 'http'
-  | 'timeout'
-  | 'offline'
-  | 'tls'
-  | 'cancelled'
-  | 'badResponse'
-  | 'tooLarge';
+  'auth' | 'notFound' | 'rateLimited' | 'server' | 'http' | 'timeout' | 'offline' | 'tls' | 'cancelled' | 'badResponse' | 'tooLarge';
 
 export interface IterableFailure {
   kind: IterableFailureKind;
@@ -47,8 +37,14 @@ export function iterableErrorText(body: string): string | undefined {
     const parts = [typeof code === 'string' ? code : '', typeof msg === 'string' ? msg : ''].filter((part) => part.trim() !== '');
     if (parts.length === 0) return undefined;
     // One line, printable, short: it goes into a notification.
-    // eslint-disable-next-line no-control-regex -- control characters are what this removes
-    return parts.join(': ').replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 160);
+    return (
+      parts
+        .join(': ')
+        // eslint-disable-next-line no-control-regex -- control characters are what this removes
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .trim()
+        .slice(0, 160)
+    );
   } catch {
     return undefined;
   }
@@ -89,7 +85,11 @@ export function retryAfterSeconds(header: string | null, now: number): number | 
 export function rateLimitedFailure(seconds: number | undefined, now: number, retried: boolean): IterableFailure {
   const again = retried ? ' (already retried once)' : '';
   if (seconds === undefined) {
-    return { kind: 'rateLimited', status: 429, message: `Iterable's rate limit for this endpoint was reached (HTTP 429)${again}: wait a minute, then try again.` };
+    return {
+      kind: 'rateLimited',
+      status: 429,
+      message: `Iterable's rate limit for this endpoint was reached (HTTP 429)${again}: wait a minute, then try again.`,
+    };
   }
   const at = new Date(now + seconds * 1000).toISOString().slice(11, 19);
   const wait = seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
@@ -110,7 +110,8 @@ export function serverFailure(status: number, statusText: string, body: string):
 }
 
 export function httpFailure(status: number, statusText: string, url: URL, body: string): IterableFailure {
-  const redirect = status >= 300 && status < 400 ? ' Redirects are not followed (the key would go to another address): check the region or the API base URL.' : '';
+  const redirect =
+    status >= 300 && status < 400 ? ' Redirects are not followed (the key would go to another address): check the region or the API base URL.' : '';
   return {
     kind: 'http',
     status,
@@ -120,7 +121,10 @@ export function httpFailure(status: number, statusText: string, url: URL, body: 
 
 export function timeoutFailure(timeoutMs: number, host: string): IterableFailure {
   const seconds = Math.max(1, Math.round(timeoutMs / 1000));
-  return { kind: 'timeout', message: `Iterable (${host}) did not answer within ${seconds} second${seconds === 1 ? '' : 's'}: check your connection or proxy, then try again.` };
+  return {
+    kind: 'timeout',
+    message: `Iterable (${host}) did not answer within ${seconds} second${seconds === 1 ? '' : 's'}: check your connection or proxy, then try again.`,
+  };
 }
 
 export function cancelledFailure(): IterableFailure {
@@ -128,7 +132,20 @@ export function cancelledFailure(): IterableFailure {
 }
 
 /** Node's connection error codes that mean "no network path to the host". */
-const OFFLINE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_CLOSED']);
+const OFFLINE_CODES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ENETDOWN',
+  'EPIPE',
+  'ETIMEDOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_CLOSED',
+]);
 
 /** The error code of a fetch rejection: undici wraps the socket's error as `cause` (sometimes twice). */
 export function networkErrorCode(error: unknown): string | undefined {
@@ -148,10 +165,16 @@ function isTlsCode(code: string): boolean {
 export function networkFailure(error: unknown, host: string): IterableFailure {
   const code = networkErrorCode(error);
   if (code && isTlsCode(code)) {
-    return { kind: 'tls', message: `Could not open a secure connection to ${host} (TLS: ${code}): a proxy or antivirus may be intercepting HTTPS; set NODE_EXTRA_CA_CERTS to its certificate.` };
+    return {
+      kind: 'tls',
+      message: `Could not open a secure connection to ${host} (TLS: ${code}): a proxy or antivirus may be intercepting HTTPS; set NODE_EXTRA_CA_CERTS to its certificate.`,
+    };
   }
   const detail = code ?? (error instanceof Error ? error.message : String(error)).slice(0, 120);
-  return { kind: 'offline', message: `Could not reach Iterable at ${host} (${detail}): check that you are online and that a proxy or firewall lets ${host} through.` };
+  return {
+    kind: 'offline',
+    message: `Could not reach Iterable at ${host} (${detail}): check that you are online and that a proxy or firewall lets ${host} through.`,
+  };
 }
 
 export function badResponseFailure(what: string): IterableFailure {
@@ -159,5 +182,8 @@ export function badResponseFailure(what: string): IterableFailure {
 }
 
 export function tooLargeFailure(limitBytes: number): IterableFailure {
-  return { kind: 'tooLarge', message: `Iterable's answer is larger than ${Math.round(limitBytes / 1_000_000)} MB, more than this command reads: nothing was changed.` };
+  return {
+    kind: 'tooLarge',
+    message: `Iterable's answer is larger than ${Math.round(limitBytes / 1_000_000)} MB, more than this command reads: nothing was changed.`,
+  };
 }

@@ -40,7 +40,11 @@ export async function fetchUser(client: IterableClient, lookup: UserLookup, sign
 
 /** The user's latest events (up to MAX_EVENTS), by email when there is one, else by userId. */
 export async function fetchEvents(client: IterableClient, user: IterableUser, signal?: AbortSignal): Promise<IterableResult<IterableEvent[]>> {
-  const path = user.email ? `/api/events/${encodeURIComponent(user.email)}` : user.userId ? `/api/events/byUserId/${encodeURIComponent(user.userId)}` : undefined;
+  const path = user.email
+    ? `/api/events/${encodeURIComponent(user.email)}`
+    : user.userId
+      ? `/api/events/byUserId/${encodeURIComponent(user.userId)}`
+      : undefined;
   if (!path) return { ok: true, value: [] };
   const answer = await client.getJson(path, { query: { limit: String(MAX_EVENTS) }, ...(signal ? { signal } : {}) });
   return answer.ok ? parseEventsResponse(answer.value) : answer;

@@ -51,7 +51,8 @@ export function parseUserResponse(value: unknown): Parsed<IterableUser | undefin
   if (value.user === undefined && Object.keys(value).length === 0) return { ok: true, value: undefined };
   if (!isObject(value.user)) return { ok: false, failure: badResponseFailure('the user lookup did not return {"user": {…}}') };
   const user = value.user;
-  if (user.dataFields !== undefined && !isObject(user.dataFields)) return { ok: false, failure: badResponseFailure('the user\'s "dataFields" is not an object') };
+  if (user.dataFields !== undefined && !isObject(user.dataFields))
+    return { ok: false, failure: badResponseFailure('the user\'s "dataFields" is not an object') };
   return {
     ok: true,
     value: {
@@ -75,7 +76,8 @@ export function parseEventsResponse(value: unknown): Parsed<IterableEvent[]> {
   const events: IterableEvent[] = [];
   for (const item of value.events) {
     if (!isObject(item) || typeof item.eventName !== 'string') continue;
-    const created = typeof item.createdAt === 'number' ? item.createdAt : typeof item.createdAt === 'string' ? Date.parse(item.createdAt.replace(' +00:00', 'Z')) : NaN;
+    const created =
+      typeof item.createdAt === 'number' ? item.createdAt : typeof item.createdAt === 'string' ? Date.parse(item.createdAt.replace(' +00:00', 'Z')) : NaN;
     events.push({ eventName: item.eventName, raw: item, ...(Number.isFinite(created) ? { createdAt: created } : {}) });
   }
   return { ok: true, value: events };

@@ -40,6 +40,9 @@ export const SAMPLES_GITIGNORE = '# Written by "Regal: Use an Iterable User as S
  * digits, `.`, `_` and `-` (the rest become `_`), at most 60 characters.
  */
 export function sampleFileName(eventName?: string): string {
-  const event = (eventName ?? '').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 60);
+  const event = (eventName ?? '')
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^[._]+/, '')
+    .slice(0, 60);
   return event ? `iterable-user.${event}.json` : 'iterable-user.json';
 }

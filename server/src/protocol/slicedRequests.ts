@@ -15,7 +15,12 @@ export const SLICE_MS = 20;
  * when `unchanged()` says the document changed under the request (its answer would be for a text
  * the client no longer has).
  */
-export async function runSliced<T>(steps: Steps<T>, token: CancellationToken | undefined, unchanged: () => boolean, what: string): Promise<T | ResponseError<void>> {
+export async function runSliced<T>(
+  steps: Steps<T>,
+  token: CancellationToken | undefined,
+  unchanged: () => boolean,
+  what: string,
+): Promise<T | ResponseError<void>> {
   let sliceStart = performance.now();
   for (;;) {
     const next = steps.next();

@@ -39,7 +39,11 @@ export function parseDate(value: unknown): Date | undefined {
   if (/^\d{10,}$/.test(trimmed)) return new Date(Number(trimmed));
   // Iterable's `2016-08-02 18:53:45 +00:00` → ISO `2016-08-02T18:53:45+00:00`; no offset is UTC.
   const iterable = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) ?([+-]\d{2}:?\d{2}|Z)?$/.exec(trimmed);
-  const iso = iterable ? `${iterable[1]}T${iterable[2]}${normaliseOffset(iterable[3])}` : /^\d{4}-\d{2}-\d{2}$/.test(trimmed) ? `${trimmed}T00:00:00Z` : trimmed;
+  const iso = iterable
+    ? `${iterable[1]}T${iterable[2]}${normaliseOffset(iterable[3])}`
+    : /^\d{4}-\d{2}-\d{2}$/.test(trimmed)
+      ? `${trimmed}T00:00:00Z`
+      : trimmed;
   const time = Date.parse(iso);
   return Number.isNaN(time) ? undefined : new Date(time);
 }
@@ -69,7 +73,17 @@ function zoneFormatter(timeZone: string, timeZoneName?: 'short' | 'long'): Intl.
   let formatter = formatters.get(key);
   if (!formatter) {
     try {
-      formatter = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', ...(timeZoneName ? { timeZoneName } : {}) });
+      formatter = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+        ...(timeZoneName ? { timeZoneName } : {}),
+      });
     } catch {
       throw new Error(`unknown time zone ${JSON.stringify(timeZone)} (use an IANA name such as America/New_York).`);
     }
@@ -125,7 +139,11 @@ const SHORT_ZONE_NAMES: Record<string, string> = { 'Asia/Kolkata': 'IST', 'Asia/
 function zoneName(date: Date, timeZone: string | undefined, long: boolean): string {
   if (isUtc(timeZone)) return long ? 'Coordinated Universal Time' : 'UTC';
   if (!long && SHORT_ZONE_NAMES[timeZone as string]) return SHORT_ZONE_NAMES[timeZone as string] as string;
-  return zoneFormatter(timeZone as string, long ? 'long' : 'short').formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? (timeZone as string);
+  return (
+    zoneFormatter(timeZone as string, long ? 'long' : 'short')
+      .formatToParts(date)
+      .find((p) => p.type === 'timeZoneName')?.value ?? (timeZone as string)
+  );
 }
 
 const DAY_MS = 86_400_000;
@@ -212,7 +230,7 @@ export function formatDate(date: Date, pattern: string = DEFAULT_DATE_STYLE, tim
   const parts = partsIn(date, timeZone);
   const source = (data.styles as Record<string, string>)[pattern] ?? pattern;
   let out = '';
-  for (let i = 0; i < source.length; ) {
+  for (let i = 0; i < source.length;) {
     const c = source[i] as string;
     if (c === "'") {
       const end = source.indexOf("'", i + 1);

@@ -24,7 +24,8 @@ function outputLength(result: unknown): number {
 
 function checkForm(helper: IterableHelper, options: HelperOptions): void {
   const asBlock = options.fn !== undefined;
-  if (helper.form === 'block' && !asBlock) throw new RenderFailure(`${options.name} is a block helper in Iterable: write {{#${options.name} …}}…{{/${options.name}}}.`);
+  if (helper.form === 'block' && !asBlock)
+    throw new RenderFailure(`${options.name} is a block helper in Iterable: write {{#${options.name} …}}…{{/${options.name}}}.`);
   if (helper.form === 'inline' && asBlock) throw new RenderFailure(`${options.name} is not a block helper in Iterable: write {{${options.name} …}}.`);
 }
 

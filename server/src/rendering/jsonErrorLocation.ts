@@ -41,8 +41,13 @@ export function locateJsonError(text: string, parseError: unknown): JsonErrorLoc
   const first = errors[0];
   if (first) {
     const code = printParseErrorCode(first.error);
-    const trailingComma = first.error === 3 /* PropertyNameExpected */ || first.error === 4 /* ValueExpected */ ? trailingCommaBefore(text, first.offset) : false;
-    const message = trailingComma ? 'Trailing comma before a closing bracket or brace' : text.trim() === '' ? 'The rendered text is empty' : (describe[code] ?? code);
+    const trailingComma =
+      first.error === 3 /* PropertyNameExpected */ || first.error === 4 /* ValueExpected */ ? trailingCommaBefore(text, first.offset) : false;
+    const message = trailingComma
+      ? 'Trailing comma before a closing bracket or brace'
+      : text.trim() === ''
+        ? 'The rendered text is empty'
+        : (describe[code] ?? code);
     return { message, offset: first.offset, ...lineColumnAt(text, first.offset) };
   }
   // jsonc-parser accepted what JSON.parse refused: fall back to JSON.parse's own position, if any.

@@ -6,11 +6,10 @@
 
 export const renderAssumptions = {
   'html-escaping':
-    '{{ }} output is HTML-escaped as in Iterable templates (handlebars.java\'s default: & < > " \' ` = become entities); {{{ }}} and toJson are not. Iterable does not document whether webhook bodies are escaped.',
+    "{{ }} output is HTML-escaped as in Iterable templates (handlebars.java's default: & < > \" ' ` = become entities); {{{ }}} and toJson are not. Iterable does not document whether webhook bodies are escaped.",
   'now-format':
     '{{now}}, dateFormat and dateMath without format= render the medium style (Dec 6, 2026), as Iterable documents, in UTC unless tz= says otherwise (the default zone is undocumented).',
-  'hmac-secret':
-    "hmacSHA1/hmacSHA256 are signed with an empty key here: Iterable signs with the project's HMAC secret, which the extension does not have.",
+  'hmac-secret': "hmacSHA1/hmacSHA256 are signed with an empty key here: Iterable signs with the project's HMAC secret, which the extension does not have.",
   snippet: 'Snippets render blank here: Iterable inserts the snippet from the project, which the extension cannot read.',
   catalog: '{{#catalog}} renders its block with no item fields here: the Catalog lives in the Iterable project.',
   'workflow-fields':

@@ -31,12 +31,16 @@ export class RenderBudget {
 
   /** Throws RenderStopped once the time budget is spent. */
   checkTime(): void {
-    if (this.clock() > this.deadline) throw new RenderStopped(`rendering stopped: it took longer than ${this.limits.timeMs / 1000} s. Simplify the template (fewer nested helpers or loops).`);
+    if (this.clock() > this.deadline)
+      throw new RenderStopped(`rendering stopped: it took longer than ${this.limits.timeMs / 1000} s. Simplify the template (fewer nested helpers or loops).`);
   }
 
   /** Throws RenderStopped when a piece of output is longer than the whole body may be. */
   checkOutput(length: number): void {
-    if (length > this.limits.maxOutputChars) throw new RenderStopped(`rendering stopped: the output grew past ${formatChars(this.limits.maxOutputChars)} characters. Regal's events take small JSON bodies; check nested helpers such as replace or each.`);
+    if (length > this.limits.maxOutputChars)
+      throw new RenderStopped(
+        `rendering stopped: the output grew past ${formatChars(this.limits.maxOutputChars)} characters. Regal's events take small JSON bodies; check nested helpers such as replace or each.`,
+      );
   }
 }
 

@@ -51,4 +51,4 @@ export const SUPERSEDED_REASON = `${STOPPED_PREFIX}superseded by a newer edit`;
 export const CANCELLED_REASON = `${STOPPED_PREFIX}cancelled`;
 
 /** One sentence for previews: how `{{ }}` and `{{{ }}}` render. */
-export const ESCAPING_NOTE = "{{ }} HTML-escapes values as Iterable does (& < > \" ' ` = become entities); {{{ }}} and toJson do not.";
+export const ESCAPING_NOTE = '{{ }} HTML-escapes values as Iterable does (& < > " \' ` = become entities); {{{ }}} and toJson do not.';

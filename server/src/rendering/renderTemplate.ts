@@ -115,7 +115,11 @@ function render(template: string, sample: SampleData, options: RenderOptions, li
 
   const context = renderContext(sample);
   const assumptions = new Set<RenderAssumption>();
-  const data: RenderData = { regalNow: options.now ?? new Date(), regalBudget: budget, regalAssumptions: { add: (assumption) => void assumptions.add(assumption) } };
+  const data: RenderData = {
+    regalNow: options.now ?? new Date(),
+    regalBudget: budget,
+    regalAssumptions: { add: (assumption) => void assumptions.add(assumption) },
+  };
   const runtime = { data };
   let text: string;
   try {
@@ -212,7 +216,8 @@ export function nestingDepth(template: string): number {
 /** A stopped result when `error` means the render ran out of budget, string length or stack. */
 function stoppedBy(error: unknown, limits: Readonly<RenderLimits>): RenderResult | undefined {
   if (error instanceof Cancelled) return { stopped: { reason: SUPERSEDED_REASON, kind: 'superseded' } };
-  if (error instanceof RenderStopped) return { stopped: { reason: error.message.startsWith(STOPPED_PREFIX) ? error.message : `${STOPPED_PREFIX}${error.message}`, kind: 'budget' } };
+  if (error instanceof RenderStopped)
+    return { stopped: { reason: error.message.startsWith(STOPPED_PREFIX) ? error.message : `${STOPPED_PREFIX}${error.message}`, kind: 'budget' } };
   // Helpers report their own failures as RenderFailure with the engine's message.
   const message = error instanceof Error ? error.message : '';
   if (error instanceof RangeError || error instanceof RenderFailure) {
@@ -258,9 +263,13 @@ function describeCompileError(error: unknown, template: string): { message: stri
     // Drop the "Parse error on line N:" prefix and the excerpt with its caret: the offset says where.
     const expecting = readableTokens(message.split('\n').slice(3).join(' ').trim());
     // `"a": {{toJson x}}}` — the lexer reads `}}}` as the end of a triple-stash, a common JSON slip.
-    const hint = /found \}\}\}$/.test(expecting) && !/expected.*\}\}\}.*, found/.test(expecting) ? ' (`}}}` closes a {{{triple-stash}}}: put a space between `}}` and a JSON `}`)' : '';
+    const hint =
+      /found \}\}\}$/.test(expecting) && !/expected.*\}\}\}.*, found/.test(expecting)
+        ? ' (`}}}` closes a {{{triple-stash}}}: put a space between `}}` and a JSON `}`)'
+        : '';
     const offset = at ? offsetAt(template, at.first_line, at.first_column) : undefined;
-    const found = offset === undefined ? '' : ` at ${JSON.stringify(template.slice(offset).split(/[\s}]/)[0]?.slice(0, 30) || template.slice(offset, offset + 2))}`;
+    const found =
+      offset === undefined ? '' : ` at ${JSON.stringify(template.slice(offset).split(/[\s}]/)[0]?.slice(0, 30) || template.slice(offset, offset + 2))}`;
     return { message: `Handlebars syntax error${found}: ${expecting || message}${hint}`, ...(offset === undefined ? {} : { offset }) };
   }
   const located = error as { lineNumber?: number; column?: number };

@@ -61,7 +61,10 @@ export const MAX_SAMPLE_CHARS = 2_000_000;
 
 export function parseSampleData(text: string): ParsedSample {
   if (text.length > MAX_SAMPLE_CHARS) {
-    return { sample: emptySample, problem: `The sample file is larger than ${MAX_SAMPLE_CHARS / 1_000_000} MB; a sample holds one profile and one event. Rendering with no fields.` };
+    return {
+      sample: emptySample,
+      problem: `The sample file is larger than ${MAX_SAMPLE_CHARS / 1_000_000} MB; a sample holds one profile and one event. Rendering with no fields.`,
+    };
   }
   let value: unknown;
   try {
@@ -69,9 +72,13 @@ export function parseSampleData(text: string): ParsedSample {
   } catch (error) {
     if (text.trim() === '') return { sample: emptySample, problem: 'The sample file is not valid JSON: it is empty; rendering with no fields.' };
     const where = locateJsonError(text, error);
-    return { sample: emptySample, problem: `The sample file is not valid JSON: ${where.message} at line ${where.line}, column ${where.column}; rendering with no fields.` };
+    return {
+      sample: emptySample,
+      problem: `The sample file is not valid JSON: ${where.message} at line ${where.line}, column ${where.column}; rendering with no fields.`,
+    };
   }
-  if (!isObject(value)) return { sample: emptySample, problem: 'The sample file must hold a JSON object ({ "profile": { … }, "event": { … } }); rendering with no fields.' };
+  if (!isObject(value))
+    return { sample: emptySample, problem: 'The sample file must hold a JSON object ({ "profile": { … }, "event": { … } }); rendering with no fields.' };
   if (!('profile' in value) && !('event' in value)) {
     if (isIterableUserAnswer(value)) return { sample: { profile: flattenDataFields(value.user), event: {} } };
     return { sample: { profile: flattenDataFields(value), event: {} } };
@@ -87,7 +94,8 @@ export function parseSampleData(text: string): ParsedSample {
   };
   const sample = { profile: section('profile'), event: section('event') };
   const stray = Object.keys(value).filter((key) => key !== 'profile' && key !== 'event');
-  if (stray.length > 0) problems.push(`Top-level keys other than "profile" and "event" are ignored: ${stray.map((k) => `"${k}"`).join(', ')}. Put profile fields under "profile".`);
+  if (stray.length > 0)
+    problems.push(`Top-level keys other than "profile" and "event" are ignored: ${stray.map((k) => `"${k}"`).join(', ')}. Put profile fields under "profile".`);
   return problems.length > 0 ? { sample, problem: problems.join(' ') } : { sample };
 }
 

@@ -23,15 +23,17 @@ export const diagnosticCodes: Record<DiagnosticCode, CodeInfo> = Object.fromEntr
 ) as Record<DiagnosticCode, CodeInfo>;
 
 /** A finding of rule `C` (of any of them, for a union of codes), with the data that rule declares. */
-export type FindingOf<C extends DiagnosticCode> = C extends DiagnosticCode ? FindingFields & {
-  code: C;
-  data?: DataOf<C>;
-  /**
-   * Set on findings of views after the first: the branch the problem depends on ("when {{#if x}}
-   * renders nothing"). The message for people is composed from it at the edge (toDiagnostic).
-   */
-  branch?: string;
-} : never;
+export type FindingOf<C extends DiagnosticCode> = C extends DiagnosticCode
+  ? FindingFields & {
+      code: C;
+      data?: DataOf<C>;
+      /**
+       * Set on findings of views after the first: the branch the problem depends on ("when {{#if x}}
+       * renders nothing"). The message for people is composed from it at the edge (toDiagnostic).
+       */
+      branch?: string;
+    }
+  : never;
 
 /** A problem found in a payload, in document offsets, before severities are applied: one union member per code. */
 export type Finding = FindingOf<DiagnosticCode>;

@@ -92,7 +92,13 @@ export interface LanguageService {
    * `context.only` asking for it, the source.fixAll.regal action, which fixes the file's diagnostics
    * under `context.settings` (the settings decide which codes are reported, so which are fixed).
    */
-  doCodeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[], workspace?: WorkspaceContext, context?: CodeActionContextOptions): CodeAction[];
+  doCodeActions(
+    document: TextDocument,
+    range: Range,
+    diagnostics: readonly Diagnostic[],
+    workspace?: WorkspaceContext,
+    context?: CodeActionContextOptions,
+  ): CodeAction[];
   findDocumentSymbols(document: TextDocument, isCancelled?: CancellationCheck): DocumentSymbol[];
   getFoldingRanges(document: TextDocument, isCancelled?: CancellationCheck): FoldingRange[];
   getSelectionRanges(document: TextDocument, positions: readonly Position[], isCancelled?: CancellationCheck): SelectionRange[];
@@ -154,7 +160,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     getFoldingRanges: (document) => withAnalysis(document, [], (analysis) => getFoldingRanges(document, analysis)),
     getSelectionRanges: (document, positions) =>
       // Over the limit, each position selects itself: an answer per position is what clients expect.
-      tooLarge(document) ? done(positions.map((p) => ({ range: { start: p, end: p } }))) : withAnalysis(document, [], (analysis) => getSelectionRanges(document, positions, analysis)),
+      tooLarge(document)
+        ? done(positions.map((p) => ({ range: { start: p, end: p } })))
+        : withAnalysis(document, [], (analysis) => getSelectionRanges(document, positions, analysis)),
     format: (document, range, formatting) => withAnalysis(document, [], (analysis) => format(document, range, formatting, analysis)),
   };
 
@@ -186,7 +194,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
     doComplete: (document, position, workspace = emptyWorkspace, triggerCharacter) =>
       tooLarge(document) ? { isIncomplete: false, items: [] } : doComplete(document, position, analyze(document), validator, workspace, triggerCharacter),
-    doHover: (document, position, workspace = emptyWorkspace) => (tooLarge(document) ? null : doHover(document, position, analyze(document), validator, workspace, options.onInternalError)),
+    doHover: (document, position, workspace = emptyWorkspace) =>
+      tooLarge(document) ? null : doHover(document, position, analyze(document), validator, workspace, options.onInternalError),
     doCodeActions(document, range, diagnostics, workspace = emptyWorkspace, context = {}) {
       if (tooLarge(document)) return [];
       const fileDiagnostics = () => service.doValidation(document, context.settings, workspace);
@@ -199,7 +208,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     format: (document, range, formatting, isCancelled) => runSteps(steps.format(document, range, formatting), isCancelled),
     // A document over the limit contributes nothing to the workspace's cross-file checks.
     summarize: (document) =>
-      tooLarge(document) ? { uri: document.uri, mergeFields: new Map(), eventNames: [], valueTypes: new Map(), stringValues: new Map() } : summarizePayload(document, analyze(document)),
+      tooLarge(document)
+        ? { uri: document.uri, mergeFields: new Map(), eventNames: [], valueTypes: new Map(), stringValues: new Map() }
+        : summarizePayload(document, analyze(document)),
     loadFieldCatalog(document, settings = defaultSettings) {
       const { catalog, problems } = parseFieldCatalog(document.uri, document.getText());
       const severity = severityOf('invalid-catalog', settings);

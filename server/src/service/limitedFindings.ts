@@ -29,7 +29,11 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, h
  * At most `max` findings: the most severe, in their original order, then one `too-many-problems`
  * finding on the first one left out (in document order) that counts them all.
  */
-export function capFindings<T extends { finding: Finding; severity: Severity }>(reported: readonly T[], tooMany: Severity | 'off', max = MAX_DIAGNOSTICS): { kept: T[]; more?: Finding } {
+export function capFindings<T extends { finding: Finding; severity: Severity }>(
+  reported: readonly T[],
+  tooMany: Severity | 'off',
+  max = MAX_DIAGNOSTICS,
+): { kept: T[]; more?: Finding } {
   if (reported.length <= max) return { kept: [...reported] };
   // Stable sort: equally severe findings keep their order, so the first ones in the file stay.
   const order = reported.map((_, i) => i).sort((a, b) => RANK[reported[a].severity] - RANK[reported[b].severity] || a - b);

@@ -164,7 +164,9 @@ function branchContext(template: TemplateModel, offset: number, index: number): 
   const selected = selectedBranch(block, index);
   if (selected === block.branches.length) return `(when ${tagOf(block)} renders nothing)`;
   const elseTag = block.branches[selected].elseTag;
-  return elseTag ? `(when ${tagOf(block)} takes its ${plain(text.slice(elseTag.start, elseTag.end))} branch)` : `(when ${tagOf(block)} renders its first branch)`;
+  return elseTag
+    ? `(when ${tagOf(block)} takes its ${plain(text.slice(elseTag.start, elseTag.end))} branch)`
+    : `(when ${tagOf(block)} renders its first branch)`;
 }
 
 /**

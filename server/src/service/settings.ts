@@ -60,7 +60,8 @@ export function readSettings(raw: unknown): { settings: ValidationSettings; prob
   const diagnostics = objectSetting('regal.diagnostics', section.diagnostics, 'the default severities apply', problems);
   const overrides = objectSetting('regal.diagnostics.severity', diagnostics?.severity, 'the default severities apply', problems);
   for (const [code, value] of Object.entries(overrides ?? {})) {
-    if (!isDiagnosticCode(code)) problems.push(`regal.diagnostics.severity names ${JSON.stringify(code.slice(0, 60))}, which is no diagnostic code of this extension; it is ignored.`);
+    if (!isDiagnosticCode(code))
+      problems.push(`regal.diagnostics.severity names ${JSON.stringify(code.slice(0, 60))}, which is no diagnostic code of this extension; it is ignored.`);
     else if (typeof value === 'string' && SEVERITY_VALUES.has(value)) severity[code] = value as SeveritySetting;
     else if (value !== null) {
       const what = typeof value === 'string' ? (SEVERITY_VALUES.has(value.toLowerCase()) ? 'not in lowercase' : 'another word') : kindOf(value);
@@ -71,7 +72,8 @@ export function readSettings(raw: unknown): { settings: ValidationSettings; prob
   const file = section.fieldsFile;
   const fieldsFile = typeof file === 'string' && file.trim() !== '' ? file.trim() : undefined;
   if (typeof file === 'string' && fieldsFile === undefined) problems.push(`regal.fieldsFile is empty; ${DEFAULT_FIELDS_FILE} is read.`);
-  else if (file !== undefined && file !== null && typeof file !== 'string') problems.push(`regal.fieldsFile is ${kindOf(file)}, not a path; ${DEFAULT_FIELDS_FILE} is read.`);
+  else if (file !== undefined && file !== null && typeof file !== 'string')
+    problems.push(`regal.fieldsFile is ${kindOf(file)}, not a path; ${DEFAULT_FIELDS_FILE} is read.`);
   const fromUser = (section as { fieldsFileScope?: unknown }).fieldsFileScope === 'user';
   const settings: ValidationSettings = fieldsFile === undefined ? { enable, severity } : { enable, severity, fieldsFile };
   if (fieldsFile !== undefined && fromUser) settings.fieldsFileFromUser = true;

@@ -16,9 +16,18 @@ export interface CorpusEntry {
 }
 
 /** The unit tests whose string literals include payloads (⟦ ⟧ range markers and `|` cursors removed). */
-const TEST_FILES = ['codeActions', 'completion', 'diagnostics', 'fastPath', 'hover', 'schemaFindings', 'strictJsonTree', 'structure', 'templateModel', 'workspace'].map(
-  (name) => `test/unit/${name}.test.ts`,
-);
+const TEST_FILES = [
+  'codeActions',
+  'completion',
+  'diagnostics',
+  'fastPath',
+  'hover',
+  'schemaFindings',
+  'strictJsonTree',
+  'structure',
+  'templateModel',
+  'workspace',
+].map((name) => `test/unit/${name}.test.ts`);
 
 export function payloadFiles(): CorpusEntry[] {
   const files: CorpusEntry[] = [];

@@ -9,13 +9,64 @@ import fc from 'fast-check';
 import { FRAGMENTS } from './mutators';
 
 /** Merge-field names as Iterable payloads write them (standard, custom, spaced, nested, data variables). */
-export const FIELDS = ['phoneNumber', 'email', 'userId', 'firstName', 'voice_optin', 'sms_optin', 'leadSource', 'age', 'signupDate', '[First Name]', 'profile.plan', '@index', 'this', '../x', 'phonenumber'];
+export const FIELDS = [
+  'phoneNumber',
+  'email',
+  'userId',
+  'firstName',
+  'voice_optin',
+  'sms_optin',
+  'leadSource',
+  'age',
+  'signupDate',
+  '[First Name]',
+  'profile.plan',
+  '@index',
+  'this',
+  '../x',
+  'phonenumber',
+];
 
 /** Keys of the Regal schema at every level, a few misspelt, and custom ones. */
 const KEYS = [
-  'userId', 'traits', 'name', 'properties', 'eventSource', 'originalTimestamp', 'phone', 'phones', 'email', 'emails', 'optIn', 'channel', 'subscribed',
-  'source', 'timestamp', 'ip', 'text', 'isPrimary', 'label', 'voiceOptIn', 'smsOptIn', 'emailOptIn', 'address', 'street', 'city', 'firstName', 'lastName',
-  'chanel', 'subscibed', 'lable', 'eventSourse', 'plan', 'age', 'vip', '{{phoneNumber}}', '+16503926753', '{{email}}', '',
+  'userId',
+  'traits',
+  'name',
+  'properties',
+  'eventSource',
+  'originalTimestamp',
+  'phone',
+  'phones',
+  'email',
+  'emails',
+  'optIn',
+  'channel',
+  'subscribed',
+  'source',
+  'timestamp',
+  'ip',
+  'text',
+  'isPrimary',
+  'label',
+  'voiceOptIn',
+  'smsOptIn',
+  'emailOptIn',
+  'address',
+  'street',
+  'city',
+  'firstName',
+  'lastName',
+  'chanel',
+  'subscibed',
+  'lable',
+  'eventSourse',
+  'plan',
+  'age',
+  'vip',
+  '{{phoneNumber}}',
+  '+16503926753',
+  '{{email}}',
+  '',
 ];
 
 /** One UTF-16 code unit or code point of any kind: ASCII, JSON and Handlebars punctuation, any Unicode, a lone surrogate. */
@@ -76,7 +127,11 @@ const leaf: fc.Arbitrary<string> = fc.oneof(
 
 const space = fc.constantFrom(' ', '', '\n  ', '\r\n    ', '\t', '  ');
 const separator = fc.oneof({ weight: 20, arbitrary: fc.constant(',') }, { weight: 1, arbitrary: fc.constantFrom('', ',,', ', ,', ';') });
-const key = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...KEYS).map((k) => `"${k}"`) }, { weight: 1, arbitrary: jsonString }, { weight: 1, arbitrary: fc.constantFrom('key', "'k'", '"unterminated', '{{key}}') });
+const key = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...KEYS).map((k) => `"${k}"`) },
+  { weight: 1, arbitrary: jsonString },
+  { weight: 1, arbitrary: fc.constantFrom('key', "'k'", '"unterminated', '{{key}}') },
+);
 
 /** Members joined with separators and spacing, sometimes with a trailing comma. */
 function joined(items: fc.Arbitrary<string[]>, open: string, close: string): fc.Arbitrary<string> {
@@ -122,7 +177,13 @@ const optInItem = joined(
   '{',
   '}',
 );
-const optInEntry = joined(fc.array(fc.oneof(fc.constantFrom('"subscribed": true', '"subscribed": "{{sms_optin}}"', '"subscribed": {{voice_optin}}'), payloadArbitraries.member), { maxLength: 3 }), '{', '}');
+const optInEntry = joined(
+  fc.array(fc.oneof(fc.constantFrom('"subscribed": true', '"subscribed": "{{sms_optin}}"', '"subscribed": {{voice_optin}}'), payloadArbitraries.member), {
+    maxLength: 3,
+  }),
+  '{',
+  '}',
+);
 const phoneEntry = joined(
   fc.array(
     fc.oneof(
@@ -140,7 +201,14 @@ const traits = joined(
     fc.oneof(
       fc.tuple(fc.constantFrom('"phone"', '"email"', '"firstName"', '"age"'), leaf).map(([k, v]) => `${k}: ${v}`),
       joined(fc.array(optInItem, { maxLength: 3 }), '[', ']').map((items) => `"optIn": ${items}`),
-      joined(fc.array(fc.tuple(leaf, phoneEntry).map(([number, entry]) => `${number.startsWith('"') ? number : `"${number}"`}: ${entry}`), { maxLength: 2 }), '{', '}').map((phones) => `"phones": ${phones}`),
+      joined(
+        fc.array(
+          fc.tuple(leaf, phoneEntry).map(([number, entry]) => `${number.startsWith('"') ? number : `"${number}"`}: ${entry}`),
+          { maxLength: 2 },
+        ),
+        '{',
+        '}',
+      ).map((phones) => `"phones": ${phones}`),
       payloadArbitraries.member,
     ),
     { maxLength: 5 },
@@ -157,7 +225,9 @@ export const payloadTemplate: fc.Arbitrary<string> = fc.oneof(
       fc.array(
         fc.oneof(
           traits.map((t) => `"traits": ${t}`),
-          fc.tuple(fc.constantFrom('"name"', '"userId"', '"eventSource"', '"originalTimestamp"', '"properties"'), payloadArbitraries.value).map(([k, v]) => `${k}: ${v}`),
+          fc
+            .tuple(fc.constantFrom('"name"', '"userId"', '"eventSource"', '"originalTimestamp"', '"properties"'), payloadArbitraries.value)
+            .map(([k, v]) => `${k}: ${v}`),
           payloadArbitraries.member,
         ),
         { maxLength: 5 },
@@ -182,7 +252,9 @@ export function withNoise(text: string, insertions: ReadonlyArray<readonly [numb
 }
 
 /** Any sequence of JSON and Handlebars tokens and characters: what the scanners must survive. */
-export const tokenSoup = fc.array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...FRAGMENTS) }, { weight: 1, arbitrary: looseText }), { maxLength: 30 }).map((parts) => parts.join(''));
+export const tokenSoup = fc
+  .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...FRAGMENTS) }, { weight: 1, arbitrary: looseText }), { maxLength: 30 })
+  .map((parts) => parts.join(''));
 
 /** Nesting past the 512 levels the parsers allow, inside an otherwise ordinary payload. */
 export const deepNesting = fc
@@ -192,7 +264,10 @@ export const deepNesting = fc
     fc.integer({ min: 0, max: 2 }),
     payloadArbitraries.value,
   )
-  .map(([depth, [open, close], closing, inner]) => `{ "traits": { "phone": "{{p}}" }, "properties": ${open.repeat(depth)}${inner}${closing === 0 ? '' : close.repeat(closing === 1 ? depth : depth >> 1)} }`);
+  .map(
+    ([depth, [open, close], closing, inner]) =>
+      `{ "traits": { "phone": "{{p}}" }, "properties": ${open.repeat(depth)}${inner}${closing === 0 ? '' : close.repeat(closing === 1 ? depth : depth >> 1)} }`,
+  );
 
 /** Offsets to complete and hover at: taken modulo the text's length + 1. */
 export const cursorOffsets = fc.array(fc.nat(), { minLength: 1, maxLength: 3 });

@@ -6,16 +6,7 @@
  * diagnostics it names. A failed check throws an Error whose message says which check and where.
  * No check is on a clock: a hang is the fuzz tests' timeout (see fuzzHangGuardMs).
  */
-import type {
-  CodeAction,
-  CompletionItem,
-  Diagnostic,
-  DocumentSymbol,
-  Position,
-  Range,
-  SelectionRange,
-  TextEdit,
-} from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Position, Range, SelectionRange, TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isDiagnosticCode } from '../../../server/src/service/diagnosticCodes';
 import { createLanguageService, type LanguageService } from '../../../server/src/service/languageService';
@@ -107,17 +98,38 @@ export function checkText(text: string, options: CheckOptions = {}): Diagnostic[
       if (!contains(document, hover.range, position)) fail(`hover range ${show(hover.range)} does not contain the hovered position ${at(position)}`);
     }
   }
-  checkSelectionRanges(document, positions, call('getSelectionRanges', () => service.getSelectionRanges(document, positions)));
-  checkSymbols(document, call('findDocumentSymbols', () => service.findDocumentSymbols(document)));
+  checkSelectionRanges(
+    document,
+    positions,
+    call('getSelectionRanges', () => service.getSelectionRanges(document, positions)),
+  );
+  checkSymbols(
+    document,
+    call('findDocumentSymbols', () => service.findDocumentSymbols(document)),
+  );
   for (const fold of call('getFoldingRanges', () => service.getFoldingRanges(document))) {
-    if (!(Number.isInteger(fold.startLine) && Number.isInteger(fold.endLine) && 0 <= fold.startLine && fold.startLine <= fold.endLine && fold.endLine < document.lineCount)) {
+    if (!(
+      Number.isInteger(fold.startLine) &&
+      Number.isInteger(fold.endLine) &&
+      0 <= fold.startLine &&
+      fold.startLine <= fold.endLine &&
+      fold.endLine < document.lineCount
+    )) {
       fail(`folding range ${fold.startLine}-${fold.endLine} outside the ${document.lineCount} lines`);
     }
   }
-  checkFormatting(document, call('format', () => service.format(document, undefined, { tabSize: 2, insertSpaces: true })), 'format');
+  checkFormatting(
+    document,
+    call('format', () => service.format(document, undefined, { tabSize: 2, insertSpaces: true })),
+    'format',
+  );
   if (positions.length > 2) {
     const range = ordered(document, positions[1], positions[2]);
-    checkFormatting(document, call('format (range)', () => service.format(document, range, { tabSize: 4, insertSpaces: false })), `format of ${show(range)}`);
+    checkFormatting(
+      document,
+      call('format (range)', () => service.format(document, range, { tabSize: 4, insertSpaces: false })),
+      `format of ${show(range)}`,
+    );
   }
   checkCodeActions(document, diagnostics, options);
   if (caught.count > 0) fail(`a feature caught ${caught.count} error(s) and answered anyway:\n${caught.first.join('\n')}`);
@@ -175,7 +187,8 @@ function checkCompletionItem(document: TextDocument, position: Position, item: C
 
 /** One selection range per position; each contains the position, and each parent its child. */
 function checkSelectionRanges(document: TextDocument, positions: readonly Position[], ranges: readonly SelectionRange[]): void {
-  if (!Array.isArray(ranges) || ranges.length !== positions.length) fail(`getSelectionRanges returned ${ranges?.length} ranges for ${positions.length} positions`);
+  if (!Array.isArray(ranges) || ranges.length !== positions.length)
+    fail(`getSelectionRanges returned ${ranges?.length} ranges for ${positions.length} positions`);
   ranges.forEach((first, i) => {
     let child: Range | undefined;
     for (let s: SelectionRange | undefined = first; s; s = s.parent) {
@@ -197,7 +210,8 @@ function checkSymbols(document: TextDocument, symbols: readonly DocumentSymbol[]
     if (typeof symbol.name !== 'string' || symbol.name.trim() === '') fail(`${what} has an empty name`);
     checkRange(document, symbol.range, what);
     checkRange(document, symbol.selectionRange, `selection range of ${what}`);
-    if (!containsRange(document, symbol.range, symbol.selectionRange)) fail(`${what}: selection range ${show(symbol.selectionRange)} is outside its range ${show(symbol.range)}`);
+    if (!containsRange(document, symbol.range, symbol.selectionRange))
+      fail(`${what}: selection range ${show(symbol.selectionRange)} is outside its range ${show(symbol.range)}`);
     pending.push(...(symbol.children ?? []));
   }
 }
@@ -208,9 +222,14 @@ function checkFormatting(document: TextDocument, edits: readonly TextEdit[], wha
   for (const edit of edits) {
     checkRange(document, edit.range, what);
     const replaced = text.slice(offset(document, edit.range.start), offset(document, edit.range.end));
-    if (!/^\s*$/.test(replaced) || !/^\s*$/.test(edit.newText)) fail(`${what} replaces ${JSON.stringify(replaced)} by ${JSON.stringify(edit.newText)}: not whitespace`);
+    if (!/^\s*$/.test(replaced) || !/^\s*$/.test(edit.newText))
+      fail(`${what} replaces ${JSON.stringify(replaced)} by ${JSON.stringify(edit.newText)}: not whitespace`);
   }
-  checkDisjoint(document, edits.map((e) => e.range), what);
+  checkDisjoint(
+    document,
+    edits.map((e) => e.range),
+    what,
+  );
 }
 
 /**
@@ -230,8 +249,11 @@ function checkCodeActions(document: TextDocument, diagnostics: readonly Diagnost
   // its edits must apply, and the result validate. It names no diagnostic (fixes made alone may
   // interact), so none is judged.
   if (chosen.length > 0) {
-    const fixAll = call('doCodeActions (source.fixAll)', () => service.doCodeActions(document, whole, [], options.workspace, { only: ['source.fixAll'], settings: options.settings }));
-    if (!Array.isArray(fixAll) || fixAll.length > 1 || fixAll.some((a) => a.kind !== 'source.fixAll.regal')) fail(`source.fixAll answered ${JSON.stringify(fixAll?.map((a) => a.kind))}`);
+    const fixAll = call('doCodeActions (source.fixAll)', () =>
+      service.doCodeActions(document, whole, [], options.workspace, { only: ['source.fixAll'], settings: options.settings }),
+    );
+    if (!Array.isArray(fixAll) || fixAll.length > 1 || fixAll.some((a) => a.kind !== 'source.fixAll.regal'))
+      fail(`source.fixAll answered ${JSON.stringify(fixAll?.map((a) => a.kind))}`);
     for (const action of fixAll) edits.set(action, editsOf(document, action));
     chosen.push(...fixAll);
   }
@@ -260,9 +282,14 @@ function checkCodeActions(document: TextDocument, diagnostics: readonly Diagnost
 
 /** Whether the mustaches outside the edited spans are not where they were (shifted by the edits). */
 function mustachesMoved(before: TextDocument, after: TextDocument, edits: readonly TextEdit[]): boolean {
-  const spans = edits.map((e) => ({ start: offset(before, e.range.start), end: offset(before, e.range.end), delta: e.newText.length - (offset(before, e.range.end) - offset(before, e.range.start)) }));
+  const spans = edits.map((e) => ({
+    start: offset(before, e.range.start),
+    end: offset(before, e.range.end),
+    delta: e.newText.length - (offset(before, e.range.end) - offset(before, e.range.start)),
+  }));
   spans.sort((a, b) => a.start - b.start);
-  const outsideEdits = (m: { start: number; end: number }, list: ReadonlyArray<{ start: number; end: number }>) => list.every((s) => !(s.start <= m.start && m.end <= s.end));
+  const outsideEdits = (m: { start: number; end: number }, list: ReadonlyArray<{ start: number; end: number }>) =>
+    list.every((s) => !(s.start <= m.start && m.end <= s.end));
   const shifted = (o: number) => o + spans.filter((s) => s.end <= o).reduce((sum, s) => sum + s.delta, 0);
   const newSpans: Array<{ start: number; end: number }> = [];
   let delta = 0;
@@ -271,8 +298,14 @@ function mustachesMoved(before: TextDocument, after: TextDocument, edits: readon
     delta += s.delta;
   }
   const key = (m: { start: number; end: number }) => `${m.start}:${m.end}`;
-  const was = fuzzService.analyze(before).template.mustaches.filter((m) => outsideEdits(m, spans)).map((m) => key({ start: shifted(m.start), end: shifted(m.end) }));
-  const now = fuzzService.analyze(after).template.mustaches.filter((m) => outsideEdits(m, newSpans)).map(key);
+  const was = fuzzService
+    .analyze(before)
+    .template.mustaches.filter((m) => outsideEdits(m, spans))
+    .map((m) => key({ start: shifted(m.start), end: shifted(m.end) }));
+  const now = fuzzService
+    .analyze(after)
+    .template.mustaches.filter((m) => outsideEdits(m, newSpans))
+    .map(key);
   return was.join(' ') !== now.join(' ');
 }
 
@@ -301,7 +334,11 @@ function editsOf(document: TextDocument, action: CodeAction): TextEdit[] {
   if (uris.length !== 1 || uris[0] !== document.uri) fail(`${what} edits ${JSON.stringify(uris)}`);
   const edits = changes[document.uri];
   for (const edit of edits) checkRange(document, edit.range, what);
-  checkDisjoint(document, edits.map((e) => e.range), what);
+  checkDisjoint(
+    document,
+    edits.map((e) => e.range),
+    what,
+  );
   return edits;
 }
 
@@ -345,7 +382,10 @@ export function survivingDiagnostics(
   const byMessage = new Map<string, number[]>();
   const byCode = new Map<string, number[]>();
   placed.forEach((p, i) => {
-    for (const [index, key] of [[byMessage, `${String(p.d.code)}\n${p.d.message}`], [byCode, String(p.d.code)]] as const) {
+    for (const [index, key] of [
+      [byMessage, `${String(p.d.code)}\n${p.d.message}`],
+      [byCode, String(p.d.code)],
+    ] as const) {
       const list = index.get(key);
       if (list) list.push(i);
       else index.set(key, [i]);
@@ -370,7 +410,9 @@ export function survivingDiagnostics(
     return index !== undefined;
   };
   const claimedKeys = new Set(claimed.map((c) => `${String(c.code)}\n${c.message}\n${show(c.range)}`));
-  const others = before.filter((d) => !claimed.includes(d) && !claimedKeys.has(`${String(d.code)}\n${d.message}\n${show(d.range)}`)).map((d) => ({ d, place: mapped(d) }));
+  const others = before
+    .filter((d) => !claimed.includes(d) && !claimedKeys.has(`${String(d.code)}\n${d.message}\n${show(d.range)}`))
+    .map((d) => ({ d, place: mapped(d) }));
   const moved = others.filter(({ d, place }) => !pairExactly(d, place));
   const reworded = moved.filter(({ d, place }) => !pairNear(place, byMessage.get(`${String(d.code)}\n${d.message}`)));
   // One whose own text the edit changed may say so (a comment's message quotes the comment).
@@ -388,7 +430,8 @@ export function survivingDiagnostics(
 
 /** Valid LSP positions of this document (no line past the end, no character past its line), in order. */
 export function checkRange(document: TextDocument, range: Range | undefined, what: string): void {
-  if (!range || !validPosition(document, range.start) || !validPosition(document, range.end)) fail(`${what}: range ${show(range)} is outside the document (${document.lineCount} lines)`);
+  if (!range || !validPosition(document, range.start) || !validPosition(document, range.end))
+    fail(`${what}: range ${show(range)} is outside the document (${document.lineCount} lines)`);
   if (offset(document, range.start) > offset(document, range.end)) fail(`${what}: range ${show(range)} ends before it starts`);
 }
 

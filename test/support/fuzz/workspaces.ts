@@ -19,7 +19,9 @@ const catalogTypes: Record<string, string> = { voice_optin: 'boolean', sms_optin
 export function fuzzWorkspaces(service: LanguageService): NamedWorkspace[] {
   const catalog = {
     uri: 'file:///fuzz/iterable-fields.json',
-    fields: new Map(FIELDS.filter((f) => /^[A-Za-z][\w.]*$/.test(f) && f !== 'this' && f !== 'phonenumber').map((f) => [f, catalogTypes[f] ?? 'string'] as const)),
+    fields: new Map(
+      FIELDS.filter((f) => /^[A-Za-z][\w.]*$/.test(f) && f !== 'this' && f !== 'phonenumber').map((f) => [f, catalogTypes[f] ?? 'string'] as const),
+    ),
   };
   const others = [
     ...payloadFiles().slice(0, 3),

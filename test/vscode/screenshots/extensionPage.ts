@@ -53,7 +53,7 @@ export async function run(): Promise<void> {
 
   if (!icon || icon.naturalWidth === 0) throw new Error('The extension page does not show the icon.');
   const expected = process.env.REGAL_EXPECT_README_IMAGES ?? 'loaded';
-  const wrong = images.filter((image) => (image.naturalWidth > 0) !== (expected === 'loaded'));
+  const wrong = images.filter((image) => image.naturalWidth > 0 !== (expected === 'loaded'));
   if (wrong.length > 0) throw new Error(`README images expected ${expected} in the extension page, but not: ${wrong.map((image) => image.alt).join('; ')}`);
 
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');

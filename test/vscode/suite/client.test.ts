@@ -49,7 +49,9 @@ describe('Regal webhook extension in VS Code', () => {
     const editor = await vscode.window.showTextDocument(document);
     const text = document.getText();
     const start = text.indexOf(' //this is optional');
-    const removed = await editor.edit((edit) => edit.delete(new vscode.Range(document.positionAt(start), document.positionAt(start + ' //this is optional'.length))));
+    const removed = await editor.edit((edit) =>
+      edit.delete(new vscode.Range(document.positionAt(start), document.positionAt(start + ' //this is optional'.length))),
+    );
     assert.ok(removed, 'the edit applied');
     const diagnostics = await waitForDiagnostics(uri, (d) => !codes(d).includes('comment'), 'the comment diagnostic to go');
     assert.deepEqual(codes(diagnostics), ['quoted-boolean']);
@@ -57,7 +59,11 @@ describe('Regal webhook extension in VS Code', () => {
 
   it('follows the regal.diagnostics.severity setting', async () => {
     await vscode.workspace.getConfiguration('regal').update('diagnostics.severity', { 'quoted-boolean': 'error' }, vscode.ConfigurationTarget.Global);
-    const raised = await waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'quoted-boolean' && x.severity === vscode.DiagnosticSeverity.Error), 'quoted-boolean as an error');
+    const raised = await waitForDiagnostics(
+      uri,
+      (d) => d.some((x) => x.code === 'quoted-boolean' && x.severity === vscode.DiagnosticSeverity.Error),
+      'quoted-boolean as an error',
+    );
     assert.equal(raised.length, 1);
     await vscode.workspace.getConfiguration('regal').update('diagnostics.severity', { 'quoted-boolean': 'off' }, vscode.ConfigurationTarget.Global);
     await waitForDiagnostics(uri, (d) => d.length === 0, 'quoted-boolean turned off');

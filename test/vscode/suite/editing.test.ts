@@ -86,8 +86,16 @@ describe('Regal editing features', () => {
       const removeComment = await quickFixFor(uri, comment, /^Remove this comment$/);
       assert.equal(removeComment.isPreferred, true, 'removing a comment is the preferred fix');
       // Away from any diagnostic, nothing is offered to fix.
-      const clean = document.lineAt(document.getText().split('\n').findIndex((l) => l.includes('eventSource'))).range;
-      assert.deepEqual((await actionsAt(uri, clean)).filter((t) => /comment|boolean/i.test(t)), []);
+      const clean = document.lineAt(
+        document
+          .getText()
+          .split('\n')
+          .findIndex((l) => l.includes('eventSource')),
+      ).range;
+      assert.deepEqual(
+        (await actionsAt(uri, clean)).filter((t) => /comment|boolean/i.test(t)),
+        [],
+      );
       assert.ok(await vscode.workspace.applyEdit(removeComment.edit!));
       const afterComment = await waitForDiagnostics(uri, without('comment'), 'the comment diagnostic to go');
       assert.doesNotMatch(document.getText(), /\/\//);
@@ -107,9 +115,15 @@ describe('Regal editing features', () => {
     it('outlines the payload with its keys, nested', async () => {
       const { document } = await open('format.regal.json');
       const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
-      assert.deepEqual(symbols.map((s) => s.name), ['userId', 'traits', 'name', 'properties', 'eventSource']);
+      assert.deepEqual(
+        symbols.map((s) => s.name),
+        ['userId', 'traits', 'name', 'properties', 'eventSource'],
+      );
       const traits = symbols[1];
-      assert.deepEqual(traits.children.map((s) => s.name), ['phone', 'editingTier', 'optIn']);
+      assert.deepEqual(
+        traits.children.map((s) => s.name),
+        ['phone', 'editingTier', 'optIn'],
+      );
       assert.equal(document.getText(traits.range).split('\n')[0], '"traits": {');
       assert.ok(traits.range.contains(traits.selectionRange));
     });
@@ -119,7 +133,15 @@ describe('Regal editing features', () => {
       const ranges = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', document.uri);
       const spans = ranges.map((r) => [r.start, r.end]);
       // The root object (closing brace on line 12), "traits" (lines 2-8), "optIn" (lines 5-7).
-      for (const span of [[0, 11], [2, 7], [5, 6]]) assert.ok(spans.some((s) => s[0] === span[0] && s[1] === span[1]), `${JSON.stringify(span)} among ${JSON.stringify(spans)}`);
+      for (const span of [
+        [0, 11],
+        [2, 7],
+        [5, 6],
+      ])
+        assert.ok(
+          spans.some((s) => s[0] === span[0] && s[1] === span[1]),
+          `${JSON.stringify(span)} among ${JSON.stringify(spans)}`,
+        );
     });
 
     it('grows the selection from a merge field to its property, object and document', async () => {
@@ -132,14 +154,18 @@ describe('Regal editing features', () => {
         if (r.parent) assert.ok(r.parent.range.contains(r.range), 'each range lies inside its parent');
         texts.push(document.getText(r.range));
       }
-      for (const expected of ['{{phoneNumber}}', '"{{phoneNumber}}"', '"phone": "{{phoneNumber}}"']) assert.ok(texts.includes(expected), `${expected} among ${JSON.stringify(texts)}`);
+      for (const expected of ['{{phoneNumber}}', '"{{phoneNumber}}"', '"phone": "{{phoneNumber}}"'])
+        assert.ok(texts.includes(expected), `${expected} among ${JSON.stringify(texts)}`);
       assert.equal(texts[texts.length - 1].trim(), document.getText().trim(), 'the last range is the whole payload');
     });
 
     it('formats: re-indents the JSON and leaves every {{ }} as written', async () => {
       const { document } = await open('format.regal.json');
       const original = document.getText();
-      const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', document.uri, { tabSize: 2, insertSpaces: true });
+      const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', document.uri, {
+        tabSize: 2,
+        insertSpaces: true,
+      });
       assert.ok(edits.length > 0, 'the badly indented fixture needs edits');
       const edit = new vscode.WorkspaceEdit();
       edit.set(document.uri, edits);
@@ -171,14 +197,20 @@ describe('Regal editing features', () => {
         ].join('\n'),
       );
       // Formatting again changes nothing (VS Code answers undefined for no edits).
-      const again = await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', document.uri, { tabSize: 2, insertSpaces: true });
-      assert.deepEqual((again ?? []).filter((e) => document.getText(e.range) !== e.newText), []);
+      const again = await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', document.uri, {
+        tabSize: 2,
+        insertSpaces: true,
+      });
+      assert.deepEqual(
+        (again ?? []).filter((e) => document.getText(e.range) !== e.newText),
+        [],
+      );
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
   });
 
   describe('merge-field catalog', () => {
-    it('completes merge fields after {{ inside a string: the catalog\'s and Iterable\'s standard ones', async () => {
+    it("completes merge fields after {{ inside a string: the catalog's and Iterable's standard ones", async () => {
       // A catalog field flagged unknown proves the server has read the catalog.
       await open('catalog.regal.json');
       await waitForDiagnostics(fixture('catalog.regal.json'), having('unknown-merge-field'), 'the catalog to be read');
@@ -186,7 +218,8 @@ describe('Regal editing features', () => {
       const position = document.positionAt(document.getText().indexOf('"{{}}"') + 3);
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
       const labels = list.items.map(labelOf);
-      for (const field of ['editing_tier', 'email', 'userId', 'phoneNumber', 'signupDate']) assert.ok(labels.includes(field), `${field} among ${JSON.stringify(labels)}`);
+      for (const field of ['editing_tier', 'email', 'userId', 'phoneNumber', 'signupDate'])
+        assert.ok(labels.includes(field), `${field} among ${JSON.stringify(labels)}`);
       const tier = list.items.find((item) => labelOf(item) === 'editing_tier')!;
       // The field goes between the braces, and the existing `}}` is not doubled.
       const insert = typeof tier.insertText === 'string' ? tier.insertText : tier.insertText?.value;
@@ -196,7 +229,9 @@ describe('Regal editing features', () => {
     it('flags a field missing from the catalog and forgets it once the catalog on disk gains it', async () => {
       const uri = fixture('catalog.regal.json');
       await open('catalog.regal.json');
-      const [unknown] = (await waitForDiagnostics(uri, having('unknown-merge-field'), 'unknown-merge-field')).filter((d) => codeOf(d) === 'unknown-merge-field');
+      const [unknown] = (await waitForDiagnostics(uri, having('unknown-merge-field'), 'unknown-merge-field')).filter(
+        (d) => codeOf(d) === 'unknown-merge-field',
+      );
       assert.match(unknown.message, /"editing_region"/);
       assert.equal(unknown.severity, vscode.DiagnosticSeverity.Warning);
 
@@ -218,7 +253,10 @@ describe('Regal editing features', () => {
       assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
       assert.match(warning.message, /editingScore/);
       const related = warning.relatedInformation ?? [];
-      assert.ok(related.some((r) => r.location.uri.toString() === a.toString()), `related information points at ${a.path}: ${JSON.stringify(related.map((r) => r.location.uri.path))}`);
+      assert.ok(
+        related.some((r) => r.location.uri.toString() === a.toString()),
+        `related information points at ${a.path}: ${JSON.stringify(related.map((r) => r.location.uri.path))}`,
+      );
       const there = related.find((r) => r.location.uri.toString() === a.toString())!;
       assert.equal(documentA.getText(there.location.range), '5');
 

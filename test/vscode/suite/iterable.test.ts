@@ -74,7 +74,11 @@ describe('Regal Iterable commands', () => {
     assert.match(await readText(fixture('iterable-fields.json')), /"iterable_suite_tier": "string"/);
 
     // The server reads the new catalog: a field it lacks is now flagged, and completion lists its fields.
-    await waitForDiagnostics(payload.uri, (d) => d.some((x) => codeOf(x) === 'unknown-merge-field' && x.message.includes('suite_unlisted_field')), 'the fetched catalog to be read');
+    await waitForDiagnostics(
+      payload.uri,
+      (d) => d.some((x) => codeOf(x) === 'unknown-merge-field' && x.message.includes('suite_unlisted_field')),
+      'the fetched catalog to be read',
+    );
     const complete = await vscode.workspace.openTextDocument(fixture('complete.regal.json'));
     const position = complete.positionAt(complete.getText().indexOf('"{{}}"') + 3);
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', complete.uri, position);
@@ -96,17 +100,27 @@ describe('Regal Iterable commands', () => {
   });
 
   it('uses an Iterable user and their latest event as sample data; the preview shows their values', async () => {
-    const result = await vscode.commands.executeCommand<UserSampleResult>('regal.useIterableUserAsSample', { user: 'ada@example.com', event: 'Application Step 1 Completed' });
+    const result = await vscode.commands.executeCommand<UserSampleResult>('regal.useIterableUserAsSample', {
+      user: 'ada@example.com',
+      event: 'Application Step 1 Completed',
+    });
     assert.equal(result.outcome, 'written', result.message);
     assert.match(result.message, /personal data: \.regal\/samples\/\.gitignore keeps it out of git/);
     const samples = vscode.Uri.joinPath(folder.uri, '.regal', 'samples');
-    assert.equal(await readText(vscode.Uri.joinPath(samples, '.gitignore')), '# Written by "Regal: Use an Iterable User as Sample Data": these files hold real users\' personal data.\n*\n');
+    assert.equal(
+      await readText(vscode.Uri.joinPath(samples, '.gitignore')),
+      '# Written by "Regal: Use an Iterable User as Sample Data": these files hold real users\' personal data.\n*\n',
+    );
     assert.equal(result.sampleUri?.toString(), vscode.Uri.joinPath(samples, 'iterable-user.Application_Step_1_Completed.json').toString());
     assert.equal(vscode.workspace.getConfiguration('regal', folder.uri).get('sampleData'), '.regal/samples/iterable-user.Application_Step_1_Completed.json');
 
     const previewUri = await vscode.commands.executeCommand<vscode.Uri>('regal.previewRenderedPayload', fixture('welcome.regal.json'));
     const preview = await vscode.workspace.openTextDocument(previewUri);
-    const text = await waitFor(vscode.workspace.onDidChangeTextDocument, () => (preview.getText().includes('"Engines"') ? preview.getText() : undefined), () => `the preview with Ada's values: ${preview.getText()}`);
+    const text = await waitFor(
+      vscode.workspace.onDidChangeTextDocument,
+      () => (preview.getText().includes('"Engines"') ? preview.getText() : undefined),
+      () => `the preview with Ada's values: ${preview.getText()}`,
+    );
     assert.match(text, /"firstName": "Ada"/);
     assert.match(text, /"phone": "\+16505551234"/);
     assert.match(text, /"subject": "Engines"/);

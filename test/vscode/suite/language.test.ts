@@ -55,10 +55,14 @@ describe('Regal language features', () => {
 
   describe('language status', () => {
     const snapshotWhere = (accept: (s: LanguageStatusSnapshot) => boolean, what: string) =>
-      waitFor(api.languageStatus.onDidChange, () => {
-        const snapshot = api.languageStatus.snapshot();
-        return snapshot && accept(snapshot) ? snapshot : undefined;
-      }, `the language status to show ${what}; now ${JSON.stringify(api.languageStatus.snapshot())}`);
+      waitFor(
+        api.languageStatus.onDidChange,
+        () => {
+          const snapshot = api.languageStatus.snapshot();
+          return snapshot && accept(snapshot) ? snapshot : undefined;
+        },
+        `the language status to show ${what}; now ${JSON.stringify(api.languageStatus.snapshot())}`,
+      );
 
     it('shows the schema and the default endpoint, and says the workspace value is ignored', async () => {
       const snapshot = await snapshotWhere(() => true, 'anything');
@@ -182,7 +186,10 @@ describe('Regal language features', () => {
         if (!example.includes('.phones.')) {
           // The legacy shape always gets its hint, so this waits for the server's verdict on the snippet's text.
           const diagnostics = await waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'legacy-shape'), 'the legacy-shape hint');
-          assert.deepEqual(diagnostics.filter((d) => d.severity !== vscode.DiagnosticSeverity.Hint).map((d) => `${d.code}: ${d.message}`), []);
+          assert.deepEqual(
+            diagnostics.filter((d) => d.severity !== vscode.DiagnosticSeverity.Hint).map((d) => `${d.code}: ${d.message}`),
+            [],
+          );
         }
         await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       });
@@ -252,7 +259,10 @@ describe('Regal language features', () => {
       await open('{\n  ""\n}\n');
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(1, 3));
       const labels = list.items.map(labelOf);
-      assert.ok(labels.some((label) => label.replace(/"/g, '') === 'traits'), `traits among ${JSON.stringify(labels.slice(0, 30))}`);
+      assert.ok(
+        labels.some((label) => label.replace(/"/g, '') === 'traits'),
+        `traits among ${JSON.stringify(labels.slice(0, 30))}`,
+      );
     });
 
     it('explains "traits" on hover, from the language server', async () => {

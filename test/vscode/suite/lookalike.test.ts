@@ -29,7 +29,11 @@ describe('Regal lookalike payloads', () => {
     answers.set(name, answer);
     const count = outcomes.length;
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixture(name)));
-    return waitFor(api.lookalikeNotice.onDidHandle, () => outcomes.slice(count).find((o) => base(o.uri) === name), `the notification for ${name}; asked so far: ${asked.map((a) => a.file).join(', ')}`);
+    return waitFor(
+      api.lookalikeNotice.onDidHandle,
+      () => outcomes.slice(count).find((o) => base(o.uri) === name),
+      `the notification for ${name}; asked so far: ${asked.map((a) => a.file).join(', ')}`,
+    );
   };
 
   before(async () => {
@@ -89,13 +93,17 @@ describe('Regal lookalike payloads', () => {
     await showAndAnswer('declined.json', "Don't ask again");
     const before = asked.length;
     // Shown again (and a file without Handlebars, and one closed earlier in this session): no notification...
-    for (const name of ['declined.json', 'plain.json', 'later.json']) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixture(name)));
+    for (const name of ['declined.json', 'plain.json', 'later.json'])
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixture(name)));
     // ...which shows once a file that is asked about is handled after them.
     const other = vscode.Uri.joinPath(folder.uri, 'lookalike', 'fresh.json');
     await vscode.workspace.fs.writeFile(other, new TextEncoder().encode('{ "userId": "{{userId}}", "eventSource": "iterable" }\n'));
     try {
       await showAndAnswer('fresh.json', undefined);
-      assert.deepEqual(asked.slice(before).map((a) => a.file), ['fresh.json']);
+      assert.deepEqual(
+        asked.slice(before).map((a) => a.file),
+        ['fresh.json'],
+      );
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       await vscode.workspace.fs.delete(other);

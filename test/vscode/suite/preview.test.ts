@@ -128,7 +128,10 @@ describe('Regal preview', () => {
     await replaceInDocument(payload, '"Course Completed"', '{{missingField}}');
     const text = await waitForPreviewText(preview, (t) => t.includes('Not valid JSON'), 'the invalid-JSON header');
     // Line 10 of the rendered text is `  "name": ,`: the value is missing just before the comma.
-    assert.match(text, /^\/\/ Not valid JSON: Value expected at line 10, column 11 of the rendered text \(line (\d+) of this preview\)\. Regal would reject it\.$/m);
+    assert.match(
+      text,
+      /^\/\/ Not valid JSON: Value expected at line 10, column 11 of the rendered text \(line (\d+) of this preview\)\. Regal would reject it\.$/m,
+    );
     const previewLine = Number(/\(line (\d+) of this preview\)/.exec(text)?.[1]);
     assert.equal(text.split('\n')[previewLine - 1], '  "name": ,');
     await replaceInDocument(payload, '{{missingField}}', '"Course Viewed"');

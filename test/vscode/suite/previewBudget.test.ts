@@ -54,7 +54,10 @@ describe('Regal preview budget', () => {
     const lines = text.split('\n');
     assert.equal(lines[0], '// Rendered nested-replace.regal.json with sample data from regal.sample.json.');
     assert.match(lines[1] ?? '', /^\/\/ Rendering stopped: the output grew past 1,000,000 characters\. .*Nothing rendered for nested-replace\.regal\.json/);
-    assert.ok(lines.slice(2).every((line) => line === ''), 'no partial body');
+    assert.ok(
+      lines.slice(2).every((line) => line === ''),
+      'no partial body',
+    );
   });
 
   it('the editor still answers: hover and completion on the payload resolve', async () => {
@@ -62,17 +65,33 @@ describe('Regal preview budget', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', payload.uri, payload.positionAt(offset + 2));
     assert.ok(hovers.length > 0, 'a hover on "userId"');
     const inMustache = payload.getText().indexOf('{{userId}}') + 2;
-    const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', payload.uri, payload.positionAt(inMustache));
+    const completions = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      payload.uri,
+      payload.positionAt(inMustache),
+    );
     assert.ok(completions.items.length > 0, 'merge-field completions');
   });
 
   it('renders the next edit normally', async () => {
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(payload.uri, new vscode.Range(payload.positionAt(0), payload.positionAt(payload.getText().length)), '{"userId": "{{userId}}", "name": "{{replace \'abc\' \'b\' \'x\'}}"}\n');
+    edit.replace(
+      payload.uri,
+      new vscode.Range(payload.positionAt(0), payload.positionAt(payload.getText().length)),
+      '{"userId": "{{userId}}", "name": "{{replace \'abc\' \'b\' \'x\'}}"}\n',
+    );
     assert.ok(await vscode.workspace.applyEdit(edit));
     const text = await previewText(preview, (t) => t.includes('"axc"'), 'the rendered edit');
     assert.ok(!text.includes('Rendering stopped'));
-    assert.deepEqual(JSON.parse(text.split('\n').filter((l) => !l.startsWith('//')).join('\n')), { userId: 'user-1815', name: 'axc' });
+    assert.deepEqual(
+      JSON.parse(
+        text
+          .split('\n')
+          .filter((l) => !l.startsWith('//'))
+          .join('\n'),
+      ),
+      { userId: 'user-1815', name: 'axc' },
+    );
     await payload.save();
   });
 });

@@ -92,8 +92,8 @@ describe('Regal sample data', () => {
     assert.equal(after.profile?.userId, '');
     assert.equal(after.profile?.sd_plan, '');
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(sampleUri));
-    assert.ok(text.startsWith(edited.slice(0, edited.indexOf('"firstName"'))), 'the user\'s text and indentation are kept');
-    assert.match(text, /^ {8}"sd_plan": ""$/m, 'new fields use the file\'s indentation');
+    assert.ok(text.startsWith(edited.slice(0, edited.indexOf('"firstName"'))), "the user's text and indentation are kept");
+    assert.match(text, /^ {8}"sd_plan": ""$/m, "new fields use the file's indentation");
 
     // A third run has nothing to add and leaves the file as it is.
     const again = await vscode.commands.executeCommand<CreateSampleDataResult>('regal.createSampleData', payloadUri);

@@ -137,11 +137,16 @@ describe('Regal send test event', () => {
   it('explains a 401 and redacts a key echoed in the response', async () => {
     expectRequest();
     const sending = send('send-event.regal.json');
-    (await received(sending)).response.writeHead(401, { 'Content-Type': 'application/json' }).end(JSON.stringify({ message: `API key ${apiKey} missing or invalid` }));
+    (await received(sending)).response
+      .writeHead(401, { 'Content-Type': 'application/json' })
+      .end(JSON.stringify({ message: `API key ${apiKey} missing or invalid` }));
     const result = await sending;
     assert.equal(result.outcome, 'rejected');
     assert.equal(result.status, 401);
-    assert.match(result.message, /^Regal refused the API key \(401 Unauthorized\)\. Regal says: "API key <redacted> missing or invalid"\..*"Regal: Set API Key"/);
+    assert.match(
+      result.message,
+      /^Regal refused the API key \(401 Unauthorized\)\. Regal says: "API key <redacted> missing or invalid"\..*"Regal: Set API Key"/,
+    );
     const response = await vscode.workspace.openTextDocument(vscode.Uri.parse(result.responseUri!));
     assert.ok(response.getText().includes('"API key <redacted> missing or invalid"'));
     assert.ok(!response.getText().includes(apiKey));
@@ -218,7 +223,10 @@ describe('Regal send test event', () => {
   it('refuses a payload that renders invalid JSON, saying where', async () => {
     const result = await send('send-comment.regal.json');
     assert.equal(result.outcome, 'refused');
-    assert.equal(result.message, 'Not sent: send-comment.regal.json renders to invalid JSON (Comments are not allowed in JSON at line 2:30 of the rendered payload). Open "Regal: Preview Rendered Payload" to see it.');
+    assert.equal(
+      result.message,
+      'Not sent: send-comment.regal.json renders to invalid JSON (Comments are not allowed in JSON at line 2:30 of the rendered payload). Open "Regal: Preview Rendered Payload" to see it.',
+    );
   });
 
   it("refuses a payload with the language server's errors, naming the first", async () => {
@@ -236,7 +244,9 @@ describe('Regal send test event', () => {
     const text = editor.document.getText();
     const name = text.indexOf('"VS Code Test Event"');
     // No wait between the edit and the send: the server's published diagnostics wait for a pause in typing.
-    await editor.edit((edit) => edit.replace(new vscode.Range(editor.document.positionAt(name), editor.document.positionAt(name + '"VS Code Test Event"'.length)), '""'));
+    await editor.edit((edit) =>
+      edit.replace(new vscode.Range(editor.document.positionAt(name), editor.document.positionAt(name + '"VS Code Test Event"'.length)), '""'),
+    );
     try {
       const result = await vscode.commands.executeCommand<SendResult>('regal.sendTestEvent');
       assert.equal(result.outcome, 'refused');
@@ -272,7 +282,11 @@ describe('Regal send test event', () => {
     assert.match(records.log, /^← 401 Unauthorized in \d+ ms/m);
     assert.ok(!records.log.includes(apiKey), 'no key in the output channel');
     const history = records.history as { status?: number; error?: string; endpoint: string; source: string; payload: string }[];
-    assert.deepEqual(history.slice(0, 6).map((e) => e.status ?? e.error), [200, 307, 200, 'timeout', 401, 200], 'newest first');
+    assert.deepEqual(
+      history.slice(0, 6).map((e) => e.status ?? e.error),
+      [200, 307, 200, 'timeout', 401, 200],
+      'newest first',
+    );
     assert.ok(history.every((e) => e.endpoint === endpoint && e.source === 'send-event.regal.json'));
     assert.ok(!JSON.stringify(history).includes(apiKey), 'no key in the history');
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { configuration: { properties: Record<string, unknown> } } };

@@ -72,8 +72,16 @@ describe('Regal typing', () => {
     const editor = await newPayload();
     await vscode.commands.executeCommand('type', { text: '{' });
     // The `{` trigger reaches the server; it answers with no items outside a mustache.
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, editor.selection.active, '{');
-    assert.deepEqual(list.items.filter((item) => item.kind !== vscode.CompletionItemKind.Snippet && item.kind !== vscode.CompletionItemKind.Text), []);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      editor.document.uri,
+      editor.selection.active,
+      '{',
+    );
+    assert.deepEqual(
+      list.items.filter((item) => item.kind !== vscode.CompletionItemKind.Snippet && item.kind !== vscode.CompletionItemKind.Text),
+      [],
+    );
     await vscode.commands.executeCommand('type', { text: '\n' });
     assert.match(editor.document.getText(), /^\{\s*\}$/, editor.document.getText());
   });

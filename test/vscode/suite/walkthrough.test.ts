@@ -46,9 +46,14 @@ describe('Getting Started walkthrough', () => {
     for (const uri of created) await vscode.workspace.fs.delete(uri, { useTrash: false }).then(undefined, () => undefined);
   });
 
-  it("gives every step a button whose command exists, and media the extension holds", async () => {
+  it('gives every step a button whose command exists, and media the extension holds', async () => {
     const commands = new Set(await vscode.commands.getCommands(true));
-    const steps = walkthrough.steps.map((step) => `${step.id}: ${buttons(step).map((b) => b.command).join(', ')}`);
+    const steps = walkthrough.steps.map(
+      (step) =>
+        `${step.id}: ${buttons(step)
+          .map((b) => b.command)
+          .join(', ')}`,
+    );
     assert.deepEqual(steps, [
       'newPayload: regal.newPayload',
       'fixProblems: workbench.actions.view.problems',

@@ -33,7 +33,12 @@ export function regalDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 }
 
 /** Resolves with the regal diagnostics of `uri` once `accept` takes them (now or after a change). */
-export function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: vscode.Diagnostic[]) => boolean, what: string, timeoutMs = TIMEOUT_MS): Promise<vscode.Diagnostic[]> {
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  accept: (diagnostics: vscode.Diagnostic[]) => boolean,
+  what: string,
+  timeoutMs = TIMEOUT_MS,
+): Promise<vscode.Diagnostic[]> {
   return waitFor(
     vscode.languages.onDidChangeDiagnostics,
     () => {

@@ -3,8 +3,7 @@ import { RE2JS } from 're2js';
 import type { HelperName } from '../../service/iterable/iterableHelpers';
 import { compare, containsPairs, decide, equals, isFalsy, isMissing, RenderFailure, SendSkipped, text, toNumber, type HelperImplementation } from './runtime';
 
-const comparison =
-  (test: (c: number) => boolean): HelperImplementation =>
+const comparison = (test: (c: number) => boolean): HelperImplementation =>
   function (args, options) {
     return decide(this, !isMissing(args[0]) && !isMissing(args[1]) && test(compare(args[0], args[1])), options);
   };
@@ -18,7 +17,8 @@ const MAX_PATTERN = 1000;
  * (backreferences, lookaround) is refused with a message, never run on a backtracking engine.
  */
 function wholeMatch(pattern: string, value: string): boolean {
-  if (pattern.length > MAX_PATTERN) throw new RenderFailure(`ifMatchesRegexStr: the pattern is longer than ${MAX_PATTERN} characters; the preview does not run it.`);
+  if (pattern.length > MAX_PATTERN)
+    throw new RenderFailure(`ifMatchesRegexStr: the pattern is longer than ${MAX_PATTERN} characters; the preview does not run it.`);
   let compiled: RE2JS;
   try {
     compiled = RE2JS.compile(pattern);
@@ -81,7 +81,11 @@ export const conditionals = {
     return decide(this, args.length > 0 && args.every((v) => !isFalsy(v)), options);
   },
   or(args, options) {
-    return decide(this, args.some((v) => !isFalsy(v)), options);
+    return decide(
+      this,
+      args.some((v) => !isFalsy(v)),
+      options,
+    );
   },
   not(args, options) {
     return decide(this, isFalsy(args[0]), options);

@@ -15,14 +15,21 @@ function dateArgument(value: unknown, options: HelperOptions, helper: string): D
     return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   }
   const date = parseDate(value);
-  if (!date) throw new RenderFailure(`${helper}: ${JSON.stringify(value)} is not a date (use 2024-01-31, 2024-01-31 18:53:45 +00:00, ISO 8601 or epoch milliseconds).`);
+  if (!date)
+    throw new RenderFailure(`${helper}: ${JSON.stringify(value)} is not a date (use 2024-01-31, 2024-01-31 18:53:45 +00:00, ISO 8601 or epoch milliseconds).`);
   return date;
 }
 
 /** `'+1y-1M+1w-1d+1h-1m+1s'`: each signed amount applied in turn, calendar units in UTC ([S33]). */
 function addToDate(date: Date, expression: string): Date {
   const steps = [...expression.matchAll(/\s*([+-])\s*(\d{1,9})\s*([yMwdhHms])/g)];
-  if (steps.length === 0 || steps.map((s) => s[0]).join('').replace(/\s/g, '') !== expression.replace(/\s/g, '')) {
+  if (
+    steps.length === 0 ||
+    steps
+      .map((s) => s[0])
+      .join('')
+      .replace(/\s/g, '') !== expression.replace(/\s/g, '')
+  ) {
     throw new RenderFailure(`dateMath: ${JSON.stringify(expression)} is not a change such as '+1d', '-2h' or '+1M-1d' (units y M w d h m s).`);
   }
   const result = new Date(date.getTime());

@@ -21,8 +21,7 @@ export function rememberBuiltins(hb: Handlebars): void {
   builtinsOf.set(hb, { ...(hb.helpers as Record<string, Builtin>) });
 }
 
-const builtin =
-  (name: 'if' | 'unless' | 'each' | 'with'): HelperImplementation =>
+const builtin = (name: 'if' | 'unless' | 'each' | 'with'): HelperImplementation =>
   function (args, options, hb) {
     const original = builtinsOf.get(hb)?.[name];
     if (!original) throw new Error(`Handlebars' own ${name} helper is missing`);

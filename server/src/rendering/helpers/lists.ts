@@ -91,9 +91,18 @@ export const lists = {
   },
   join(args, options) {
     // `{{join list ', '}}`, or `{{join a b c ', '}}` (the last argument separates).
-    const [items, separator] = Array.isArray(args[0]) ? [args[0] as unknown[], args.length > 1 ? text(args[1]) : ','] : [args.slice(0, -1), text(args[args.length - 1])];
+    const [items, separator] = Array.isArray(args[0])
+      ? [args[0] as unknown[], args.length > 1 ? text(args[1]) : ',']
+      : [args.slice(0, -1), text(args[args.length - 1])];
     const prefix = text(options.hash.prefix);
     const suffix = text(options.hash.suffix);
-    return prefix + items.filter((item) => !isMissing(item)).map(text).join(separator) + suffix;
+    return (
+      prefix +
+      items
+        .filter((item) => !isMissing(item))
+        .map(text)
+        .join(separator) +
+      suffix
+    );
   },
 } satisfies Partial<Record<HelperName, HelperImplementation>>;

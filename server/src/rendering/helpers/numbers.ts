@@ -31,7 +31,10 @@ function currencyOf(locale: string): string {
 /** A DecimalFormat pattern (`#,##0.00`, `0.00`, `,000.00`, `0%`) as Intl options plus its literal prefix and suffix. */
 function patternOptions(pattern: string): { options: Intl.NumberFormatOptions; prefix: string; suffix: string; percent: boolean } {
   const number = /[#0,.]+/.exec(pattern);
-  if (!number) throw new RenderFailure(`numberFormat: ${JSON.stringify(pattern)} is not a number format (use 'currency', 'percent', 'integer' or a pattern such as '#,##0.00').`);
+  if (!number)
+    throw new RenderFailure(
+      `numberFormat: ${JSON.stringify(pattern)} is not a number format (use 'currency', 'percent', 'integer' or a pattern such as '#,##0.00').`,
+    );
   const [integer = '', fraction = ''] = number[0].split('.');
   const percent = pattern.includes('%');
   return {
@@ -82,7 +85,8 @@ export const numbers = {
   math(args) {
     const [a, operator, b] = [toNumber(args[0]), text(args[1]), toNumber(args[2])];
     if (a === undefined || b === undefined) return '';
-    const result = operator === '+' ? a + b : operator === '-' ? a - b : operator === '*' ? a * b : operator === '/' ? a / b : operator === '%' ? a % b : undefined;
+    const result =
+      operator === '+' ? a + b : operator === '-' ? a - b : operator === '*' ? a * b : operator === '/' ? a / b : operator === '%' ? a % b : undefined;
     if (result === undefined) throw new RenderFailure(`math: unknown operator ${JSON.stringify(operator)} (use +, -, *, / or %).`);
     return Number.isFinite(result) ? result : '';
   },

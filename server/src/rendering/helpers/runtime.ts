@@ -55,7 +55,14 @@ export const isMissing = (value: unknown): value is null | undefined => value ==
 
 /** Iterable's falsy values: null (or missing), "", [], false and any zero ([S33]). */
 export function isFalsy(value: unknown): boolean {
-  return isMissing(value) || value === false || value === '' || value === 0 || (typeof value === 'number' && Number.isNaN(value)) || (Array.isArray(value) && value.length === 0);
+  return (
+    isMissing(value) ||
+    value === false ||
+    value === '' ||
+    value === 0 ||
+    (typeof value === 'number' && Number.isNaN(value)) ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }
 
 export const text = (value: unknown): string => (isMissing(value) ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));

@@ -69,7 +69,8 @@ export function doCodeActions(
       const start = document.offsetAt(diagnostic.range.start);
       const end = document.offsetAt(diagnostic.range.end);
       let pool = byPlace;
-      if (WORKSPACE_CODES.has(codeName)) pool = fromWorkspace ??= indexFindings(safely(() => workspaceFindings(analysis, workspace, document.uri), [], 'workspace findings'));
+      if (WORKSPACE_CODES.has(codeName))
+        pool = fromWorkspace ??= indexFindings(safely(() => workspaceFindings(analysis, workspace, document.uri), [], 'workspace findings'));
       const finding = matchingFinding(pool.get(placeKey(codeName, start, end)) ?? [], diagnostic, taken);
       if (finding) {
         matched.push({ diagnostic, finding });
@@ -149,7 +150,11 @@ function matchedOf<C extends DiagnosticCode>(matched: readonly Matched[], code: 
  * keeps), so the action names no diagnostic as cleared: the diagnostics of the result say what is
  * left. Undefined when no diagnostic has a preferred fix.
  */
-function fixAllAction(document: TextDocument, matched: readonly Matched[], fixesOf: (m: Matched, all: readonly Diagnostic[]) => CodeAction[]): CodeAction | undefined {
+function fixAllAction(
+  document: TextDocument,
+  matched: readonly Matched[],
+  fixesOf: (m: Matched, all: readonly Diagnostic[]) => CodeAction[],
+): CodeAction | undefined {
   const all = matched.map((m) => m.diagnostic);
   const text = document.getText();
   const taken: Array<{ start: number; end: number }> = [];
@@ -251,7 +256,8 @@ function indexFindings(findings: readonly Finding[]): Map<string, Finding[]> {
 function matchingFinding(candidates: readonly Finding[], diagnostic: Diagnostic, taken: ReadonlySet<Finding>): Finding | undefined {
   if (candidates.length <= 1) return candidates[0];
   const sent = typeof diagnostic.data === 'object' && diagnostic.data !== null ? (diagnostic.data as Record<string, unknown>) : undefined;
-  const sameData = (f: Finding) => sent !== undefined && Object.entries(f.data ?? {}).every(([key, value]) => JSON.stringify(sent[key]) === JSON.stringify(value));
+  const sameData = (f: Finding) =>
+    sent !== undefined && Object.entries(f.data ?? {}).every(([key, value]) => JSON.stringify(sent[key]) === JSON.stringify(value));
   return candidates.find((f) => sameData(f) && !taken.has(f)) ?? candidates.find((f) => !taken.has(f)) ?? candidates[0];
 }
 

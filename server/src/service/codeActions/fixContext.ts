@@ -32,7 +32,13 @@ export function replace(start: number, end: number, newText: string): OffsetEdit
   return { start, end, newText };
 }
 
-export function quickFix(title: string, context: Pick<FixContext, 'document'>, diagnostics: Diagnostic[], edits: readonly OffsetEdit[], isPreferred = false): CodeAction {
+export function quickFix(
+  title: string,
+  context: Pick<FixContext, 'document'>,
+  diagnostics: Diagnostic[],
+  edits: readonly OffsetEdit[],
+  isPreferred = false,
+): CodeAction {
   const { document } = context;
   const textEdits: TextEdit[] = [...edits]
     .sort((a, b) => a.start - b.start)

@@ -41,7 +41,10 @@ export function quotedBooleanFixes(context: FixContext<FindingOf<'quoted-boolean
  * the title says which ("Fix 3 of 4 quoted booleans (the 4th needs a type)"). `requested` are the
  * quoted-boolean diagnostics of the request with their findings: those it fixes are the ones it names.
  */
-export function allQuotedBooleansFix(context: FixContext<FindingOf<'quoted-boolean'>>, requested: ReadonlyArray<{ diagnostic: Diagnostic; finding: FixContext['finding'] }>): CodeAction | undefined {
+export function allQuotedBooleansFix(
+  context: FixContext<FindingOf<'quoted-boolean'>>,
+  requested: ReadonlyArray<{ diagnostic: Diagnostic; finding: FixContext['finding'] }>,
+): CodeAction | undefined {
   const findings = context.analysis.findings.filter((f) => f.code === 'quoted-boolean');
   if (findings.length < 2) return undefined;
   const edits: OffsetEdit[] = [];
@@ -63,7 +66,8 @@ export function allQuotedBooleansFix(context: FixContext<FindingOf<'quoted-boole
     lastEnd = finding.end;
   }
   if (fixable < 2 || edits.length === 0) return undefined;
-  const title = needsType.length === 0 ? 'Fix all quoted booleans in this file' : `Fix ${edits.length} of ${fixable} quoted booleans (${which(needsType)} a type)`;
+  const title =
+    needsType.length === 0 ? 'Fix all quoted booleans in this file' : `Fix ${edits.length} of ${fixable} quoted booleans (${which(needsType)} a type)`;
   const diagnostics = requested.filter((r) => fixedFindings.has(r.finding)).map((r) => r.diagnostic);
   return quickFix(title, context, diagnostics, edits);
 }

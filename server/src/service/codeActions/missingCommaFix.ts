@@ -11,6 +11,7 @@ import { quickFix, replace, type FixContext } from './fixContext';
 export function missingCommaFix(context: FixContext<FindingOf<'invalid-json'>>): CodeAction | undefined {
   const { finding, text } = context;
   const at = finding.data?.insertComma;
-  if (finding.data?.parseError !== 'CommaExpected' || typeof at !== 'number' || !Number.isInteger(at) || at < 0 || at > finding.start || at > text.length) return undefined;
+  if (finding.data?.parseError !== 'CommaExpected' || typeof at !== 'number' || !Number.isInteger(at) || at < 0 || at > finding.start || at > text.length)
+    return undefined;
   return quickFix('Insert the missing comma', context, [context.diagnostic], [replace(at, at, ',')], true);
 }

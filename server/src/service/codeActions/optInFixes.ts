@@ -26,7 +26,13 @@ export function optInChannelFixes(context: FixContext<FindingOf<'optin-channel'>
   const [best, second] = ranked.map((c) => closeness(lower, c));
   const clear = suggestions.includes(ranked[0]) || ranked.length === 1 || (best <= 2 && best < second);
   return ranked.map((channel, i) =>
-    quickFix(`Change the channel to ${code(channel)}`, context, [context.diagnostic], [replace(finding.start, finding.end, JSON.stringify(channel))], i === 0 && clear),
+    quickFix(
+      `Change the channel to ${code(channel)}`,
+      context,
+      [context.diagnostic],
+      [replace(finding.start, finding.end, JSON.stringify(channel))],
+      i === 0 && clear,
+    ),
   );
 }
 
@@ -54,7 +60,11 @@ export function optInRequiredFixes(context: FixContext<FindingOf<'optin-required
   if (hasChannel) return [];
   const addsSubscribed = !hasSubscribed;
   // The diagnostic for the missing `subscribed` of the same item, so the combined fix clears both.
-  const sibling = addsSubscribed ? requestDiagnostics.find((d) => d !== context.diagnostic && d.code === 'optin-required' && sameRange(d, context.diagnostic) && dataOf(d).missingProperty === 'subscribed') : undefined;
+  const sibling = addsSubscribed
+    ? requestDiagnostics.find(
+        (d) => d !== context.diagnostic && d.code === 'optin-required' && sameRange(d, context.diagnostic) && dataOf(d).missingProperty === 'subscribed',
+      )
+    : undefined;
   const used = new Set(otherChannels(item, text));
   const order = [...CHANNELS.filter((c) => !used.has(c)), ...CHANNELS.filter((c) => used.has(c))];
   const actions: CodeAction[] = [];

@@ -22,5 +22,11 @@ export function phoneFormatFix(context: FixContext<FindingOf<'phone-format' | 'p
     const property = nodeAtOffset(analysis.root, finding.start)?.parent;
     if (property?.parent && findProperty(property.parent, suggestion, text)) return undefined;
   }
-  return quickFix(`Write the phone in E.164: ${code(suggestion)}`, context, [context.diagnostic], [replace(finding.start, finding.end, JSON.stringify(suggestion))], true);
+  return quickFix(
+    `Write the phone in E.164: ${code(suggestion)}`,
+    context,
+    [context.diagnostic],
+    [replace(finding.start, finding.end, JSON.stringify(suggestion))],
+    true,
+  );
 }

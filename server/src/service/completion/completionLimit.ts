@@ -79,7 +79,7 @@ function firstOf(length: number, count: number, before: (a: number, b: number) =
   for (let item = 0; item < length; item++) {
     if (heap.length < count) {
       heap.push(item);
-      for (let i = heap.length - 1; i > 0; ) {
+      for (let i = heap.length - 1; i > 0;) {
         const parent = (i - 1) >> 1;
         if (!before(heap[parent], heap[i])) break;
         swap(i, parent);
@@ -87,7 +87,7 @@ function firstOf(length: number, count: number, before: (a: number, b: number) =
       }
     } else if (before(item, heap[0])) {
       heap[0] = item;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const left = 2 * i + 1;
         const right = left + 1;
         let largest = i;

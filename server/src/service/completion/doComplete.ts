@@ -23,7 +23,14 @@ import { valueCompletions } from './valueCompletions';
  * The list is incomplete when candidates that grow with the workspace (merge fields, custom traits,
  * event names) were cut to the best matches of what is typed (completionLimit.ts).
  */
-export function doComplete(document: TextDocument, position: Position, analysis: PayloadAnalysis, schema: SchemaValidator, workspace: WorkspaceContext, triggerCharacter?: string): CompletionList {
+export function doComplete(
+  document: TextDocument,
+  position: Position,
+  analysis: PayloadAnalysis,
+  schema: SchemaValidator,
+  workspace: WorkspaceContext,
+  triggerCharacter?: string,
+): CompletionList {
   const { isIncomplete, items } = completionList(document, position, analysis, schema, workspace, triggerCharacter);
   const cursor = document.positionAt(document.offsetAt(position));
   return { isIncomplete, items: items.map((item) => onCursorLine(item, document, cursor)) };
@@ -54,7 +61,14 @@ function onCursorLine(item: CompletionItem, document: TextDocument, cursor: Posi
  */
 const HANDLEBARS_ONLY_TRIGGERS = new Set(['{', ' ']);
 
-function completionList(document: TextDocument, position: Position, analysis: PayloadAnalysis, schema: SchemaValidator, workspace: WorkspaceContext, triggerCharacter?: string): CompletionList {
+function completionList(
+  document: TextDocument,
+  position: Position,
+  analysis: PayloadAnalysis,
+  schema: SchemaValidator,
+  workspace: WorkspaceContext,
+  triggerCharacter?: string,
+): CompletionList {
   const { template } = analysis;
   const source = template.text;
   // offsetAt clamps positions beyond a line or the document.

@@ -87,7 +87,8 @@ export function jsonCursorAt(root: Node | undefined, viewText: string, source: s
     replace,
     inString: token !== undefined && viewText.charCodeAt(token.start) === 0x22,
     colonFollows: next === SyntaxKind.ColonToken,
-    separatorAfter: next === SyntaxKind.CloseBraceToken || next === SyntaxKind.CloseBracketToken || next === SyntaxKind.CommaToken || next === SyntaxKind.EOF ? '' : ',',
+    separatorAfter:
+      next === SyntaxKind.CloseBraceToken || next === SyntaxKind.CloseBracketToken || next === SyntaxKind.CommaToken || next === SyntaxKind.EOF ? '' : ',',
     spaceBefore: kind === 'value' && before === 0x3a /* : */ ? ' ' : '',
     commaBefore: valueEnd === undefined ? undefined : missingCommaAt(viewText, source, valueEnd, replace.start),
     existingKeys,
@@ -121,7 +122,10 @@ function scanContainer(viewText: string, container: Node, offset: number): Conta
     if (kind === SyntaxKind.EOF || start >= offset) return result;
     if (kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) {
       // Inside a comment (a line comment ends at its line break, which it does not include).
-      if (offset > start && (offset < end || (offset === end && (kind === SyntaxKind.LineCommentTrivia || scanner.getTokenError() === ScanError.UnexpectedEndOfComment)))) {
+      if (
+        offset > start &&
+        (offset < end || (offset === end && (kind === SyntaxKind.LineCommentTrivia || scanner.getTokenError() === ScanError.UnexpectedEndOfComment)))
+      ) {
         return undefined;
       }
       continue;

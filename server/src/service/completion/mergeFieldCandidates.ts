@@ -50,7 +50,11 @@ function isFieldName(name: string): boolean {
 
 /** The last segment of a URI's path, decoded when it is valid percent-encoding. */
 export function fileNameOf(uri: string): string {
-  const last = uri.replace(/[?#].*$/, '').split('/').pop() || uri;
+  const last =
+    uri
+      .replace(/[?#].*$/, '')
+      .split('/')
+      .pop() || uri;
   try {
     return decodeURIComponent(last);
   } catch {

@@ -10,7 +10,18 @@ import type { WorkspaceContext } from '../workspace/workspaceContext';
 import { bestCandidates, MAX_COMPLETION_ITEMS, positionWidth } from './completionLimit';
 import type { JsonCursor } from './jsonCursor';
 import { fileNameOf } from './mergeFieldCandidates';
-import { declaredProperties, defaultSnippetsOf, descriptionOf, enumOf, examplesOf, shapeOf, markdownOf, requiredOf, typesOf, type SchemaNode } from '../schema/schemaModel';
+import {
+  declaredProperties,
+  defaultSnippetsOf,
+  descriptionOf,
+  enumOf,
+  examplesOf,
+  shapeOf,
+  markdownOf,
+  requiredOf,
+  typesOf,
+  type SchemaNode,
+} from '../schema/schemaModel';
 import { escapeSnippet, propertyValueSkeleton } from './valueSkeleton';
 
 export const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
@@ -33,7 +44,13 @@ interface KeyCandidate {
  * properties than a list holds (completionLimit.ts), those that best match it are kept and the
  * list is incomplete. The schema's keys, a few dozen at most, are always listed.
  */
-export function propertyCompletions(cursor: JsonCursor, objectSchema: SchemaNode | undefined, range: Range, workspace: WorkspaceContext, typed: string): CompletionList {
+export function propertyCompletions(
+  cursor: JsonCursor,
+  objectSchema: SchemaNode | undefined,
+  range: Range,
+  workspace: WorkspaceContext,
+  typed: string,
+): CompletionList {
   const candidates = keyCandidates(cursor, objectSchema, workspace)
     .filter((c) => !cursor.existingKeys.has(c.name))
     .map((candidate, index) => ({ candidate, index }));

@@ -35,12 +35,17 @@ export function templateCompletions(document: TextDocument, template: TemplateMo
     case 'else':
       return cursor.isHead ? complete([]) : fieldItems(template, cursor, workspace, range, '', MAX_COMPLETION_ITEMS);
     case 'blockOpen':
-      return cursor.isHead && !cursor.inSubexpression ? complete(blockHelperItems(document, template, cursor, closing)) : argumentItems(template, cursor, workspace, range);
+      return cursor.isHead && !cursor.inSubexpression
+        ? complete(blockHelperItems(document, template, cursor, closing))
+        : argumentItems(template, cursor, workspace, range);
     default: {
       if (!cursor.isHead) return argumentItems(template, cursor, workspace, range);
       // Helpers and `else` are a few dozen whatever the workspace: always listed, the fields get the rest of the room.
       const helpers = inlineHelperItems(closing, closer, hasArguments(template, cursor));
-      const keyword = !cursor.inSubexpression && m.kind === 'expression' && acceptsElse(innermostBlockAt(template.blocks, m.start), m.start) ? [elseItem(closing, closer)] : [];
+      const keyword =
+        !cursor.inSubexpression && m.kind === 'expression' && acceptsElse(innermostBlockAt(template.blocks, m.start), m.start)
+          ? [elseItem(closing, closer)]
+          : [];
       const fields = fieldItems(template, cursor, workspace, closing, closer, MAX_COMPLETION_ITEMS - helpers.length - keyword.length);
       return { isIncomplete: fields.isIncomplete, items: [...keyword, ...fields.items, ...helpers] };
     }
@@ -72,13 +77,26 @@ function argumentItems(template: TemplateModel, cursor: MustacheCursor, workspac
  * hold 20,000), chosen before their documentation is written. The list is incomplete when some
  * were left out, so that the editor asks again as the word grows.
  */
-function fieldItems(template: TemplateModel, cursor: MustacheCursor, workspace: WorkspaceContext, range: TextEdit['range'], closer: string, room: number): CompletionList {
+function fieldItems(
+  template: TemplateModel,
+  cursor: MustacheCursor,
+  workspace: WorkspaceContext,
+  range: TextEdit['range'],
+  closer: string,
+  room: number,
+): CompletionList {
   const candidates = mergeFieldCandidates(template, cursor.index, workspace).map((field) => ({
     field,
     written: writtenName(field.name),
     sortText: `${fieldSort(field)}${fieldRank(field)}`,
   }));
-  const { kept, cut } = bestCandidates(candidates, room, cursor.typed, (c) => c.written, (c) => c.sortText);
+  const { kept, cut } = bestCandidates(
+    candidates,
+    room,
+    cursor.typed,
+    (c) => c.written,
+    (c) => c.sortText,
+  );
   const items = kept.map(({ field, written, sortText }): CompletionItem => ({
     label: field.name,
     kind: CompletionItemKind.Variable,
@@ -115,10 +133,14 @@ export function fieldDetail(field: MergeFieldCandidate): string {
 
 export function fieldDocumentation(field: MergeFieldCandidate): string {
   const parts = [`Merge field \`${field.name}\``];
-  if (field.standard) parts.push(`**Iterable standard field** (${field.standard.type}). ${field.standard.description}\n\nExample: \`${field.standard.example}\``);
+  if (field.standard)
+    parts.push(`**Iterable standard field** (${field.standard.type}). ${field.standard.description}\n\nExample: \`${field.standard.example}\``);
   if (field.catalogType !== undefined) parts.push(`**From your field catalog** (\`regal.fieldsFile\`): type \`${field.catalogType}\`.`);
   if (field.usedIn.length > 0) {
-    const listed = field.usedIn.slice(0, MAX_FILES_LISTED).map((f) => `\`${f}\``).join(', ');
+    const listed = field.usedIn
+      .slice(0, MAX_FILES_LISTED)
+      .map((f) => `\`${f}\``)
+      .join(', ');
     const more = field.usedIn.length > MAX_FILES_LISTED ? ` and ${field.usedIn.length - MAX_FILES_LISTED} more` : '';
     parts.push(`Used in ${listed}${more}.`);
   }
@@ -129,7 +151,8 @@ export function fieldDocumentation(field: MergeFieldCandidate): string {
 /** A path segment Handlebars reads without brackets: no character it reserves, no leading digit. */
 const PLAIN_SEGMENT = /^[^\s!"#%&'()*+,./;<=>@[\\\]^`{|}~]+$/;
 /** A whole path of plain segments, tested at once: the common case, 7× faster than splitting each of a 20,000-field catalog's names. */
-const PLAIN_PATH = /^[^\s!"#%&'()*+,./;<=>@[\\\]^`{|}~\d][^\s!"#%&'()*+,./;<=>@[\\\]^`{|}~]*(?:\.[^\s!"#%&'()*+,./;<=>@[\\\]^`{|}~\d][^\s!"#%&'()*+,./;<=>@[\\\]^`{|}~]*)*$/;
+const PLAIN_PATH =
+  /^[^\s!"#%&'()*+,./;<=>@[\\\]^`{|}~\d][^\s!"#%&'()*+,./;<=>@[\\\]^`{|}~]*(?:\.[^\s!"#%&'()*+,./;<=>@[\\\]^`{|}~\d][^\s!"#%&'()*+,./;<=>@[\\\]^`{|}~]*)*$/;
 
 /** A Handlebars path as written: segments that are not plain identifiers go in brackets (`[First Name]`). */
 export function writtenName(name: string): string {
@@ -200,7 +223,10 @@ function helperBase(helper: IterableHelper): CompletionItem {
     kind: CompletionItemKind.Function,
     // VS Code shows `detail` above the documentation: the signature is there, not repeated below.
     detail: helper.signature,
-    documentation: { kind: MarkupKind.Markdown, value: `${helper.description}\n\nIterable helper (${helper.form === 'both' ? 'block or inline' : helper.form}).` },
+    documentation: {
+      kind: MarkupKind.Markdown,
+      value: `${helper.description}\n\nIterable helper (${helper.form === 'both' ? 'block or inline' : helper.form}).`,
+    },
     sortText: `${SORT.helper}${helper.name}`,
   };
 }
@@ -228,7 +254,10 @@ function elseItem(range: TextEdit['range'], closer: string): CompletionItem {
     label: 'else',
     kind: CompletionItemKind.Keyword,
     detail: '{{else}}',
-    documentation: { kind: MarkupKind.Markdown, value: 'Starts the branch the block renders when its condition is false (`{{else if other}}` chains another condition).' },
+    documentation: {
+      kind: MarkupKind.Markdown,
+      value: 'Starts the branch the block renders when its condition is false (`{{else if other}}` chains another condition).',
+    },
     sortText: `${SORT.keyword}else`,
     textEdit: { range, newText: `else${closer}` },
   };

@@ -82,11 +82,23 @@ export function valueCompletions(
   }
   for (const value of schema ? examplesOf(schema) : []) {
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') continue;
-    add({ label: JSON.stringify(value), text: escapeSnippet(JSON.stringify(value)), kind: CompletionItemKind.Value, detail: 'example from the Regal schema', documentation });
+    add({
+      label: JSON.stringify(value),
+      text: escapeSnippet(JSON.stringify(value)),
+      kind: CompletionItemKind.Value,
+      detail: 'example from the Regal schema',
+      documentation,
+    });
   }
   if (schema && !cursor.inString) {
     for (const snippet of defaultSnippetsOf(schema)) {
-      add({ label: snippet.label ?? 'snippet', text: valueSkeleton(schema, { value: snippet.body }), kind: CompletionItemKind.Snippet, detail: snippet.description, documentation });
+      add({
+        label: snippet.label ?? 'snippet',
+        text: valueSkeleton(schema, { value: snippet.body }),
+        kind: CompletionItemKind.Snippet,
+        detail: snippet.description,
+        documentation,
+      });
     }
     if (types.includes('object') || types.includes('array')) {
       const text = valueSkeleton(schema);
@@ -150,7 +162,10 @@ function sentValues(key: string, workspace: WorkspaceContext): ValueCandidate[] 
   }
   const what = key.startsWith('traits.') ? 'custom trait' : 'event property';
   return [...files].map(([written, usedIn]) => {
-    const listed = usedIn.slice(0, MAX_FILES_LISTED).map((f) => `\`${f}\``).join(', ');
+    const listed = usedIn
+      .slice(0, MAX_FILES_LISTED)
+      .map((f) => `\`${f}\``)
+      .join(', ');
     const more = usedIn.length > MAX_FILES_LISTED ? ` and ${usedIn.length - MAX_FILES_LISTED} more` : '';
     return {
       label: written,
@@ -213,7 +228,10 @@ function eventNames(workspace: WorkspaceContext): ValueCandidate[] {
   }
   return [...files].map(([name, set]) => {
     const usedIn = [...set];
-    const listed = usedIn.slice(0, MAX_FILES_LISTED).map((f) => `\`${f}\``).join(', ');
+    const listed = usedIn
+      .slice(0, MAX_FILES_LISTED)
+      .map((f) => `\`${f}\``)
+      .join(', ');
     const more = usedIn.length > MAX_FILES_LISTED ? ` and ${usedIn.length - MAX_FILES_LISTED} more` : '';
     return {
       label: JSON.stringify(name),

@@ -18,11 +18,13 @@ export function helperHover(name: string, note?: string): string {
   if (!helper) {
     const suggestions = closestMatches(name, iterableHelpers.keys());
     const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(code).join(' or ')}?` : '';
-    return [`**${code(name)}** · not an Iterable helper`, `Iterable runs only its own helpers (no custom helpers).${hint}`, ...(note ? [note] : [])].join('\n\n');
+    return [`**${code(name)}** · not an Iterable helper`, `Iterable runs only its own helpers (no custom helpers).${hint}`, ...(note ? [note] : [])].join(
+      '\n\n',
+    );
   }
   const alias = helper.name === name ? '' : ` (another name for ${code(helper.name)})`;
   const parts = [`**${code(name)}** · ${FORM_LABEL[helper.form]}${alias}`, codeBlock('handlebars', helper.signature), helper.description];
-  if (!helper.documented) parts.push('Not in Iterable\'s documentation.');
+  if (!helper.documented) parts.push("Not in Iterable's documentation.");
   if (note) parts.push(note);
   return parts.join('\n\n');
 }

@@ -37,7 +37,14 @@ export function jsonHover(root: Node, offset: number, index: TemplateIndex, sche
   return { markdown: parts.join('\n\n'), start: node.offset, end: node.offset + node.length };
 }
 
-function describePath(path: PathSegment[], value: Node | undefined, templated: boolean, index: TemplateIndex, schema: SchemaNode, workspace: WorkspaceContext): string[] {
+function describePath(
+  path: PathSegment[],
+  value: Node | undefined,
+  templated: boolean,
+  index: TemplateIndex,
+  schema: SchemaNode,
+  workspace: WorkspaceContext,
+): string[] {
   const title = `**${code(displayPath(path))}**`;
   const match = schemaAtPath(schema, path);
   if (match.kind === 'free') return describeFree(title, path, match.owner, value, index, workspace);
@@ -67,8 +74,16 @@ function describePath(path: PathSegment[], value: Node | undefined, templated: b
 }
 
 /** A key the schema leaves open: a custom trait, an event property, or something inside one. */
-function describeFree(title: string, path: PathSegment[], owner: PathSegment[], value: Node | undefined, index: TemplateIndex, workspace: WorkspaceContext): string[] {
-  const what = owner.length === 2 && owner[0] === 'traits' ? 'custom trait' : owner.length === 2 && owner[0] === 'properties' ? 'event property' : 'custom value';
+function describeFree(
+  title: string,
+  path: PathSegment[],
+  owner: PathSegment[],
+  value: Node | undefined,
+  index: TemplateIndex,
+  workspace: WorkspaceContext,
+): string[] {
+  const what =
+    owner.length === 2 && owner[0] === 'traits' ? 'custom trait' : owner.length === 2 && owner[0] === 'properties' ? 'event property' : 'custom value';
   const parts: string[] = [];
   if (owner.length === path.length) {
     parts.push(`${title} · ${what}`);
@@ -94,7 +109,8 @@ function describeFree(title: string, path: PathSegment[], owner: PathSegment[], 
 /** The JSON type this payload sends, as far as the text tells (templates may render anything). */
 function sentType(value: Node | undefined, index: TemplateIndex): string | undefined {
   if (!value) return undefined;
-  if (index.isValuePlaceholder(value)) return `whatever ${code(truncate(index.source.slice(value.offset, valueEnd(value, index)), 60))} renders (a bare merge field: its JSON type depends on the field)`;
+  if (index.isValuePlaceholder(value))
+    return `whatever ${code(truncate(index.source.slice(value.offset, valueEnd(value, index)), 60))} renders (a bare merge field: its JSON type depends on the field)`;
   if (value.type === 'string' && index.singleMergeField(value) !== undefined) return `${code('string')} (a quoted merge field always sends a string)`;
   return code(value.type);
 }
@@ -139,7 +155,6 @@ function exampleOf(node: SchemaNode, types: string[], path: PathSegment[]): stri
   const rendered = JSON.stringify(sample);
   return codeBlock('json', typeof key === 'string' ? `${JSON.stringify(key)}: ${rendered}` : rendered);
 }
-
 
 /** The path of keys and indexes from the root to a node (a key node's path ends with its key). */
 export function pathOf(node: Node, source: string): PathSegment[] {

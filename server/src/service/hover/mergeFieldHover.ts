@@ -61,6 +61,6 @@ function unknownNote(name: string, workspace: WorkspaceContext): string {
   const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map(code).join(' or ')}? Field names are case-sensitive.` : '';
   const where = workspace.catalog
     ? `not an Iterable standard field, not in your catalog ${code(fileLabel(workspace.catalog.uri))}, and not used in other payload files.`
-    : 'not an Iterable standard field and not used in other payload files. Add your project\'s fields with a catalog (setting `regal.fieldsFile`) to check it.';
+    : "not an Iterable standard field and not used in other payload files. Add your project's fields with a catalog (setting `regal.fieldsFile`) to check it.";
   return `Unknown field: ${where}${hint}`;
 }

@@ -18,7 +18,12 @@ export interface TemplateHover {
   end: number;
 }
 
-export function templateHover(template: TemplateModel, offset: number, workspace: WorkspaceContext, lineOf: (offset: number) => number): TemplateHover | undefined {
+export function templateHover(
+  template: TemplateModel,
+  offset: number,
+  workspace: WorkspaceContext,
+  lineOf: (offset: number) => number,
+): TemplateHover | undefined {
   const i = mustacheIndexAt(template.mustaches, offset);
   if (i === -1) return undefined;
   const m = template.mustaches[i];
@@ -96,7 +101,8 @@ function isKeyString(text: string, from: number): boolean {
   while (p < text.length) {
     const c = text.charCodeAt(p);
     if (c === 0x0a || c === 0x0d) return false;
-    if (c === 0x5c) p += 2; // an escape: `\"` does not end the string
+    if (c === 0x5c)
+      p += 2; // an escape: `\"` does not end the string
     else if (c === 0x22) break;
     else p++;
   }

@@ -16,7 +16,12 @@ export interface IterableStandardField {
 const fields: IterableStandardField[] = [
   { name: 'email', type: 'string', description: "The user's email address, one of Iterable's two unique identifiers.", example: 'jane@example.com' },
   { name: 'userId', type: 'string', description: "The user's ID, Iterable's other unique identifier (non-empty when set).", example: 'user-123' },
-  { name: 'phoneNumber', type: 'string', description: "The user's SMS number (`dataFields.phoneNumber`); Iterable requires E.164 with a country code.", example: '+16503926753' },
+  {
+    name: 'phoneNumber',
+    type: 'string',
+    description: "The user's SMS number (`dataFields.phoneNumber`); Iterable requires E.164 with a country code.",
+    example: '+16503926753',
+  },
   { name: 'firstName', type: 'string', description: 'First name, a common profile field (not managed by Iterable).', example: 'Jane' },
   { name: 'lastName', type: 'string', description: 'Last name, a common profile field (not managed by Iterable).', example: 'Doe' },
   { name: 'signupDate', type: 'date', description: 'When the user joined the project (Iterable-managed).', example: '2016-08-02 18:53:45 +00:00' },

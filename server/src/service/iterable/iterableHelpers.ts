@@ -15,6 +15,8 @@ export type { HelperDescriptor, HelperForm, HelperOutput, MissingFieldBehaviour,
 const yesNo = ['yes', 'no'] as const;
 const SKIPS = 'On a missing field the template fails and Iterable skips the send: the webhook is not called.';
 
+// A table, one helper per line, so that the model reads (and diffs) helper by helper: not reflowed.
+// prettier-ignore
 export const helperModel = {
   // Conditionals and comparison
   if: { form: 'block', aliases: [], params: [value('field')], variadic: false, hash: [], renders: 'branch', changesContext: false, onMissing: 'false', documented: true, signature: '{{#if field}}…{{else}}…{{/if}}', description: 'Renders the first branch when the field is truthy (not null, "", [], false or zero); a missing field is false, so the `{{else}}` branch renders. The safe way to send a boolean field: `{{#if f}}true{{else}}false{{/if}}`.' },
@@ -129,4 +131,3 @@ export const dataVariables = {
 export function rendersBareJson(output: HelperOutput | 'text'): boolean {
   return output === 'number' || output === 'boolean' || output === 'json' || output === 'nothing';
 }
-

@@ -30,7 +30,12 @@ export function missingCommaAt(viewText: string, source: string, valueEnd: numbe
  * starts at `offset` right after a complete one. Undefined otherwise (`{ "a": 1 b }`: a comma
  * would not make `b` a member).
  */
-export function missingCommaPlace(viewText: string, root: Node | undefined, offset: number, template: Pick<TemplateIndex, 'source' | 'blocks' | 'mustaches'>): number | undefined {
+export function missingCommaPlace(
+  viewText: string,
+  root: Node | undefined,
+  offset: number,
+  template: Pick<TemplateIndex, 'source' | 'blocks' | 'mustaches'>,
+): number | undefined {
   const place = commaPlace(viewText, root, offset, template);
   if (place === undefined) return undefined;
   // An unclosed tag in either member (`{ "a": 1 }{{` at the end) makes them other JSON once closed.

@@ -102,4 +102,3 @@ function skipSpace(text: string, at: number): number {
 function isScalarChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x45;
 }
-

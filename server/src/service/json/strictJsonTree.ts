@@ -38,7 +38,8 @@ export function parseStrictJsonTree(text: string, maxDepth: number): Node | unde
     }
   };
 
-  const leaf = (type: NodeType, offset: number, value: unknown, parent: Node | undefined): Node => ({ type, offset, length: i - offset, parent, value }) as Node;
+  const leaf = (type: NodeType, offset: number, value: unknown, parent: Node | undefined): Node =>
+    ({ type, offset, length: i - offset, parent, value }) as Node;
 
   const parseString = (parent: Node | undefined): Node => {
     const start = i;

@@ -21,7 +21,7 @@ export function parseViewInstance(viewText: string, source: string): { instance:
   // indexOf jumps from quote to quote natively; the next backslash is looked up only when passed.
   let keys = 0;
   let nextBackslash = viewText.indexOf('\\');
-  for (let open = viewText.indexOf('"'); open !== -1; ) {
+  for (let open = viewText.indexOf('"'); open !== -1;) {
     let close = viewText.indexOf('"', open + 1);
     let escaped = false;
     while (nextBackslash !== -1 && nextBackslash < close) {

@@ -19,7 +19,6 @@ import { isValueLike } from '../template/jsonView';
 import type { TemplateModel } from '../template/templateModel';
 import { plain } from '../util/plainText';
 
-
 /** `root` gives view 0's tree; it is only asked for when there is something to report. */
 export function unquotedMergeFields(model: TemplateModel, root: () => Node | undefined, propertyTypes: ReadonlyMap<string, ReadonlySet<string>>): Finding[] {
   const findings: Finding[] = [];

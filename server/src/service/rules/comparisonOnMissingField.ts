@@ -22,7 +22,8 @@ export const comparisonOnMissingField: RuleDefinition<'comparison-on-missing-fie
   code: 'comparison-on-missing-field',
   severity: 'information',
   stage: 'template',
-  meaning: 'A comparison helper (`gt`, `lt`, `gte`, `lte`, `ifContainsStr`) on a field some users may lack: Iterable then fails the template and does not send the webhook.',
+  meaning:
+    'A comparison helper (`gt`, `lt`, `gte`, `lte`, `ifContainsStr`) on a field some users may lack: Iterable then fails the template and does not send the webhook.',
   example: '`"tier": "{{#gt spend 100}}gold{{else}}silver{{/gt}}"`',
   fixes: (context) => comparisonGuardFix(context),
 };
@@ -42,7 +43,9 @@ export function comparisonOnMissingFieldProblems(model: TemplateModel, m: Mustac
       start: arg.start,
       end: arg.end,
       message:
-        (wrap ? `Field may be missing: wrap this in {{#if ${plain(arg.name)}}}…{{/if}}. ` : `Field may be missing: guard this with {{#if ${plain(arg.name)}}} and give {{else}} a value. `) +
+        (wrap
+          ? `Field may be missing: wrap this in {{#if ${plain(arg.name)}}}…{{/if}}. `
+          : `Field may be missing: guard this with {{#if ${plain(arg.name)}}} and give {{else}} a value. `) +
         `For a user without ${plain(arg.name)}, ${plain(head.name)} fails the template and Iterable does not send the webhook.`,
       data: { field: arg.name, helper: helper.name, ...(wrap ? { wrapStart: wrap.start, wrapEnd: wrap.end } : {}) },
     });

@@ -10,6 +10,7 @@ export const documentTooLarge: RuleDefinition<'document-too-large', DocumentTooL
   code: 'document-too-large',
   severity: 'warning',
   stage: 'host',
-  meaning: 'The document is larger than 10 MB: it is not checked, and completion, hover, quick fixes, outline, folding, selection and formatting are off for it. A payload template is a few KB.',
+  meaning:
+    'The document is larger than 10 MB: it is not checked, and completion, hover, quick fixes, outline, folding, selection and formatting are off for it. A payload template is a few KB.',
   example: 'a 20 MB file opened as a payload',
 };

@@ -15,7 +15,7 @@ export const helperArguments: RuleDefinition<'helper-arguments', HelperArguments
   code: 'helper-arguments',
   severity: 'warning',
   stage: 'template',
-  meaning: 'A helper called with the wrong number of arguments for Iterable\'s helper; the template fails or renders something else.',
+  meaning: "A helper called with the wrong number of arguments for Iterable's helper; the template fails or renders something else.",
   example: '`{{math age 2}}`, `{{#ifEq age}}`, `{{dateFormat}}`',
 };
 

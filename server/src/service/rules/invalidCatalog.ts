@@ -9,6 +9,7 @@ export const invalidCatalog: RuleDefinition<'invalid-catalog', InvalidCatalogDat
   code: 'invalid-catalog',
   severity: 'error',
   stage: 'workspace',
-  meaning: 'Reported on the field catalog file itself: it is not the JSON Iterable\'s `GET /api/users/getFields` returns (`{"fields": {"name": "type"}}`); the catalog is ignored until it is fixed.',
+  meaning:
+    'Reported on the field catalog file itself: it is not the JSON Iterable\'s `GET /api/users/getFields` returns (`{"fields": {"name": "type"}}`); the catalog is ignored until it is fixed.',
   example: '`{ "fields": { "age": 1 } }` (a type must be a string such as `"long"`)',
 };

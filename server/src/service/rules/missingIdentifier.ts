@@ -11,7 +11,8 @@ export const missingIdentifier: RuleDefinition<'missing-identifier', MissingIden
   code: 'missing-identifier',
   severity: 'error',
   stage: 'payload',
-  meaning: 'Nothing identifies the contact: no `userId`, no phone (`traits.phone` or a number in `traits.phones`) and no email (`traits.email` or an address in `traits.emails`). Regal cannot match or create a contact.',
+  meaning:
+    'Nothing identifies the contact: no `userId`, no phone (`traits.phone` or a number in `traits.phones`) and no email (`traits.email` or an address in `traits.emails`). Regal cannot match or create a contact.',
   example: '`{ "name": "Signup", "traits": { "firstName": "{{firstName}}" } }`',
   check: ({ root, source, template }) => {
     if (root.type !== 'object') return [];

@@ -11,7 +11,8 @@ export const missingPhone: RuleDefinition<'missing-phone', MissingPhoneData> = {
   code: 'missing-phone',
   severity: 'warning',
   stage: 'payload',
-  meaning: 'The contact is identified (by `userId` or email) but has no phone: Regal can call or text only contacts with a phone (the reason Regal\'s Iterable guide asks for one). Not reported for an event identified by `userId`, which refers to a contact Regal already has.',
+  meaning:
+    "The contact is identified (by `userId` or email) but has no phone: Regal can call or text only contacts with a phone (the reason Regal's Iterable guide asks for one). Not reported for an event identified by `userId`, which refers to a contact Regal already has.",
   example: '`{ "traits": { "email": "{{email}}" } }`',
   check: ({ root, source, template }) => {
     if (root.type !== 'object') return [];

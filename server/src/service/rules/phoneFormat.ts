@@ -13,7 +13,8 @@ export const phoneFormat: RuleDefinition<'phone-format', PhoneFormatData> = {
   code: 'phone-format',
   severity: 'warning',
   stage: 'payload',
-  meaning: 'A literal phone (value or `phones` key) that libphonenumber, which Regal validates with, cannot read without guessing its country, or at all: Regal drops it silently.',
+  meaning:
+    'A literal phone (value or `phones` key) that libphonenumber, which Regal validates with, cannot read without guessing its country, or at all: Regal drops it silently.',
   example: '`"phone": "(650) 392-6753"` (no country code)',
   check: ({ root, source, template }) => {
     const findings: Array<RuleFinding<PhoneFormatData>> = [];

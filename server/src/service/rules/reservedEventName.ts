@@ -34,5 +34,8 @@ export const reservedEventName: RuleDefinition<'reserved-event-name', ReservedEv
 };
 
 function suggestOwnName(reserved: string): string {
-  return `Iterable ${reserved.split('.').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ')}`;
+  return `Iterable ${reserved
+    .split('.')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ')}`;
 }

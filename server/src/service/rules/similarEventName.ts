@@ -9,6 +9,7 @@ export const similarEventName: RuleDefinition<'similar-event-name', SimilarEvent
   code: 'similar-event-name',
   severity: 'warning',
   stage: 'workspace',
-  meaning: 'Event names that differ only by case, spaces, `_` or `-` across payload files; Regal\'s event names are case-sensitive, so they are different events. `relatedInformation` points at the other file.',
+  meaning:
+    "Event names that differ only by case, spaces, `_` or `-` across payload files; Regal's event names are case-sensitive, so they are different events. `relatedInformation` points at the other file.",
   example: '`"name": "Signup Completed"` here, `"name": "signup_completed"` in another file',
 };

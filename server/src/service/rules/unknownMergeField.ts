@@ -10,7 +10,8 @@ export const unknownMergeField: RuleDefinition<'unknown-merge-field', UnknownMer
   code: 'unknown-merge-field',
   severity: 'warning',
   stage: 'workspace',
-  meaning: 'With a field catalog (`regal.fieldsFile`): a merge field that is neither in the catalog nor an Iterable standard field; it renders blank. The message suggests the closest field.',
+  meaning:
+    'With a field catalog (`regal.fieldsFile`): a merge field that is neither in the catalog nor an Iterable standard field; it renders blank. The message suggests the closest field.',
   example: '`"phone": "{{phonenumber}}"` (catalog has `phoneNumber`)',
   fixes: (context) => unknownMergeFieldFixes(context),
 };

@@ -70,7 +70,12 @@ function toFinding(error: ErrorObject, path: Path, node: Node, source: string, t
         const message = `Unsupported channel ${quoted(value)}: use ${suggestions.length ? quoted(suggestions[0]) : `${list}`}. Regal supports the opt-in channels ${list}.`;
         return { code: 'optin-channel', ...range, message, data };
       }
-      return { code: 'schema', ...range, message: `Value ${quoted(value)} is not allowed: use one of the allowed values. ${capitalize(where)} accepts ${list}.`, data };
+      return {
+        code: 'schema',
+        ...range,
+        message: `Value ${quoted(value)} is not allowed: use one of the allowed values. ${capitalize(where)} accepts ${list}.`,
+        data,
+      };
     }
     case 'type':
       return typeFinding(error, path, node, template);
@@ -131,7 +136,9 @@ export function collapseAlternatives(errors: readonly ErrorObject[]): ErrorObjec
   for (const alternative of alternatives) {
     if (dropped.has(alternative)) continue;
     const prefix = `${alternative.schemaPath}/`;
-    const members = errors.filter((e) => e !== alternative && !dropped.has(e) && e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(alternative.instancePath));
+    const members = errors.filter(
+      (e) => e !== alternative && !dropped.has(e) && e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(alternative.instancePath),
+    );
     if (members.length === 0) continue; // e.g. oneOf matching several branches: its own message is the news
     const branches = new Map<string, ErrorObject[]>();
     for (const e of members) {

@@ -143,7 +143,15 @@ export function descriptionOf(schema: SchemaNode): string | undefined {
 export function defaultSnippetsOf(schema: SchemaNode): DefaultSnippet[] {
   if (!Array.isArray(schema.defaultSnippets)) return [];
   return schema.defaultSnippets.filter(isRecord).flatMap((s) =>
-    'body' in s ? [{ body: s.body, label: typeof s.label === 'string' ? s.label : undefined, description: typeof s.description === 'string' ? s.description : undefined }] : [],
+    'body' in s
+      ? [
+          {
+            body: s.body,
+            label: typeof s.label === 'string' ? s.label : undefined,
+            description: typeof s.description === 'string' ? s.description : undefined,
+          },
+        ]
+      : [],
   );
 }
 

@@ -100,7 +100,6 @@ export function* formatPayload(document: TextDocument, range: Range | undefined,
   return result;
 }
 
-
 function countLines(gap: string): number {
   let count = 0;
   for (let i = 0; i < gap.length; i++) {

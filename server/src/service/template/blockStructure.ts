@@ -76,11 +76,19 @@ export function buildBlockStructure(text: string, mustaches: readonly Mustache[]
     } else if (m.kind === 'else') {
       const top = stack[stack.length - 1];
       if (!top) {
-        problems.push({ start: m.start, end: m.end, message: '{{else}} outside any block: remove it or add the {{#if …}} it belongs to. Handlebars cannot read it here.' });
+        problems.push({
+          start: m.start,
+          end: m.end,
+          message: '{{else}} outside any block: remove it or add the {{#if …}} it belongs to. Handlebars cannot read it here.',
+        });
         continue;
       }
       if (top.hasFinalElse) {
-        problems.push({ start: m.start, end: m.end, message: `Second {{else}} in {{#${top.name}}}: remove it. A block renders one {{else}}; this one is never rendered.` });
+        problems.push({
+          start: m.start,
+          end: m.end,
+          message: `Second {{else}} in {{#${top.name}}}: remove it. A block renders one {{else}}; this one is never rendered.`,
+        });
       }
       top.branches[top.branches.length - 1].end = m.start;
       top.branches.push({ start: m.end, end: text.length, elseTag: m });
@@ -98,7 +106,11 @@ export function buildBlockStructure(text: string, mustaches: readonly Mustache[]
           });
           finish(top, m.start, m);
         } else {
-          problems.push({ start: m.start, end: m.end, message: `Stray {{/${name}}}: remove it or add {{#${name} …}}. It closes a block that was never opened.` });
+          problems.push({
+            start: m.start,
+            end: m.end,
+            message: `Stray {{/${name}}}: remove it or add {{#${name} …}}. It closes a block that was never opened.`,
+          });
         }
         continue;
       }
@@ -146,7 +158,11 @@ function insideEach(block: Block): boolean {
 }
 
 function unclosedProblem(block: Block, where: string): BlockProblem {
-  return { start: block.open.start, end: block.open.end, message: `Unclosed {{#${block.name}}}: add {{/${block.name}}} ${where}. Handlebars cannot render an unclosed block.` };
+  return {
+    start: block.open.start,
+    end: block.open.end,
+    message: `Unclosed {{#${block.name}}}: add {{/${block.name}}} ${where}. Handlebars cannot render an unclosed block.`,
+  };
 }
 
 function findOpen(stack: readonly Block[], name: string): number {

@@ -157,7 +157,10 @@ function analyzeSource(synthetic: Synthetic, isHelper: HelperLookup): Expression
   const visitPath = (path: AST.PathExpression, asHelper: boolean) => {
     const span = { ...spanOf(path), name: path.original };
     if (path.depth > 0) {
-      result.unsupported.push({ ...span, message: `Parent path ${quoted(path.original)}: name the field from the top instead. Iterable does not support parent paths (../).` });
+      result.unsupported.push({
+        ...span,
+        message: `Parent path ${quoted(path.original)}: name the field from the top instead. Iterable does not support parent paths (../).`,
+      });
     }
     if (asHelper) result.helpers.push(span);
     else if (!path.data && path.parts.length > 0) result.fields.push(span); // `this` alone is no field
@@ -171,7 +174,8 @@ function analyzeSource(synthetic: Synthetic, isHelper: HelperLookup): Expression
       visitCall(node as AST.SubExpression, true);
       return { kind: 'subexpression', ...spanOf(node) };
     }
-    const value = node.type === 'NullLiteral' || node.type === 'UndefinedLiteral' ? null : (node as AST.StringLiteral | AST.NumberLiteral | AST.BooleanLiteral).value;
+    const value =
+      node.type === 'NullLiteral' || node.type === 'UndefinedLiteral' ? null : (node as AST.StringLiteral | AST.NumberLiteral | AST.BooleanLiteral).value;
     return { kind: 'literal', value, ...spanOf(node) };
   };
   const visitCall = (call: AST.MustacheStatement | AST.BlockStatement | AST.SubExpression, mustBeHelper: boolean): ArgumentInfo[] => {

@@ -59,7 +59,13 @@ export function selectedBranch(block: Block, index: number): number {
  * `rendersNothing` tells the value mustaches that render no text at all (`{{sendSkip}}`): outside a
  * string they become spaces, not a value placeholder.
  */
-export function buildJsonView(text: string, mustaches: readonly Mustache[], blocks: readonly Block[], index: number, rendersNothing: (m: Mustache) => boolean = () => false): JsonView {
+export function buildJsonView(
+  text: string,
+  mustaches: readonly Mustache[],
+  blocks: readonly Block[],
+  index: number,
+  rendersNothing: (m: Mustache) => boolean = () => false,
+): JsonView {
   const hidden: TextSpan[] = [];
   const focus: TextSpan[] = [];
   for (const block of blocks) {

@@ -203,7 +203,14 @@ function scanOne(text: string, start: number, inString: boolean, inComment: bool
  * `{{! … }}` ends at the first `}}`; `{{!-- … --}}` at the first `--}}` (or `--~}}`). Like
  * Handlebars' lexer, a `{{!--` without `--}}` is read as a short comment up to the first `}}`.
  */
-function scanComment(text: string, start: number, bodyStart: number, inString: boolean, inComment: boolean, find: (pattern: string, from: number) => number): Mustache {
+function scanComment(
+  text: string,
+  start: number,
+  bodyStart: number,
+  inString: boolean,
+  inComment: boolean,
+  find: (pattern: string, from: number) => number,
+): Mustache {
   if (text.startsWith('--', bodyStart)) {
     const plain = find('--}}', bodyStart + 2);
     const stripped = find('--~}}', bodyStart + 2);
@@ -247,7 +254,19 @@ function isElseKeyword(text: string, p: number): boolean {
 
 /** What `\s` matches in Handlebars' lexer (a JavaScript regular expression). */
 function isWhitespace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 function nextLineBreak(text: string, from: number, find: (pattern: string, from: number) => number): number {

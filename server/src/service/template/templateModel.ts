@@ -17,12 +17,7 @@ import { closestMatches } from '../util/suggest';
 import { plain, quoted } from '../util/plainText';
 
 export type TemplateProblemCode =
-  | 'handlebars-syntax'
-  | 'unknown-helper'
-  | 'helper-arguments'
-  | 'nested-double-quotes'
-  | 'triple-stash-in-string'
-  | 'comparison-on-missing-field';
+  'handlebars-syntax' | 'unknown-helper' | 'helper-arguments' | 'nested-double-quotes' | 'triple-stash-in-string' | 'comparison-on-missing-field';
 
 /** A finding of one of the rules the Handlebars scan raises (their stage is `template`). */
 export type TemplateProblem = FindingOf<TemplateProblemCode>;
@@ -129,7 +124,12 @@ function reportComparisons(model: TemplateModel, problems: TemplateProblem[]): v
 }
 
 /** First letters of the helpers that skip the send on a missing field (the helper model's `onMissing`). */
-const SKIPPING_INITIALS: ReadonlySet<number> = new Set(helperList.filter((h) => h.onMissing === 'skipsSend').flatMap((h) => [h.name, ...h.aliases]).map((name) => name.charCodeAt(0)));
+const SKIPPING_INITIALS: ReadonlySet<number> = new Set(
+  helperList
+    .filter((h) => h.onMissing === 'skipsSend')
+    .flatMap((h) => [h.name, ...h.aliases])
+    .map((name) => name.charCodeAt(0)),
+);
 
 /** The first word of a mustache's expression (`sendSkip` in `{{~ sendSkip cause='x'}}`), read without the parser. */
 export function headName(text: string, m: Mustache): string {
@@ -146,11 +146,16 @@ const isSpaceOrTilde = (c: number) => c === 0x20 || c === 0x7e || (c >= 0x09 && 
 const endsHead = (c: number) => isSpaceOrTilde(c) || c === 0x7d || c === 0x28 || c === 0x29;
 
 function reportTagProblems(text: string, m: Mustache, problems: TemplateProblem[]): void {
-  const syntax = (message: string, start = m.start, end = m.end, data?: HandlebarsSyntaxData) => problems.push({ code: 'handlebars-syntax', start, end, message, ...(data ? { data } : {}) });
+  const syntax = (message: string, start = m.start, end = m.end, data?: HandlebarsSyntaxData) =>
+    problems.push({ code: 'handlebars-syntax', start, end, message, ...(data ? { data } : {}) });
   if (!m.closed) {
     const opener = text.slice(m.start, m.contentStart).replace(/[#/^>&!~]/g, '');
     const closer = opener === '{{{' ? '}}}' : '}}';
-    syntax(`Unclosed ${opener}: add ${closer} after the expression. Handlebars cannot read the template until it is closed.`, m.start, Math.max(m.end, m.start + opener.length));
+    syntax(
+      `Unclosed ${opener}: add ${closer} after the expression. Handlebars cannot read the template until it is closed.`,
+      m.start,
+      Math.max(m.end, m.start + opener.length),
+    );
     return;
   }
   // Handlebars' lexer takes the longest closer, so `{{x}}` followed by a JSON `}` reads as `}}}`,

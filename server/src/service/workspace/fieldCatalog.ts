@@ -47,7 +47,12 @@ export function parseFieldCatalog(uri: string, text: string): CatalogParseResult
   }
   const tooDeep = nestingBeyond(text, MAX_CATALOG_NESTING);
   if (tooDeep !== undefined) {
-    problem(tooDeep, tooDeep + 1, `Field catalog nested too deep: ${SHAPE_FIX}. It nests objects or arrays more than ${MAX_CATALOG_NESTING} levels deep here. ${SHAPE}`, { reason: 'shape' });
+    problem(
+      tooDeep,
+      tooDeep + 1,
+      `Field catalog nested too deep: ${SHAPE_FIX}. It nests objects or arrays more than ${MAX_CATALOG_NESTING} levels deep here. ${SHAPE}`,
+      { reason: 'shape' },
+    );
     return { problems };
   }
   // Windows editors and PowerShell's `Out-File` start UTF-8 files with a byte order mark, which is no
@@ -68,16 +73,23 @@ export function parseFieldCatalog(uri: string, text: string): CatalogParseResult
     problem(root.offset, root.offset + root.length, `Field catalog is ${article(root.type)}, not an object: ${SHAPE_FIX}. ${SHAPE}`, { reason: 'shape' });
     return { problems };
   }
-  const fieldsProperty = propertiesOf(root).filter((p) => keyOf(p, text) === 'fields').pop();
+  const fieldsProperty = propertiesOf(root)
+    .filter((p) => keyOf(p, text) === 'fields')
+    .pop();
   const fieldsNode = valueOf(fieldsProperty);
   if (!fieldsProperty || !fieldsNode) {
     problem(root.offset, root.offset + 1, `No "fields" object in the field catalog: ${SHAPE_FIX}. ${SHAPE}`, { reason: 'shape' });
     return { problems };
   }
   if (fieldsNode.type !== 'object') {
-    problem(fieldsNode.offset, fieldsNode.offset + fieldsNode.length, `"fields" is ${article(fieldsNode.type)}: make it an object mapping each field name to its Iterable type. ${SHAPE}`, {
-      reason: 'shape',
-    });
+    problem(
+      fieldsNode.offset,
+      fieldsNode.offset + fieldsNode.length,
+      `"fields" is ${article(fieldsNode.type)}: make it an object mapping each field name to its Iterable type. ${SHAPE}`,
+      {
+        reason: 'shape',
+      },
+    );
     return { problems };
   }
 
@@ -88,19 +100,34 @@ export function parseFieldCatalog(uri: string, text: string): CatalogParseResult
     const value = valueOf(property);
     if (!keyNode || !value) continue; // a syntax error, reported above
     if (name.trim() === '') {
-      problem(keyNode.offset, keyNode.offset + keyNode.length, 'Empty field name: name an Iterable user field or remove the entry. Every catalog entry names a field.', { reason: 'name' });
+      problem(
+        keyNode.offset,
+        keyNode.offset + keyNode.length,
+        'Empty field name: name an Iterable user field or remove the entry. Every catalog entry names a field.',
+        { reason: 'name' },
+      );
       continue;
     }
     if (value.type !== 'string') {
-      problem(value.offset, value.offset + value.length, `Invalid type for ${quoted(name, 30)}: write an Iterable type in double quotes, such as "long". The types are ${TYPES}; this is ${article(value.type)}.`, {
-        reason: 'type',
-        field: name,
-      });
+      problem(
+        value.offset,
+        value.offset + value.length,
+        `Invalid type for ${quoted(name, 30)}: write an Iterable type in double quotes, such as "long". The types are ${TYPES}; this is ${article(value.type)}.`,
+        {
+          reason: 'type',
+          field: name,
+        },
+      );
       continue;
     }
     const type = String(value.value).trim();
     if (type === '') {
-      problem(value.offset, value.offset + value.length, `Empty type for ${quoted(name, 30)}: write an Iterable type, such as "string". The types are ${TYPES}.`, { reason: 'type', field: name });
+      problem(
+        value.offset,
+        value.offset + value.length,
+        `Empty type for ${quoted(name, 30)}: write an Iterable type, such as "string". The types are ${TYPES}.`,
+        { reason: 'type', field: name },
+      );
       continue;
     }
     fields.set(name, type);
@@ -156,7 +183,8 @@ export function resolveField(path: string, catalog: FieldCatalog | undefined): R
     if (type === undefined) continue;
     const lower = type.toLowerCase();
     if (CONTAINER_TYPES.has(lower)) return { origin: 'catalog', entry: prefix };
-    if (lower === 'geo_location' && n === segments.length - 1 && GEO_LOCATION_PARTS.has(segments[n])) return { origin: 'catalog', entry: prefix, type: 'double' };
+    if (lower === 'geo_location' && n === segments.length - 1 && GEO_LOCATION_PARTS.has(segments[n]))
+      return { origin: 'catalog', entry: prefix, type: 'double' };
     return undefined;
   }
   // The parent of listed fields: `address` when the catalog lists `address.city`.

@@ -184,7 +184,9 @@ function scannedMembers(viewText: string, source: string): JsonMembers {
   return {
     root: viewText.charCodeAt(first) === 0x7b ? { type: 'object', offset: first, length: viewText.length - first } : undefined,
     membersOf: (object) =>
-      object?.type === 'object' ? strictObjectMembers(viewText, object.offset).map((m) => ({ key: quotedKeyText(source.slice(m.keyStart, m.keyEnd)), value: m.value })) : [],
+      object?.type === 'object'
+        ? strictObjectMembers(viewText, object.offset).map((m) => ({ key: quotedKeyText(source.slice(m.keyStart, m.keyEnd)), value: m.value }))
+        : [],
     stringValue: (node) => JSON.parse(viewText.slice(node.offset, node.offset + node.length)) as string,
   };
 }

@@ -30,5 +30,5 @@ export function readsAsRegalPayload(text: string): LooksLikePayloadResult {
   const found = PAYLOAD_KEYS.find((key) => keys.has(key));
   if (found) return { looksLike: true, reason: `top-level "${found}"` };
   if (keys.has('name') && keys.has('properties')) return { looksLike: true, reason: 'top-level "name" and "properties"' };
-  return { looksLike: false, reason: 'none of the events API\'s top-level keys' };
+  return { looksLike: false, reason: "none of the events API's top-level keys" };
 }
