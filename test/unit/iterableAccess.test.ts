@@ -4,8 +4,7 @@
  * TLS failure (an https stand-in with a self-signed certificate made by openssl) worded in one line.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
@@ -14,6 +13,7 @@ import { describe, it } from 'node:test';
 import { planIterableAccess, UNTRUSTED_ITERABLE_MESSAGE } from '../../client/src/iterable/iterableAccessPlan';
 import { IterableClient } from '../../server/src/iterableApi/iterableClient';
 import { fetchFields } from '../../server/src/iterableApi/iterableRequests';
+import { loopbackCertificate } from '../support/loopbackCertificate';
 
 describe('Iterable access plan', () => {
   it('untrusted workspaces never call Iterable', () => {
@@ -44,31 +44,7 @@ describe('Iterable access plan', () => {
 describe('Iterable over TLS', () => {
   it('a certificate the client does not trust: one line naming the TLS error', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'regal-tls-'));
-    const key = path.join(dir, 'key.pem');
-    const cert = path.join(dir, 'cert.pem');
-    const made = spawnSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-      ],
-      { encoding: 'utf8' },
-    );
-    assert.equal(made.status, 0, made.stderr);
-    const server = https.createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (_req, res) => res.end('{"fields": {}}'));
+    const server = https.createServer(loopbackCertificate(dir), (_req, res) => res.end('{"fields": {}}'));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const client = new IterableClient({

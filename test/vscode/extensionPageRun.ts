@@ -18,34 +18,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { installVsix } from './installVsix';
+import { loopbackCertificate } from '../support/loopbackCertificate';
 
 /** Serves `<root>/docs/screenshots/*.png` over HTTPS on 127.0.0.1, with a certificate made for the run. */
 async function serveScreenshots(root: string, dir: string): Promise<{ url: string; close: () => void }> {
-  const key = path.join(dir, 'key.pem');
-  const cert = path.join(dir, 'cert.pem');
-  const openssl = spawnSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ],
-    { encoding: 'utf8' },
-  );
-  if (openssl.status !== 0) throw new Error(`openssl could not make the stand-in's certificate: ${openssl.error?.message ?? openssl.stderr}`);
-  const server = https.createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (request, response) => {
+  const server = https.createServer(loopbackCertificate(dir), (request, response) => {
     const match = /^\/docs\/screenshots\/([\w.-]+\.png)$/.exec(new URL(request.url ?? '/', 'https://127.0.0.1').pathname);
     const file = match ? path.join(root, 'docs', 'screenshots', match[1] as string) : undefined;
     if (!file || !existsSync(file)) return void response.writeHead(404).end();
