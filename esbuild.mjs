@@ -51,7 +51,11 @@ const renderWorker = (outfile) => esbuild.build({ ...common, entryPoints: ['serv
  * web worker extension host (which loads it as CommonJS) and the language server and the render worker
  * as Web Workers (classic scripts, loaded with importScripts). It is built for Node; what its browser
  * roles reach must also run in a browser:
- *  - a Web Worker has no `module`: the banner gives it one, for the bundle's CommonJS exports;
+ *  - a Web Worker runs it as a classic script, whose top-level declarations would be the worker's
+ *    globals (a hoisted `var crypto` from @noble/hashes hid the Web Crypto that vscode-jsonrpc's
+ *    registrations take their ids from, so the server registered no file watchers): banner and footer
+ *    wrap the bundle in a function, which also gives a Web Worker, which has no `module`, one for the
+ *    bundle's CommonJS exports;
  *  - `import.meta.url` is the bundle file's URL in Node only (no browser role reads it);
  *  - `path` is Node's in Node and path-browserify (POSIX paths) in a browser, chosen when loaded;
  *  - the language server and client's browser builds come from their `browser` exports, and
@@ -111,8 +115,9 @@ const extensionBundle = {
   outfile: 'dist/extension.js',
   external: ['vscode'],
   banner: {
-    js: "var module = typeof module === 'object' ? module : { exports: {} };\nconst importMetaUrl = typeof __filename === 'string' ? require('url').pathToFileURL(__filename).href : undefined;",
+    js: "(function (module) {\nconst importMetaUrl = typeof __filename === 'string' ? require('url').pathToFileURL(__filename).href : undefined;",
   },
+  footer: { js: "})(typeof module === 'object' ? module : { exports: {} });" },
   plugins: [...common.plugins, pathForBothPlatforms, browserBuildsOfPackages, languageClientDependencies],
 };
 
