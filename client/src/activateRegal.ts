@@ -25,6 +25,8 @@ export interface RegalPlatform {
   renderer: RenderPool;
   /** Posts a test event: Node's http on the desktop, fetch in a browser. */
   post: SendDependencies['post'];
+  /** Registers the platform's own commands (the desktop's Iterable commands), which may ask the language server. */
+  registerCommands?(context: ExtensionContext, server: RegalServer): void;
 }
 
 /** What activate() returns (`extensions.getExtension(…).exports`): lets the VS Code tests read the status items. */
@@ -45,6 +47,7 @@ export async function activateRegal(context: ExtensionContext, platform: RegalPl
   const { renderer } = platform;
   context.subscriptions.push({ dispose: () => renderer.dispose() });
   registerSendCommands(context, renderer, platform.post, (params) => regal.check(params));
+  platform.registerCommands?.(context, regal);
   registerRenderedPayloadPreview(context, renderer, regal);
   context.subscriptions.push(registerNewPayloadCommand(context));
   registerCreateSampleDataCommand(context, regal);

@@ -15,9 +15,13 @@ export type { RegalExtensionApi } from './activateRegal';
 export function activate(context: ExtensionContext): Promise<RegalExtensionApi> {
   // Preview and send render in one worker thread (the extension's bundle in its worker role, main.ts), started on the first render.
   const renderer = new RenderWorkerPool({ workerFile: context.asAbsolutePath(EXTENSION_BUNDLE) });
-  // Desktop only: Iterable's API does not answer a browser's cross-origin requests, and key redaction uses Node's Buffer.
-  registerIterableCommands(context);
-  return activateRegal(context, { startClient: startLanguageClient, renderer, post: postJson });
+  return activateRegal(context, {
+    startClient: startLanguageClient,
+    renderer,
+    post: postJson,
+    // Desktop only: Iterable's API does not answer a browser's cross-origin requests.
+    registerCommands: (extensionContext, server) => registerIterableCommands(extensionContext, (params) => server.check(params)),
+  });
 }
 
 export const deactivate = deactivateRegal;

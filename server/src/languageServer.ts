@@ -292,7 +292,8 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     for (let attempt = 0; attempt < 3; attempt++) {
       const result = await diagnose(uri);
       if (!result) continue; // edited while its settings were read: check the newer text
-      const errors = result.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
+      // A file the server failed to check counts as one with an error: nothing says it is sendable.
+      const errors = result.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error || d.code === 'internal-error');
       const first = errors.reduce<Diagnostic | undefined>((a, d) => (!a || comparePositions(d.range.start, a.range.start) < 0 ? d : a), undefined);
       const firstError = first && {
         ...first.range.start,

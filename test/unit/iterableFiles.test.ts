@@ -52,6 +52,9 @@ describe('field catalog from getFields', () => {
   it('replaces only files that are catalogs, even broken ones, or empty', () => {
     for (const text of ['', '{"fields": {}}', '{"fields": {"a": 1}}', '{"fields": { "a": "string", }']) assert.equal(replaceableAsCatalog(text), true, text);
     for (const text of ['{"name": "x"}', '[]', 'export default 1;']) assert.equal(replaceableAsCatalog(text), false, text);
+    // Files that only mention fields: a form definition, a source line, a note.
+    for (const text of ['{"fields": [{"name": "email"}]}', 'const x = { "fields": {} };', '# Notes\n\nThe "fields" we fetch.'])
+      assert.equal(replaceableAsCatalog(text), false, text);
   });
   it('long lists are cut with a count', () => {
     const many = new Map(Array.from({ length: 15 }, (_, i) => [`f${String(i).padStart(2, '0')}`, 'string'] as [string, string]));

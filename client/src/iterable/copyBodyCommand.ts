@@ -11,7 +11,7 @@
  * `executeCommand('regal.copyBodyForIterable', uri?)` resolves with what happened.
  */
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE, SETTINGS_SECTION, SettingKeys } from '../../../server/src/protocol/contract';
+import { DIAGNOSTIC_SOURCE, SETTINGS_SECTION, SettingKeys, type CheckParams, type CheckResult } from '../../../server/src/protocol/contract';
 import { currentPayloadUri } from '../language/currentPayload';
 import { DEFAULT_ENDPOINT, isLoopbackHost, resolveEndpoint } from '../send/endpoint';
 import { setupChecklist } from './setupChecklist';
@@ -51,7 +51,10 @@ export class ChecklistDocuments implements vscode.TextDocumentContentProvider, v
   }
 }
 
-export async function copyBodyCommand(checklists: ChecklistDocuments, resource?: unknown): Promise<CopyBodyResult> {
+/** Asks the language server for a payload's errors now (`regal/check`). */
+export type CheckPayload = (params: CheckParams) => Promise<CheckResult>;
+
+export async function copyBodyCommand(checklists: ChecklistDocuments, resource?: unknown, check?: CheckPayload): Promise<CopyBodyResult> {
   const uri = resource instanceof vscode.Uri ? resource : currentPayloadUri();
   if (!uri) {
     const message = 'Open a *.regal.json payload first: its body is what gets copied.';
@@ -60,13 +63,10 @@ export async function copyBodyCommand(checklists: ChecklistDocuments, resource?:
   }
   const document = await vscode.workspace.openTextDocument(uri);
   const fileName = vscode.workspace.asRelativePath(uri, false);
-  const errors = vscode.languages
-    .getDiagnostics(uri)
-    .filter((d) => d.source === DIAGNOSTIC_SOURCE && d.severity === vscode.DiagnosticSeverity.Error)
-    .sort((a, b) => a.range.start.compareTo(b.range.start));
-  if (errors.length > 0) {
-    const first = errors[0]!;
-    const message = `Not copied: ${fileName} has ${errors.length} error${errors.length === 1 ? '' : 's'} that Iterable would send as is. The first, at line ${first.range.start.line + 1}:${first.range.start.character + 1}: ${first.message.split('\n')[0]?.replace(/\.?$/, '.')} Fix ${errors.length === 1 ? 'it' : 'them'} first.`;
+  const errors = await errorsOf(document, check);
+  if (errors.count > 0 && errors.first) {
+    const { first, count } = errors;
+    const message = `Not copied: ${fileName} has ${count} error${count === 1 ? '' : 's'} that Iterable would send as is. The first, at line ${first.line + 1}:${first.character + 1}: ${first.message.split('\n')[0]?.replace(/\.?$/, '.')} Fix ${count === 1 ? 'it' : 'them'} first.`;
     void vscode.window.showErrorMessage(message, 'Show Problems').then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
     });
@@ -83,4 +83,22 @@ export async function copyBodyCommand(checklists: ChecklistDocuments, resource?:
   const message = `The body of ${fileName} is on the clipboard; paste it into Iterable's webhook and follow the checklist beside it.`;
   void vscode.window.showInformationMessage(message);
   return { copied: true, message, checklistUri };
+}
+
+/**
+ * The payload's errors for the text being copied: asked of the language server (`regal/check`), so an
+ * error typed just before the copy counts; the published diagnostics when the server cannot answer.
+ */
+async function errorsOf(
+  document: vscode.TextDocument,
+  check: CheckPayload | undefined,
+): Promise<{ count: number; first?: { line: number; character: number; message: string } }> {
+  const checked = await check?.({ uri: document.uri.toString(), version: document.version }).catch(() => undefined);
+  if (checked?.version !== undefined) return { count: checked.errorCount, ...(checked.firstError ? { first: checked.firstError } : {}) };
+  const published = vscode.languages
+    .getDiagnostics(document.uri)
+    .filter((d) => d.source === DIAGNOSTIC_SOURCE && d.severity === vscode.DiagnosticSeverity.Error)
+    .sort((a, b) => a.range.start.compareTo(b.range.start));
+  const first = published[0];
+  return { count: published.length, ...(first ? { first: { ...first.range.start, message: first.message } } : {}) };
 }

@@ -3,12 +3,12 @@
  * Iterable user as sample data, and Copy Body for Iterable with its checklist documents.
  */
 import * as vscode from 'vscode';
-import { CHECKLIST_SCHEME, ChecklistDocuments, copyBodyCommand } from './copyBodyCommand';
+import { CHECKLIST_SCHEME, ChecklistDocuments, copyBodyCommand, type CheckPayload } from './copyBodyCommand';
 import { fetchCatalogCommand } from './fetchCatalogCommand';
 import { clearIterableKey, setIterableKey } from './iterableKeyCommands';
 import { userSampleCommand } from './userSampleCommand';
 
-export function registerIterableCommands(context: vscode.ExtensionContext): void {
+export function registerIterableCommands(context: vscode.ExtensionContext, check: CheckPayload): void {
   const checklists = new ChecklistDocuments();
   context.subscriptions.push(
     checklists,
@@ -17,6 +17,6 @@ export function registerIterableCommands(context: vscode.ExtensionContext): void
     vscode.commands.registerCommand('regal.clearIterableApiKey', () => clearIterableKey(context.secrets)),
     vscode.commands.registerCommand('regal.fetchIterableFieldCatalog', (argument?: unknown) => fetchCatalogCommand(context.secrets, argument)),
     vscode.commands.registerCommand('regal.useIterableUserAsSample', (argument?: unknown) => userSampleCommand(context.secrets, argument)),
-    vscode.commands.registerCommand('regal.copyBodyForIterable', (resource?: unknown) => copyBodyCommand(checklists, resource)),
+    vscode.commands.registerCommand('regal.copyBodyForIterable', (resource?: unknown) => copyBodyCommand(checklists, resource, check)),
   );
 }

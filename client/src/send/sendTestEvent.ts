@@ -100,6 +100,8 @@ export class TestEventSender {
     let preflight: PreflightResult;
     const notes: string[] = [];
     if (document.isDirty) notes.push(`Unsaved changes: the text in the editor is sent, not ${document.isUntitled ? 'a saved file' : 'the file on disk'}.`);
+    // The text rendered and the text checked must be this version: an edit meanwhile stops the send.
+    const version = document.version;
     try {
       // Its own key: an edit that re-renders the preview does not supersede the render being sent.
       const rendered = await renderDocument(document, this.deps.renderer, { key: `send:${document.uri.toString()}` });
@@ -109,7 +111,11 @@ export class TestEventSender {
       if (rendered.escaping) notes.push(`HTML escaping: ${rendered.escaping.message}`);
       const offset = rendered.templateError?.offset ?? rendered.skipped?.offset;
       const position = offset !== undefined ? toSourcePosition(document.positionAt(offset)) : undefined;
-      preflight = checkRendered(fileName, rendered, await this.errorsOf(document), position);
+      const errors = await this.errorsOf(document, version);
+      preflight =
+        errors === 'changed' || document.version !== version
+          ? { ok: false, message: `Not sent: ${fileName} changed while it was being prepared. Send it again to send the new text.` }
+          : checkRendered(fileName, rendered, errors, position);
     } catch (error) {
       preflight = { ok: false, message: `Not sent: ${fileName} could not be rendered: ${(error as Error).message}` };
     }
@@ -119,11 +125,13 @@ export class TestEventSender {
 
   /**
    * The document's errors, asked of the language server for the text being sent; the published
-   * diagnostics only when the server cannot answer (not started, or the document not open in it).
+   * diagnostics only when the server cannot answer (not started, or the document not open in it);
+   * 'changed' when the server has another version than the one rendered.
    */
-  private async errorsOf(document: vscode.TextDocument): Promise<ErrorDiagnostics> {
-    const checked = await this.deps.check({ uri: document.uri.toString(), version: document.version }).catch(() => undefined);
+  private async errorsOf(document: vscode.TextDocument, version: number): Promise<ErrorDiagnostics | 'changed'> {
+    const checked = await this.deps.check({ uri: document.uri.toString(), version }).catch(() => undefined);
     if (checked?.version === undefined) return errorDiagnostics(document.uri);
+    if (checked.version !== version) return 'changed';
     const first = checked.firstError;
     return {
       count: checked.errorCount,

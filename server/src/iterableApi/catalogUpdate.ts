@@ -46,16 +46,21 @@ export function catalogChanges(previousText: string | undefined, fields: Readonl
 }
 
 /**
- * Whether a file may be replaced by a fetched catalog: it is empty, or a catalog, even a broken one (it
- * mentions "fields"). Anything else (`--out package.json` by mistake) is never replaced.
+ * Whether a file may be replaced by a fetched catalog: it is empty, or a catalog, even a broken one.
+ * A catalog is a JSON object whose `fields` is an object (the types inside may be wrong); a text
+ * that does not parse must still open with `{` and mention "fields". Anything else (`--out
+ * package.json`, a form definition with a `fields` list, a note about fields) is never replaced.
  */
 export function replaceableAsCatalog(text: string): boolean {
-  if (text.trim() === '') return true;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') return true;
   try {
-    const value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
-    return typeof value === 'object' && value !== null && !Array.isArray(value) && 'fields' in value;
+    const value = JSON.parse(body) as unknown;
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || !('fields' in value)) return false;
+    const fields = (value as { fields: unknown }).fields;
+    return typeof fields === 'object' && fields !== null && !Array.isArray(fields);
   } catch {
-    return /"fields"/.test(text);
+    return body.trimStart().startsWith('{') && /"fields"\s*:/.test(body);
   }
 }
 
