@@ -92,6 +92,14 @@ describe('Iterable lookups', () => {
     const missing = await fetchUser(client(), userLookup('u-404'));
     assert.ok(!missing.ok && missing.failure.kind === 'notFound' && /userId u-404/.test(missing.failure.message));
   });
+  it('a userId of . or .. asks nothing: the URL would resolve it to another endpoint', async () => {
+    const before = mock.requests.length;
+    for (const id of ['.', '..']) {
+      const result = await fetchUser(client(), userLookup(id));
+      assert.ok(!result.ok && result.failure.kind === 'notFound', id);
+    }
+    assert.equal(mock.requests.length, before);
+  });
   it('any JSON at all is read without throwing (property test)', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.jsonValue(), (value, inner) => {

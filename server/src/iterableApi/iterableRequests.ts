@@ -30,6 +30,9 @@ export function describeLookup(lookup: UserLookup): string {
 export async function fetchUser(client: IterableClient, lookup: UserLookup, signal?: AbortSignal): Promise<IterableResult<IterableUser>> {
   const path = 'email' in lookup ? `/api/users/${encodeURIComponent(lookup.email)}` : `/api/users/byUserId/${encodeURIComponent(lookup.userId)}`;
   const notFound = notFoundFailure(`No Iterable user with ${describeLookup(lookup)} in this project.`);
+  // `.` and `..` stay as they are under encodeURIComponent, and a URL resolves them as path steps:
+  // `/api/users/byUserId/..` would ask another endpoint. No user can be looked up by them this way.
+  if ('userId' in lookup && /^\.{1,2}$/.test(lookup.userId)) return { ok: false, failure: notFound };
   const answer = await client.getJson(path, { notFound: notFound.message, ...(signal ? { signal } : {}) });
   if (!answer.ok) return answer;
   const user = parseUserResponse(answer.value);
